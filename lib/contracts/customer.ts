@@ -1,0 +1,62 @@
+// Request schemas of the customer (widget) API and the `/customer` socket namespace.
+import { z } from 'zod';
+import type { Message } from './dto';
+import type { Ack } from './errors';
+import { clientIdSchema, customerNameSchema, textSchema } from './text';
+
+const uuid = z.uuid('Expected a uuid');
+
+export const conversationIdSchema = uuid;
+
+const shortString = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) => s.trim());
+
+export const startConversationSchema = z.strictObject({
+  departmentId: uuid.optional(),
+  name: customerNameSchema.optional(),
+  fields: z
+    .record(z.string().max(64), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
+    .refine((f) => Object.keys(f).length <= 50, 'At most 50 fields')
+    .optional(),
+  visitorId: z.string().min(1).max(128).optional(),
+  page: z
+    .strictObject({
+      url: shortString(2048).optional(),
+      title: shortString(512).optional(),
+      referrer: shortString(2048).optional(),
+    })
+    .optional(),
+  locale: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Expected a BCP 47 language tag')
+    .optional(),
+});
+export type StartConversationInput = z.infer<typeof startConversationSchema>;
+
+export const sendMessageSchema = z.strictObject({
+  text: textSchema,
+  clientId: clientIdSchema,
+});
+export type SendMessageInput = z.infer<typeof sendMessageSchema>;
+
+export const renameSchema = z.strictObject({ name: customerNameSchema });
+
+export const historyQuerySchema = z.object({
+  after: z.coerce.number().int().min(0).optional(),
+});
+
+export const typingSchema = z.object({ typing: z.boolean() });
+export const seenSchema = z.object({ seq: z.number().int().min(0) });
+
+/** Events the widget sends on the `/customer` namespace. */
+export interface CustomerClientEvents {
+  'message:send': (
+    payload: { clientId: string; text: string },
+    ack: (result: Ack<{ message: Message }>) => void,
+  ) => void;
+  typing: (payload: { typing: boolean }) => void;
+  seen: (payload: { seq: number }) => void;
+}

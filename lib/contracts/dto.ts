@@ -1,0 +1,124 @@
+// The shapes that REST responses and socket events carry (DESIGN §6).
+
+export type ConversationStatus =
+  | 'open_unclaimed'
+  | 'open_assigned'
+  | 'awaiting_customer'
+  | 'closed'
+  | 'blocked';
+
+export type MessageAuthor = 'customer' | 'agent' | 'system';
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  seq: number;
+  author: MessageAuthor;
+  agentName?: string;
+  text: string;
+  clientId?: string;
+  createdAt: string;
+}
+
+/** The conversation as the customer (widget) sees it. */
+export interface CustomerConversation {
+  id: string;
+  codename: string;
+  status: ConversationStatus;
+  name: string | null;
+  departmentId: string | null;
+  agent: { name: string } | null;
+  createdAt: string;
+}
+
+export interface Note {
+  id: string;
+  conversationId: string;
+  authorName: string;
+  agentId: string | null;
+  text: string;
+  createdAt: string;
+}
+
+export interface AgentSummary {
+  id: string;
+  name: string;
+  email: string | null;
+  role: 'admin' | 'agent';
+}
+
+/** The conversation as agents and the admin API see it. */
+export interface AgentConversation {
+  id: string;
+  codename: string;
+  status: ConversationStatus;
+  name: string | null;
+  departmentId: string | null;
+  assignee: AgentSummary | null;
+  visitorId: string | null;
+  fields: Record<string, unknown>;
+  page: { url: string | null; title: string | null; referrer: string | null };
+  locale: string | null;
+  userAgent: string | null;
+  customerSeenSeq: number;
+  lastSeq: number;
+  lastMessage: { author: MessageAuthor; text: string; createdAt: string } | null;
+  createdAt: string;
+  lastCustomerAt: string | null;
+  lastAgentAt: string | null;
+  lastActivityAt: string;
+  closedAt: string | null;
+}
+
+export interface PreChatField {
+  id: string;
+  label: string;
+  type: 'text' | 'email' | 'tel' | 'textarea' | 'select' | 'checkbox';
+  required: boolean;
+  options?: string[];
+}
+
+export interface WidgetDepartment {
+  id: string;
+  name: string;
+  description: string | null;
+  icon: string | null;
+  color: string | null;
+}
+
+export interface WidgetConfig {
+  title: string;
+  subtitle: string;
+  color: string;
+  position: 'left' | 'right';
+  greeting: string;
+  locale: string;
+  strings: Record<string, string>;
+  online: boolean;
+  departments: WidgetDepartment[];
+  preChatFields: PreChatField[];
+}
+
+export interface StartConversationResponse {
+  conversation: CustomerConversation;
+  token: string;
+}
+
+export interface ConversationHistoryResponse {
+  conversation: CustomerConversation;
+  messages: Message[];
+  closedNote?: string;
+}
+
+export interface Notice {
+  key: string;
+  text: string;
+}
+
+/** Events the server sends on the `/customer` namespace. */
+export interface CustomerServerEvents {
+  message: (message: Message) => void;
+  conversation: (conversation: CustomerConversation) => void;
+  typing: (payload: { typing: boolean; name: string }) => void;
+  notice: (notice: Notice) => void;
+}

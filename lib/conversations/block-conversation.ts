@@ -1,0 +1,28 @@
+// Blocks a conversation: the customer can no longer write and nothing reaches agents.
+import type { Actor } from '../actor';
+import { writeAudit } from '../audit';
+import type { CustomerConversation } from '../contracts/dto';
+import { inTransaction } from '../db/transaction';
+import { conflict } from '../errors';
+import { recordEvent } from '../events/record-event';
+import { customerView, lockConversation, updateConversation } from './conversation-rows';
+
+export async function blockConversation(
+  conversationId: string,
+  actor: Actor,
+): Promise<CustomerConversation> {
+  return inTransaction(async (tx) => {
+    const conversation = await lockConversation(tx, conversationId);
+    if (conversation.status === 'blocked') throw conflict('The conversation is already blocked');
+    const blocked = await updateConversation(tx, conversationId, {
+      status: 'blocked',
+      closedAt: conversation.closedAt ?? new Date(),
+    });
+    await writeAudit(tx, actor, 'conversation.blocked', conversationId, {
+      previousStatus: conversation.status,
+    });
+    const view = await customerView(tx, blocked);
+    await recordEvent(tx, 'conversation.blocked', actor, conversationId, { conversation: view });
+    return view;
+  });
+}

@@ -1,0 +1,36 @@
+// What the widget restores: the conversation and its transcript, or the part after `after`.
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { ConversationHistoryResponse } from '../contracts/dto';
+import { db } from '../db/client';
+import { messages } from '../db/schema';
+import { customerView, getConversation } from './conversation-rows';
+import { presentMessage } from './present';
+import { getTemplate } from './system-messages';
+
+export async function getCustomerHistory(
+  conversationId: string,
+  after?: number,
+): Promise<ConversationHistoryResponse> {
+  const database = db();
+  const conversation = await getConversation(database, conversationId);
+  const rows = await database
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.conversationId, conversationId),
+        after === undefined ? undefined : gt(messages.seq, after),
+      ),
+    )
+    .orderBy(asc(messages.seq));
+  const history: ConversationHistoryResponse = {
+    conversation: await customerView(database, conversation),
+    messages: rows.map(presentMessage),
+  };
+  if (conversation.status === 'closed') {
+    history.closedNote = (
+      await getTemplate(database, 'closed_history_note', conversation.locale)
+    ).text;
+  }
+  return history;
+}

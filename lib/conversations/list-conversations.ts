@@ -1,0 +1,134 @@
+// The inbox list: filtered by status, department and text, newest activity first, paged
+// with a keyset cursor so that page 1,000 is as fast as page 1.
+import { and, desc, eq, exists, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { ListConversationsQuery, ListStatusFilter } from '../contracts/admin';
+import type { AgentConversation, ConversationStatus } from '../contracts/dto';
+import { db, type Queryable } from '../db/client';
+import { agents, type ConversationRow, conversations, messages } from '../db/schema';
+import { AppError } from '../errors';
+import { presentAgentConversation } from './present';
+import { OPEN_STATUSES } from './status';
+
+const STATUS_FILTERS: Record<ListStatusFilter, readonly ConversationStatus[] | null> = {
+  unclaimed: ['open_unclaimed'],
+  assigned: ['open_assigned'],
+  awaiting: ['awaiting_customer'],
+  open: OPEN_STATUSES,
+  closed: ['closed'],
+  blocked: ['blocked'],
+  all: null,
+};
+
+// Microsecond precision, so the cursor names the exact row it stopped at.
+const activityKey = sql<string>`to_char(${conversations.lastActivityAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+interface Cursor {
+  at: string;
+  id: string;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString('base64url');
+}
+
+function decodeCursor(raw: string): Cursor {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
+    if (
+      typeof at === 'string' &&
+      typeof id === 'string' &&
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(at) &&
+      /^[0-9a-f-]{36}$/.test(id)
+    ) {
+      return { at, id };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError('invalid_request', 'cursor: not a cursor this API returned');
+}
+
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export async function listConversations(
+  query: ListConversationsQuery,
+): Promise<{ conversations: AgentConversation[]; nextCursor: string | null }> {
+  const database = db();
+  const filters: (SQL | undefined)[] = [];
+  const statuses = STATUS_FILTERS[query.status];
+  if (statuses) filters.push(inArray(conversations.status, [...statuses]));
+  if (query.departmentId) filters.push(eq(conversations.departmentId, query.departmentId));
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    filters.push(
+      or(
+        ilike(conversations.codename, pattern),
+        ilike(conversations.customerName, pattern),
+        exists(
+          database
+            .select({ one: sql`1` })
+            .from(messages)
+            .where(
+              and(eq(messages.conversationId, conversations.id), ilike(messages.text, pattern)),
+            ),
+        ),
+      ),
+    );
+  }
+  if (query.cursor) {
+    const cursor = decodeCursor(query.cursor);
+    filters.push(
+      sql`(${conversations.lastActivityAt}, ${conversations.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
+    );
+  }
+  const rows = await database
+    .select({ row: conversations, key: activityKey })
+    .from(conversations)
+    .where(and(...filters))
+    .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    conversations: await presentMany(
+      database,
+      page.map((r) => r.row),
+    ),
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor({ at: last.key, id: last.row.id }) : null,
+  };
+}
+
+/** Presents a page of conversations with their assignees and last messages in two queries. */
+export async function presentMany(
+  database: Queryable,
+  rows: ConversationRow[],
+): Promise<AgentConversation[]> {
+  if (rows.length === 0) return [];
+  const agentIds = [...new Set(rows.map((r) => r.assignedAgentId).filter((id) => id !== null))];
+  const assignees = agentIds.length
+    ? await database.select().from(agents).where(inArray(agents.id, agentIds))
+    : [];
+  const lastMessages = await database
+    .selectDistinctOn([messages.conversationId], {
+      conversationId: messages.conversationId,
+      author: messages.author,
+      text: messages.text,
+      createdAt: messages.createdAt,
+    })
+    .from(messages)
+    .where(
+      inArray(
+        messages.conversationId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(messages.conversationId, desc(messages.seq));
+  return rows.map((row) =>
+    presentAgentConversation(
+      row,
+      assignees.find((a) => a.id === row.assignedAgentId) ?? null,
+      lastMessages.find((m) => m.conversationId === row.id) ?? null,
+    ),
+  );
+}

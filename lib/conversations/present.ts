@@ -1,0 +1,88 @@
+// The one presenter per entity: rows in, the DTOs that REST and sockets both send out.
+import type {
+  AgentConversation,
+  AgentSummary,
+  CustomerConversation,
+  Message,
+  Note,
+} from '../contracts/dto';
+import type { AgentRow, ConversationRow, MessageRow, NoteRow } from '../db/schema';
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function presentMessage(row: MessageRow): Message {
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    seq: row.seq,
+    author: row.author,
+    ...(row.agentName ? { agentName: row.agentName } : {}),
+    text: row.text,
+    ...(row.clientId ? { clientId: row.clientId } : {}),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function presentCustomerConversation(
+  row: ConversationRow,
+  agentName: string | null,
+): CustomerConversation {
+  return {
+    id: row.id,
+    codename: row.codename,
+    status: row.status,
+    name: row.customerName,
+    departmentId: row.departmentId,
+    agent: agentName ? { name: agentName } : null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function presentAgent(row: AgentRow): AgentSummary {
+  return { id: row.id, name: row.name, email: row.email, role: row.role };
+}
+
+export function presentNote(row: NoteRow): Note {
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    authorName: row.authorName,
+    agentId: row.agentId,
+    text: row.text,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function presentAgentConversation(
+  row: ConversationRow,
+  assignee: AgentRow | null,
+  lastMessage: Pick<MessageRow, 'author' | 'text' | 'createdAt'> | null,
+): AgentConversation {
+  return {
+    id: row.id,
+    codename: row.codename,
+    status: row.status,
+    name: row.customerName,
+    departmentId: row.departmentId,
+    assignee: assignee ? presentAgent(assignee) : null,
+    visitorId: row.visitorId,
+    fields: row.fields,
+    page: { url: row.pageUrl, title: row.pageTitle, referrer: row.referrer },
+    locale: row.locale,
+    userAgent: row.userAgent,
+    customerSeenSeq: row.customerSeenSeq,
+    lastSeq: row.lastSeq,
+    lastMessage: lastMessage
+      ? {
+          author: lastMessage.author,
+          text: lastMessage.text.slice(0, 200),
+          createdAt: lastMessage.createdAt.toISOString(),
+        }
+      : null,
+    createdAt: row.createdAt.toISOString(),
+    lastCustomerAt: iso(row.lastCustomerAt),
+    lastAgentAt: iso(row.lastAgentAt),
+    lastActivityAt: row.lastActivityAt.toISOString(),
+    closedAt: iso(row.closedAt),
+  };
+}

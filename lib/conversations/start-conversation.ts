@@ -1,0 +1,75 @@
+// Starts a conversation for a visitor and hands back the token that binds them to it.
+import { and, eq } from 'drizzle-orm';
+import { customerActor } from '../actor';
+import { writeAudit } from '../audit';
+import type { StartConversationInput } from '../contracts/customer';
+import type { CustomerConversation } from '../contracts/dto';
+import { signCustomerToken } from '../customer-token';
+import { isUniqueViolation } from '../db/errors';
+import { type ConversationRow, conversations, departments } from '../db/schema';
+import { inTransaction } from '../db/transaction';
+import { notFound } from '../errors';
+import { recordEvent } from '../events/record-event';
+import { generateCodename } from './codename';
+import { presentCustomerConversation } from './present';
+
+export interface StartConversationResult {
+  conversation: ConversationRow;
+  view: CustomerConversation;
+  token: string;
+}
+
+const CODENAME_ATTEMPTS = 8;
+
+export async function startConversation(
+  input: StartConversationInput,
+  context: { userAgent?: string | null } = {},
+): Promise<StartConversationResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const row = await inTransaction(async (tx) => {
+        if (input.departmentId) {
+          const [department] = await tx
+            .select({ id: departments.id })
+            .from(departments)
+            .where(and(eq(departments.id, input.departmentId), eq(departments.active, true)));
+          if (!department) throw notFound('Department');
+        }
+        const [created] = await tx
+          .insert(conversations)
+          .values({
+            codename: generateCodename(),
+            departmentId: input.departmentId ?? null,
+            customerName: input.name ?? null,
+            visitorId: input.visitorId ?? null,
+            fields: input.fields ?? {},
+            pageUrl: input.page?.url || null,
+            pageTitle: input.page?.title || null,
+            referrer: input.page?.referrer || null,
+            locale: input.locale ?? null,
+            userAgent: context.userAgent?.slice(0, 512) ?? null,
+          })
+          .returning();
+        const conversation = created!;
+        await writeAudit(tx, customerActor, 'conversation.started', conversation.id);
+        await recordEvent(tx, 'conversation.started', customerActor, conversation.id, {
+          conversation: presentCustomerConversation(conversation, null),
+        });
+        return conversation;
+      });
+      return {
+        conversation: row,
+        view: presentCustomerConversation(row, null),
+        token: await signCustomerToken(row.id, row.tokenVersion),
+      };
+    } catch (error) {
+      if (
+        attempt < CODENAME_ATTEMPTS &&
+        isUniqueViolation(error, 'conversations_codename_unique')
+      ) {
+        continue;
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,35 @@
+// The domain events every change writes, and what each carries.
+import type { CustomerConversation, Message, Note, Notice } from '../contracts/dto';
+
+export interface EventPayloads {
+  'conversation.started': { conversation: CustomerConversation };
+  'message.posted': {
+    conversation: CustomerConversation;
+    message: Message;
+    statusChanged: boolean;
+  };
+  'conversation.claimed': { conversation: CustomerConversation; previousAgentId: string | null };
+  'conversation.closed': { conversation: CustomerConversation };
+  'conversation.reopened': { conversation: CustomerConversation };
+  'conversation.blocked': { conversation: CustomerConversation };
+  'conversation.unblocked': { conversation: CustomerConversation };
+  'conversation.renamed': { conversation: CustomerConversation };
+  'conversation.seen': { conversationId: string; seq: number };
+  'note.added': { note: Note };
+  'notice.sent': { conversationId: string; notice: Notice };
+}
+
+export type EventType = keyof EventPayloads;
+
+export interface DomainEvent<T extends EventType = EventType> {
+  id: number;
+  type: T;
+  conversationId: string | null;
+  actor: string;
+  payload: EventPayloads[T];
+  createdAt: Date;
+}
+
+export function isEvent<T extends EventType>(event: DomainEvent, type: T): event is DomainEvent<T> {
+  return event.type === type;
+}

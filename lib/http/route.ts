@@ -1,0 +1,100 @@
+// The four steps every route handler takes (parse, authorise, call, respond) share this:
+// body and query parsing with the contract schemas, and one error shape for every failure.
+import type { z } from 'zod';
+import type { ApiError } from '../contracts/errors';
+import { MAX_TEXT_LENGTH } from '../contracts/text';
+import { AppError } from '../errors';
+import { logger } from '../log';
+import { corsHeaders, isOriginAllowed } from './cors';
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+export interface RouteOptions {
+  /** Customer API: answers CORS for the allowed widget origins. */
+  cors?: boolean;
+}
+
+type Handler<P> = (request: Request, params: P) => Promise<Response>;
+type NextContext<P> = { params: Promise<P> };
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    const body: ApiError = { error: error.toJSON() };
+    const headers: Record<string, string> =
+      error.retryAfterSeconds !== undefined
+        ? { 'Retry-After': String(error.retryAfterSeconds) }
+        : {};
+    return json(body, error.status, headers);
+  }
+  logger().error({ err: error }, 'unhandled error in route handler');
+  return json({ error: { code: 'internal', message: 'Something went wrong' } }, 500);
+}
+
+/** Wraps a handler with error mapping (and CORS for the customer API). */
+export function route<P = Record<string, never>>(handler: Handler<P>, options: RouteOptions = {}) {
+  return async (request: Request, context?: NextContext<P>): Promise<Response> => {
+    const origin = request.headers.get('origin');
+    let response: Response;
+    if (options.cors && origin && !isOriginAllowed(origin)) {
+      response = errorResponse(new AppError('forbidden', `Origin ${origin} is not allowed`));
+    } else {
+      try {
+        response = await handler(request, (await context?.params) ?? ({} as P));
+      } catch (error) {
+        response = errorResponse(error);
+      }
+    }
+    if (options.cors) {
+      for (const [name, value] of Object.entries(corsHeaders(origin))) {
+        response.headers.set(name, value);
+      }
+    }
+    return response;
+  };
+}
+
+/** The CORS preflight answer for customer API routes. */
+export function preflight(request: Request): Response {
+  const origin = request.headers.get('origin');
+  if (!isOriginAllowed(origin)) return new Response(null, { status: 403 });
+  return new Response(null, { status: 204, headers: corsHeaders(origin) });
+}
+
+export function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+  if (issue.code === 'too_big' && issue.origin === 'string' && issue.maximum === MAX_TEXT_LENGTH) {
+    throw new AppError('too_large', `${where}${issue.message}`);
+  }
+  throw new AppError('invalid_request', `${where}${issue.message}`);
+}
+
+/** Reads a JSON body of bounded size and validates it. */
+export async function readJson<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): Promise<z.output<S>> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new AppError('too_large', 'Request body is too large');
+  const raw = await request.text();
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) {
+    throw new AppError('too_large', 'Request body is too large');
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw new AppError('invalid_request', 'Body is not valid JSON');
+  }
+  return parse(schema, body);
+}
+
+export function searchParams(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams);
+}

@@ -1,0 +1,32 @@
+// The process logger. Secrets are redacted wherever they appear in a logged object.
+import pino from 'pino';
+import { env } from './env';
+import { processSingleton } from './singleton';
+
+const REDACT = [
+  'token',
+  'password',
+  'passwordHash',
+  'secret',
+  'authorization',
+  '*.token',
+  '*.password',
+  '*.passwordHash',
+  '*.secret',
+  '*.authorization',
+  'headers.authorization',
+  'headers.cookie',
+  '*.headers.authorization',
+  '*.headers.cookie',
+  'headers["x-telegram-bot-api-secret-token"]',
+];
+
+export function logger(): pino.Logger {
+  return processSingleton('logger', () =>
+    pino({
+      level: env().logLevel,
+      base: { app: 'parley' },
+      redact: { paths: REDACT, censor: '[redacted]' },
+    }),
+  );
+}

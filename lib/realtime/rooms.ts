@@ -1,0 +1,10 @@
+// The one place Socket.IO room names are built.
+
+/** The customer's sockets for one conversation (`/customer` namespace). */
+export const customerRoom = (conversationId: string) => `conversation:${conversationId}`;
+
+/** Agents looking at one conversation (`/agent` namespace). */
+export const agentConversationRoom = (conversationId: string) => `conversation:${conversationId}`;
+
+/** Every signed-in agent (`/agent` namespace). */
+export const agentsRoom = () => 'agents';

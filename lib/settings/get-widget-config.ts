@@ -1,0 +1,48 @@
+// What the widget needs before the visitor writes: look, strings, departments, form.
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { WidgetConfig } from '../contracts/dto';
+import { db } from '../db/client';
+import { agents, departments } from '../db/schema';
+import { getSettings } from './settings';
+
+export async function getWidgetConfig(): Promise<WidgetConfig> {
+  const database = db();
+  const widget = await getSettings(database, 'widget');
+  const since = new Date(Date.now() - widget.onlineWindowSeconds * 1000);
+  const [activeDepartments, [onlineAgent]] = await Promise.all([
+    database
+      .select()
+      .from(departments)
+      .where(eq(departments.active, true))
+      .orderBy(asc(departments.sortOrder), asc(departments.name)),
+    database
+      .select({ id: agents.id })
+      .from(agents)
+      .where(and(eq(agents.active, true), gt(agents.lastSeenAt, since)))
+      .limit(1),
+  ]);
+  return {
+    title: widget.title,
+    subtitle: widget.subtitle,
+    color: widget.color,
+    position: widget.position,
+    greeting: widget.greeting,
+    locale: widget.locale,
+    strings: widget.strings,
+    online: Boolean(onlineAgent),
+    departments: activeDepartments.map((d) => ({
+      id: d.id,
+      name: d.name,
+      description: d.description,
+      icon: d.icon,
+      color: d.color,
+    })),
+    preChatFields: widget.preChatFields.map((f) => ({
+      id: f.id,
+      label: f.label,
+      type: f.type,
+      required: f.required,
+      ...(f.options ? { options: f.options } : {}),
+    })),
+  };
+}

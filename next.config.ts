@@ -1,0 +1,17 @@
+import type { NextConfig } from 'next';
+
+// Packages loaded with Node's own require, so that route handlers share the custom
+// server's single database client and logger instead of bundling second copies.
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    'drizzle-orm',
+    'postgres',
+    'pino',
+    'jose',
+    'rate-limiter-flexible',
+  ],
+};
+
+export default nextConfig;

@@ -1,0 +1,95 @@
+// Parley's one process: Next.js (App Router) and Socket.IO on one HTTP port, plus the
+// event dispatcher. `--dev` runs Next in development mode with hot reload.
+import { createServer } from 'node:http';
+import next from 'next';
+import { Server } from 'socket.io';
+import { closeDatabase } from '@/lib/db/client';
+import { CLIENT_IP_HEADER, resolveClientIp } from '@/lib/http/client-ip';
+import { isOriginAllowed } from '@/lib/http/cors';
+import { logger } from '@/lib/log';
+import { loadConfigOrExit, prepareDatabase } from './boot';
+import { Dispatcher } from './dispatcher';
+import { registerCustomerNamespace } from './sockets/customer-namespace';
+import { customerSocketsSubscriber } from './subscribers/customer-sockets';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const dev = process.argv.includes('--dev');
+  const log = logger();
+  if (config.authSecretGenerated) {
+    const level = config.isProduction ? 'warn' : 'info';
+    log[level](
+      `AUTH_SECRET was not set: generated one and kept it in ${config.dataDir}/auth-secret`,
+    );
+  }
+  const handle = await prepareDatabase(config);
+
+  const httpServer = createServer();
+  const app = next({ dev, hostname: config.host, port: config.port, httpServer });
+  const handleRequest = app.getRequestHandler();
+  await app.prepare();
+
+  httpServer.on('request', (req, res) => {
+    if (req.url?.startsWith('/socket.io/')) return; // Socket.IO answers these itself
+    req.headers[CLIENT_IP_HEADER] = resolveClientIp(
+      req.socket.remoteAddress,
+      req.headers['x-forwarded-for'],
+    );
+    handleRequest(req, res);
+  });
+
+  const io = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    // Next's dev server has its own upgrade listener (HMR): leave foreign upgrades alone.
+    destroyUpgrade: false,
+    allowRequest: (req, callback) => callback(null, isOriginAllowed(req.headers.origin)),
+    cors: {
+      origin: (origin, callback) => callback(null, isOriginAllowed(origin)),
+      credentials: true,
+    },
+  });
+  const customers = registerCustomerNamespace(io);
+
+  const dispatcher = new Dispatcher(handle, [customerSocketsSubscriber(customers)]);
+  await dispatcher.start();
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  log.info(
+    { url: config.publicUrl, port: config.port, dev },
+    `Parley listening on ${config.publicUrl}`,
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const forced = setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    forced.unref();
+    // Stop taking requests, let those in flight finish, hand pending events to sockets,
+    // then close the sockets and the database. Everything was persisted before it was sent.
+    const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    httpServer.closeIdleConnections();
+    await dispatcher.stop();
+    io.disconnectSockets(true);
+    io.engine.close();
+    await closed;
+    await app.close?.();
+    await closeDatabase();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  logger().fatal({ err: error }, 'Parley failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,77 @@
+// The `/customer` namespace: the widget's live channel. Thin: parse, authorise, call the
+// conversation service, acknowledge.
+import type { Namespace, Server, Socket } from 'socket.io';
+import type { CustomerClientEvents } from '@/lib/contracts/customer';
+import { seenSchema, sendMessageSchema, typingSchema } from '@/lib/contracts/customer';
+import type { CustomerServerEvents } from '@/lib/contracts/dto';
+import { markSeenByCustomer } from '@/lib/conversations/mark-seen';
+import { postCustomerMessage } from '@/lib/conversations/post-customer-message';
+import { authenticateCustomer } from '@/lib/customer-auth';
+import { AppError } from '@/lib/errors';
+import { parse } from '@/lib/http/route';
+import { logger } from '@/lib/log';
+import { agentConversationRoom, customerRoom } from '@/lib/realtime/rooms';
+import { ackError, connectError } from './acks';
+
+interface CustomerSocketData {
+  conversationId: string;
+}
+
+type CustomerSocket = Socket<
+  CustomerClientEvents,
+  CustomerServerEvents,
+  object,
+  CustomerSocketData
+>;
+
+export function registerCustomerNamespace(io: Server): Namespace {
+  const customers = io.of('/customer');
+
+  customers.use(async (socket, next) => {
+    try {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      if (token !== undefined && typeof token !== 'string') {
+        throw new AppError('unauthorized', 'auth.token must be a string');
+      }
+      const claims = await authenticateCustomer(token);
+      socket.data.conversationId = claims.conversationId;
+      next();
+    } catch (error) {
+      next(connectError(error));
+    }
+  });
+
+  customers.on('connection', (socket: CustomerSocket) => {
+    const { conversationId } = socket.data;
+    socket.join(customerRoom(conversationId));
+
+    socket.on('message:send', async (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      try {
+        const input = parse(sendMessageSchema, payload);
+        const { message } = await postCustomerMessage(conversationId, input);
+        ack({ ok: true, message });
+      } catch (error) {
+        ack(ackError(error));
+      }
+    });
+
+    socket.on('typing', (payload) => {
+      const result = typingSchema.safeParse(payload);
+      if (!result.success) return;
+      io.of('/agent')
+        .to(agentConversationRoom(conversationId))
+        .volatile.emit('customer:typing', { conversationId, typing: result.data.typing });
+    });
+
+    socket.on('seen', async (payload) => {
+      const result = seenSchema.safeParse(payload);
+      if (!result.success) return;
+      await markSeenByCustomer(conversationId, result.data.seq).catch((error) => {
+        logger().warn({ err: error, conversationId }, 'could not record seen');
+      });
+    });
+  });
+
+  return customers;
+}
