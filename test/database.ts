@@ -57,13 +57,21 @@ export async function dropDatabase(name: string): Promise<void> {
   });
 }
 
+/** An embedded PGlite database in a temporary folder, whatever else is available. */
+export function createEmbeddedDatabase(label: string): TestDatabase {
+  const dataDir = mkdtempSync(path.join(tmpdir(), `parley-${label}-`));
+  return {
+    kind: 'pglite',
+    dataDir,
+    drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
 /** A new, empty database (or a copy of `template`). */
 export async function createTestDatabase(label: string, template?: string): Promise<TestDatabase> {
+  if (!(await postgresReachable())) return createEmbeddedDatabase(label);
   const dataDir = mkdtempSync(path.join(tmpdir(), `parley-${label}-`));
   const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
-  if (!(await postgresReachable())) {
-    return { kind: 'pglite', dataDir, drop: async () => removeDir() };
-  }
   const name = `parley_test_${label.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`;
   await admin((sql) =>
     sql.unsafe(`create database "${name}"${template ? ` template "${template}"` : ''}`),
