@@ -1,0 +1,167 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { postCustomerMessage } from '../lib/conversations/post-customer-message';
+import { database, db } from '../lib/db/client';
+import { deliveries, events } from '../lib/db/schema';
+import type { DomainEvent } from '../lib/events/types';
+import { eventually } from '../test/customer-client';
+import { createConversation, nextClientId } from '../test/factories';
+import { Dispatcher, type Subscriber } from './dispatcher';
+
+const HOUR = 3_600_000;
+const running: Dispatcher[] = [];
+
+function recorder(fail?: (event: DomainEvent) => boolean) {
+  const seen: DomainEvent[] = [];
+  const subscriber: Subscriber = {
+    name: 'customer-sockets',
+    handle(event) {
+      if (fail?.(event)) throw new Error(`refused event ${event.id}`);
+      seen.push(event);
+    },
+  };
+  return { seen, subscriber };
+}
+
+async function startDispatcher(subscriber: Subscriber, pollIntervalMs = HOUR) {
+  const dispatcher = new Dispatcher(database(), [subscriber], { pollIntervalMs, batchSize: 7 });
+  running.push(dispatcher);
+  await dispatcher.start();
+  return dispatcher;
+}
+
+async function pendingFor(eventIds: number[]) {
+  return db().select().from(deliveries).where(inArray(deliveries.eventId, eventIds));
+}
+
+afterEach(async () => {
+  for (const dispatcher of running.splice(0)) await dispatcher.stop();
+  // Leave nothing pending for the next test's dispatcher.
+  await db().delete(deliveries);
+});
+
+describe('Dispatcher', () => {
+  it('delivers every event once, in order, as soon as the writing transaction commits', async () => {
+    const { seen, subscriber } = recorder();
+    // Polling is off (an hour): only the wake-up after commit can deliver.
+    await startDispatcher(subscriber);
+    const { conversation } = await createConversation();
+    for (let i = 0; i < 20; i++) {
+      await postCustomerMessage(conversation.id, {
+        text: `Message ${i}`,
+        clientId: nextClientId(),
+      });
+    }
+
+    await eventually(() => seen.length === 21, 'all 21 events');
+    const ids = seen.map((e) => e.id);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(21);
+    expect(seen[0]!.type).toBe('conversation.started');
+    expect(
+      seen.slice(1).map((e) => (e.payload as { message: { seq: number } }).message.seq),
+    ).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(await pendingFor(ids)).toEqual([]);
+  });
+
+  it('wakes on NOTIFY from another instance', async () => {
+    const { seen, subscriber } = recorder();
+    await startDispatcher(subscriber);
+    // Written the way another process would: rows and NOTIFY, no in-process wake-up.
+    const eventId = await db().transaction(async (tx) => {
+      const [row] = await tx
+        .insert(events)
+        .values({ type: 'conversation.seen', actor: 'customer', conversationId: null, payload: {} })
+        .returning({ id: events.id });
+      await tx.insert(deliveries).values({ eventId: row!.id, subscriber: 'customer-sockets' });
+      await tx.execute(sql`select pg_notify('parley_events', '')`);
+      return row!.id;
+    });
+
+    await eventually(() => seen.some((e) => e.id === eventId), 'the notified event');
+  });
+
+  it('retries a failed delivery later, keeping the error, and delivers it once it succeeds', async () => {
+    let refuse = true;
+    const { seen, subscriber } = recorder(() => refuse);
+    const dispatcher = await startDispatcher(subscriber);
+    const { conversation } = await createConversation();
+    const [event] = await db()
+      .select()
+      .from(events)
+      .where(eq(events.conversationId, conversation.id));
+
+    let row = (await pendingFor([event!.id]))[0];
+    for (let i = 0; i < 250 && (row?.attempts !== 1 || row.lockedUntil); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      row = (await pendingFor([event!.id]))[0];
+    }
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, lockedUntil: null });
+    expect(row!.lastError).toBe(`refused event ${event!.id}`);
+    expect(row!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+
+    refuse = false;
+    await db()
+      .update(deliveries)
+      .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+      .where(eq(deliveries.id, row!.id));
+    dispatcher.wake();
+    await eventually(() => seen.some((e) => e.id === event!.id), 'the retried event');
+    expect(await pendingFor([event!.id])).toEqual([]);
+  });
+
+  it('gives up after the last attempt and marks the delivery dead', async () => {
+    const { subscriber } = recorder(() => true);
+    const dispatcher = new Dispatcher(database(), [subscriber], {
+      pollIntervalMs: HOUR,
+      maxAttempts: 1,
+    });
+    running.push(dispatcher);
+    const { conversation } = await createConversation();
+    const [event] = await db()
+      .select()
+      .from(events)
+      .where(eq(events.conversationId, conversation.id));
+    await dispatcher.drain();
+
+    expect(await pendingFor([event!.id])).toMatchObject([{ status: 'dead', attempts: 1 }]);
+  });
+
+  it('delivers after a restart what was written while no dispatcher ran, and what a crashed one had leased', async () => {
+    const { conversation } = await createConversation();
+    await postCustomerMessage(conversation.id, { text: 'While down', clientId: nextClientId() });
+    const written = await db()
+      .select()
+      .from(events)
+      .where(eq(events.conversationId, conversation.id));
+    // A dispatcher that died mid-delivery leaves a lease that has run out.
+    await db()
+      .update(deliveries)
+      .set({ lockedUntil: new Date(Date.now() - 1000), attempts: 1 })
+      .where(eq(deliveries.eventId, written[0]!.id));
+
+    const { seen, subscriber } = recorder();
+    await startDispatcher(subscriber);
+    await eventually(() => seen.length === 2, 'both events after the restart');
+    expect(seen.map((e) => e.id)).toEqual(written.map((e) => e.id));
+  });
+
+  it('hands each event to exactly one of two dispatchers running at once', async () => {
+    const first = recorder();
+    const second = recorder();
+    await startDispatcher(first.subscriber);
+    await startDispatcher(second.subscriber);
+    const { conversation } = await createConversation();
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        postCustomerMessage(conversation.id, { text: `Message ${i}`, clientId: nextClientId() }),
+      ),
+    );
+
+    await eventually(() => first.seen.length + second.seen.length >= 41, 'all 41 events');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const all = [...first.seen, ...second.seen].map((e) => e.id);
+    expect(all).toHaveLength(41);
+    expect(new Set(all).size).toBe(41);
+  });
+});
