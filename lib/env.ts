@@ -89,7 +89,7 @@ function parseOrigins(raw: string | undefined, fallback: string[]): string[] | '
   return list.filter(Boolean).map((o) => new URL(o).origin);
 }
 
-export function loadEnv(source: NodeJS.ProcessEnv = process.env) {
+export function loadEnv(source: Record<string, string | undefined> = process.env) {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     throw new EnvError(

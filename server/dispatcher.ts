@@ -31,6 +31,7 @@ interface Claimed {
   attempts: number;
 }
 
+const ANNOUNCE_INTERVAL_MS = 20;
 const backoffSeconds = (attempts: number) => Math.min(600, 2 ** attempts);
 
 export class Dispatcher {
@@ -38,6 +39,7 @@ export class Dispatcher {
   private again = false;
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
+  private announcing: NodeJS.Timeout | undefined;
   private unsubscribe: Array<() => unknown> = [];
   private readonly batchSize: number;
   private readonly leaseSeconds: number;
@@ -56,11 +58,30 @@ export class Dispatcher {
   }
 
   async start(): Promise<void> {
-    this.unsubscribe.push(onDispatcherWake(() => this.wake()));
+    this.unsubscribe.push(
+      onDispatcherWake(() => {
+        this.wake();
+        this.announce();
+      }),
+    );
     this.unsubscribe.push(await this.database.listen(EVENTS_CHANNEL, () => this.wake()));
     this.timer = setInterval(() => this.wake(), this.pollIntervalMs);
     this.timer.unref();
     this.wake();
+  }
+
+  /**
+   * Tells the dispatchers of other instances that events were written here: at most one
+   * NOTIFY per interval, sent outside the writing transactions.
+   */
+  private announce(): void {
+    if (this.announcing || this.stopped) return;
+    this.announcing = setTimeout(() => {
+      this.announcing = undefined;
+      this.database.db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, '')`).catch((error) => {
+        logger().warn({ err: error }, 'could not notify other instances');
+      });
+    }, ANNOUNCE_INTERVAL_MS);
   }
 
   /** Runs a pass now, or once more after the pass under way. */
@@ -78,6 +99,7 @@ export class Dispatcher {
   /** Stops waking, then lets the pass under way finish and delivers what is already due. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    clearTimeout(this.announcing);
     for (const off of this.unsubscribe.splice(0)) await off();
     await this.running;
     this.stopped = true;

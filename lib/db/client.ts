@@ -86,7 +86,7 @@ function openPglite(dataDir: string): DatabaseHandle {
 }
 
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
-  return options.url ? openPostgres(options.url, options.max ?? 10) : openPglite(options.dataDir);
+  return options.url ? openPostgres(options.url, options.max ?? 20) : openPglite(options.dataDir);
 }
 
 const HANDLE = Symbol.for('parley.database');

@@ -1,10 +1,14 @@
-// Writes a domain event and its pending deliveries inside the caller's transaction.
+// Writes a domain event and its pending deliveries inside the caller's transaction, in one
+// statement. No NOTIFY here: a notifying transaction takes a global lock at commit, which
+// would serialise every commit in the database; the dispatcher announces instead.
 import { sql } from 'drizzle-orm';
 import { type Actor, actorLabel } from '../actor';
 import type { Queryable } from '../db/client';
-import { deliveries, events } from '../db/schema';
-import { EVENTS_CHANNEL, SUBSCRIBERS } from './subscribers';
+import { rowsOf } from '../db/client';
+import { SUBSCRIBERS } from './subscribers';
 import type { EventPayloads, EventType } from './types';
+
+const subscriberList = sql.raw(`array[${SUBSCRIBERS.map((s) => `'${s}'`).join(', ')}]::text[]`);
 
 export async function recordEvent<T extends EventType>(
   tx: Queryable,
@@ -13,13 +17,15 @@ export async function recordEvent<T extends EventType>(
   conversationId: string | null,
   payload: EventPayloads[T],
 ): Promise<number> {
-  const [row] = await tx
-    .insert(events)
-    .values({ type, actor: actorLabel(actor), conversationId, payload: payload as never })
-    .returning({ id: events.id });
-  const eventId = row!.id;
-  await tx.insert(deliveries).values(SUBSCRIBERS.map((subscriber) => ({ eventId, subscriber })));
-  // Delivered at commit; wakes the dispatchers of other instances.
-  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, '')`);
-  return eventId;
+  const result = await tx.execute(sql`
+    with event as (
+      insert into events (type, actor, conversation_id, payload)
+      values (${type}, ${actorLabel(actor)}, ${conversationId}, ${JSON.stringify(payload)}::jsonb)
+      returning id
+    ), pending as (
+      insert into deliveries (event_id, subscriber)
+      select event.id, subscriber from event, unnest(${subscriberList}) as subscriber
+    )
+    select id from event`);
+  return Number(rowsOf<{ id: number | string }>(result)[0]!.id);
 }
