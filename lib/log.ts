@@ -21,12 +21,13 @@ const REDACT = [
   'headers["x-telegram-bot-api-secret-token"]',
 ];
 
-export function logger(): pino.Logger {
-  return processSingleton('logger', () =>
-    pino({
-      level: env().logLevel,
-      base: { app: 'parley' },
-      redact: { paths: REDACT, censor: '[redacted]' },
-    }),
+export function createLogger(level: string, destination?: pino.DestinationStream): pino.Logger {
+  return pino(
+    { level, base: { app: 'parley' }, redact: { paths: REDACT, censor: '[redacted]' } },
+    destination,
   );
+}
+
+export function logger(): pino.Logger {
+  return processSingleton('logger', () => createLogger(env().logLevel));
 }
