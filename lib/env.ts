@@ -15,7 +15,10 @@ const optionalString = z
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number().int().min(0).max(65535).default(3000),
+  ),
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: z
     .url('PUBLIC_URL must be an absolute URL such as https://support.example.com')

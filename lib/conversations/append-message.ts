@@ -1,7 +1,9 @@
 // Appends one message to a locked conversation: the next gap-free `seq`, the row, and the
 // `message.posted` event, together with any status change the caller asks for.
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../actor';
+import { writeAudit } from '../audit';
 import type { Queryable } from '../db/client';
 import { type ConversationRow, conversations, type MessageRow, messages } from '../db/schema';
 import { recordEvent } from '../events/record-event';
@@ -32,24 +34,40 @@ export async function appendMessage(
     ...(message.author === 'customer' ? { lastCustomerAt: now } : {}),
     ...(message.author === 'agent' ? { lastAgentAt: now } : {}),
   });
-  const [row] = await tx
-    .insert(messages)
-    .values({
-      conversationId: conversation.id,
-      seq: updated.lastSeq,
-      author: message.author,
-      agentId: message.agentId ?? null,
-      agentName: message.agentName ?? null,
-      text: message.text,
-      clientId: message.clientId ?? null,
-      templateKey: message.templateKey ?? null,
-      createdAt: now,
-    })
-    .returning();
-  await recordEvent(tx, 'message.posted', actor, conversation.id, {
-    conversation: await customerView(tx, updated),
-    message: presentMessage(row!),
-    statusChanged: updated.status !== conversation.status,
-  });
-  return { message: row!, conversation: updated };
+  const row: MessageRow = {
+    id: randomUUID(),
+    conversationId: conversation.id,
+    seq: updated.lastSeq,
+    author: message.author,
+    agentId: message.agentId ?? null,
+    agentName: message.agentName ?? null,
+    text: message.text,
+    clientId: message.clientId ?? null,
+    templateKey: message.templateKey ?? null,
+    telegramMessageId: null,
+    createdAt: now,
+  };
+  const view = await customerView(tx, updated);
+  // The statements go out at once on the transaction's connection (one round trip). The
+  // first failure is the one that matters (the message insert comes first): the later ones
+  // only report that the transaction is aborted.
+  const statusChanged = updated.status !== conversation.status;
+  const results = await Promise.allSettled([
+    tx.insert(messages).values(row),
+    statusChanged
+      ? writeAudit(tx, actor, 'conversation.status_changed', conversation.id, {
+          from: conversation.status,
+          to: updated.status,
+          messageId: row.id,
+        })
+      : undefined,
+    recordEvent(tx, 'message.posted', actor, conversation.id, {
+      conversation: view,
+      message: presentMessage(row),
+      statusChanged,
+    }),
+  ]);
+  const failed = results.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return { message: row, conversation: updated };
 }

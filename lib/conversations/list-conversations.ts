@@ -31,14 +31,27 @@ function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString('base64url');
 }
 
+const CURSOR_AT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
+const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+// A time PostgreSQL accepts: it survives a round trip through Date (no 30 February) and
+// falls after year 0, which Date knows and timestamptz does not.
+const isRealTime = (at: string) => {
+  const millis = `${at.slice(0, 23)}Z`;
+  const date = new Date(millis);
+  return date.getUTCFullYear() >= 1 && date.toISOString() === millis;
+};
+
 function decodeCursor(raw: string): Cursor {
   try {
     const [at, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
+    // Checked here so that a forged cursor is a 400, never a failed cast in the database.
     if (
       typeof at === 'string' &&
       typeof id === 'string' &&
-      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(at) &&
-      /^[0-9a-f-]{36}$/.test(id)
+      CURSOR_AT.test(at) &&
+      isRealTime(at) &&
+      CURSOR_ID.test(id)
     ) {
       return { at, id };
     }

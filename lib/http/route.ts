@@ -60,7 +60,9 @@ export function route<P = Record<string, never>>(handler: Handler<P>, options: R
 /** The CORS preflight answer for customer API routes. */
 export function preflight(request: Request): Response {
   const origin = request.headers.get('origin');
-  if (!isOriginAllowed(origin)) return new Response(null, { status: 403 });
+  if (!isOriginAllowed(origin)) {
+    return errorResponse(new AppError('forbidden', `Origin ${origin} is not allowed`));
+  }
   return new Response(null, { status: 204, headers: corsHeaders(origin) });
 }
 
@@ -75,17 +77,41 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<
   throw new AppError('invalid_request', `${where}${issue.message}`);
 }
 
+const bodyTooLarge = () => new AppError('too_large', 'Request body is too large');
+
+/**
+ * The body as text, given up as soon as it passes the limit: a chunked upload declares no
+ * length, and reading it whole first would let one request fill the server's memory.
+ */
+async function readBoundedText(request: Request): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw bodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
 /** Reads a JSON body of bounded size and validates it. */
 export async function readJson<S extends z.ZodType>(
   request: Request,
   schema: S,
+  options: { optional?: boolean } = {},
 ): Promise<z.output<S>> {
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new AppError('too_large', 'Request body is too large');
-  const raw = await request.text();
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) {
-    throw new AppError('too_large', 'Request body is too large');
-  }
+  if (declared > MAX_BODY_BYTES) throw bodyTooLarge();
+  const raw = await readBoundedText(request);
+  // An endpoint whose body is optional treats no body at all as `{}`.
+  if (options.optional && raw.trim() === '') return parse(schema, {});
   let body: unknown;
   try {
     body = JSON.parse(raw);

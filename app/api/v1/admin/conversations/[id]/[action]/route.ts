@@ -13,11 +13,6 @@ import { json, parse, readJson, route } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
-const optionalBody = async (request: Request): Promise<{ agentEmail?: string }> =>
-  (request.headers.get('content-length') ?? '0') === '0'
-    ? {}
-    : readJson(request, agentActionSchema);
-
 export const POST = route<{ id: string; action: string }>(async (request, params) => {
   const id = parse(conversationIdSchema, params.id);
   const actor = await authenticateAdmin(request);
@@ -28,7 +23,7 @@ export const POST = route<{ id: string; action: string }>(async (request, params
       return json({ conversation: await claimConversation(id, agent.id, actor) });
     }
     case 'close': {
-      const { agentEmail } = await optionalBody(request);
+      const { agentEmail } = await readJson(request, agentActionSchema, { optional: true });
       const agent = agentEmail ? await requireAgentByEmail(db(), agentEmail) : undefined;
       return json({ conversation: await closeConversation(id, actor, { agentId: agent?.id }) });
     }

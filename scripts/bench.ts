@@ -1,0 +1,220 @@
+// `npm run bench`: drives the real server (production build) on PostgreSQL and prints
+// what it measured. Loopback only, bounded in count and time.
+//
+//   BENCH_RATE (500 msg/s)  BENCH_SECONDS (10)  BENCH_SENDERS (200)  BENCH_IDLE (10000)
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { io, type Socket } from 'socket.io-client';
+import type { Message } from '@/lib/contracts';
+import { signCustomerToken } from '@/lib/customer-token';
+import { openDatabase, rowsOf } from '@/lib/db/client';
+import { createTestDatabase, postgresReachable } from '../test/database';
+import { type RunningServer, startServer } from '../test/server';
+
+const RATE = Number(process.env.BENCH_RATE ?? 500);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SENDERS = Number(process.env.BENCH_SENDERS ?? 200);
+const IDLE = Number(process.env.BENCH_IDLE ?? 10_000);
+const AUTH_SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+function summary(label: string, samples: number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return `${label}: p50 ${ms(percentile(sorted, 50))}  p95 ${ms(percentile(sorted, 95))}  p99 ${ms(percentile(sorted, 99))}  max ${ms(sorted.at(-1) ?? Number.NaN)}  (n=${sorted.length})`;
+}
+
+/** The server's own node process (tsx runs it as a child). */
+function serverRssBytes(server: RunningServer): number {
+  const pids = execSync(`pgrep -f "server/index.ts"`).toString().trim().split('\n');
+  let rss = 0;
+  for (const pid of pids) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes(`--import`) || !cmdline.includes('server/index.ts')) continue;
+      const environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
+      if (!environ.includes(`PORT=${server.port}\0`)) continue;
+      rss = Math.max(rss, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
+    } catch {
+      // the process went away
+    }
+  }
+  return rss;
+}
+
+/** Conversations and their tokens, inserted directly: the bench measures sockets, not setup. */
+async function seedConversations(url: string, count: number) {
+  process.env.AUTH_SECRET = AUTH_SECRET;
+  const handle = openDatabase({ url, dataDir: '/tmp' });
+  const rows = rowsOf<{ id: string }>(
+    await handle.db.execute(sql`
+      insert into conversations (codename, status)
+      select 'Bench #' || g || '-' || md5(random()::text), 'open_unclaimed'
+      from generate_series(1, ${count}) g
+      returning id`),
+  );
+  await handle.close();
+  return Promise.all(
+    rows.map(async (r) => ({ id: r.id, token: await signCustomerToken(r.id, 1) })),
+  );
+}
+
+function connect(url: string, token: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = io(`${url}/customer`, {
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: false,
+      timeout: 30_000,
+    });
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+async function connectAll(url: string, tokens: string[], batch = 250): Promise<Socket[]> {
+  const sockets: Socket[] = [];
+  for (let i = 0; i < tokens.length; i += batch) {
+    sockets.push(...(await Promise.all(tokens.slice(i, i + batch).map((t) => connect(url, t)))));
+  }
+  return sockets;
+}
+
+async function throughput(server: RunningServer, url: string) {
+  const conversations = await seedConversations(url, SENDERS);
+  const sockets = await connectAll(
+    server.url,
+    conversations.map((c) => c.token),
+  );
+  const sentAt = new Map<string, number>();
+  const ackLatency: number[] = [];
+  const broadcastLatency: number[] = [];
+  for (const socket of sockets) {
+    socket.on('message', (message: Message) => {
+      const started = message.clientId ? sentAt.get(message.clientId) : undefined;
+      if (started !== undefined) broadcastLatency.push(performance.now() - started);
+    });
+  }
+
+  const total = Math.round(RATE * SECONDS);
+  const intervalMs = 1000 / RATE;
+  let failures = 0;
+  const inFlight: Promise<void>[] = [];
+  const began = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = began + i * intervalMs;
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait);
+    const socket = sockets[i % sockets.length]!;
+    const clientId = `bench-${i}`;
+    const started = performance.now();
+    sentAt.set(clientId, started);
+    inFlight.push(
+      socket
+        .timeout(30_000)
+        .emitWithAck('message:send', { clientId, text: `Benchmark message ${i}` })
+        .then((ack: { ok: boolean }) => {
+          if (ack.ok) ackLatency.push(performance.now() - started);
+          else failures++;
+        })
+        .catch(() => {
+          failures++;
+        }),
+    );
+  }
+  const sendSeconds = (performance.now() - began) / 1000;
+  await Promise.all(inFlight);
+  const allAckedSeconds = (performance.now() - began) / 1000;
+  const deadline = Date.now() + 10_000;
+  while (broadcastLatency.length < ackLatency.length && Date.now() < deadline) await sleep(20);
+
+  const handle = openDatabase({ url, dataDir: '/tmp' });
+  const [stored] = rowsOf<{ count: number }>(
+    await handle.db.execute(sql`select count(*)::int as count from messages`),
+  );
+  await handle.close();
+  for (const socket of sockets) socket.close();
+
+  console.log(
+    `\n== customer messages over /customer sockets (${SENDERS} senders, target ${RATE} msg/s for ${SECONDS} s)`,
+  );
+  console.log(
+    `sent ${total} in ${sendSeconds.toFixed(2)} s, all acknowledged after ${allAckedSeconds.toFixed(2)} s`,
+  );
+  console.log(
+    `persisted: ${stored?.count} messages, ${(Number(stored?.count) / allAckedSeconds).toFixed(0)} msg/s held; failures: ${failures}`,
+  );
+  console.log(summary('ack latency (persisted, then acknowledged)', ackLatency));
+  console.log(
+    summary('broadcast latency (send → message event via the dispatcher)', broadcastLatency),
+  );
+}
+
+async function idleSockets(server: RunningServer, url: string) {
+  const conversations = await seedConversations(url, IDLE);
+  if (global.gc) global.gc();
+  await sleep(1000);
+  const before = serverRssBytes(server);
+  const began = performance.now();
+  const sockets = await connectAll(
+    server.url,
+    conversations.map((c) => c.token),
+  );
+  const connectSeconds = (performance.now() - began) / 1000;
+  await sleep(5000);
+  const after = serverRssBytes(server);
+  const connected = sockets.filter((s) => s.connected).length;
+  for (const socket of sockets) socket.close();
+  console.log(`\n== ${IDLE} idle widget sockets`);
+  console.log(`connected ${connected} in ${connectSeconds.toFixed(1)} s`);
+  console.log(
+    `server RSS ${(before / 2 ** 20).toFixed(0)} MiB → ${(after / 2 ** 20).toFixed(0)} MiB: ${((after - before) / connected / 1024).toFixed(1)} KiB per idle socket`,
+  );
+}
+
+async function main() {
+  // Against a server started by hand (e.g. under a profiler): BENCH_URL and BENCH_DATABASE_URL.
+  if (process.env.BENCH_URL && process.env.BENCH_DATABASE_URL) {
+    const server = {
+      url: process.env.BENCH_URL,
+      port: Number(new URL(process.env.BENCH_URL).port),
+    };
+    await throughput(server as RunningServer, process.env.BENCH_DATABASE_URL);
+    return;
+  }
+  if (!(await postgresReachable())) {
+    console.error(
+      'The benchmark needs PostgreSQL: set TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).',
+    );
+    process.exit(1);
+  }
+  const database = await createTestDatabase('bench');
+  const server = await startServer({
+    database,
+    env: { AUTH_SECRET, LOG_LEVEL: 'warn', WIDGET_ALLOWED_ORIGINS: '*' },
+  });
+  console.log(`Parley ${server.url} on PostgreSQL (${database.url?.replace(/\/\/[^@]*@/, '//')})`);
+  try {
+    await throughput(server, database.url!);
+    await idleSockets(server, database.url!);
+  } finally {
+    await server.dispose();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
