@@ -1,0 +1,30 @@
+// A short chime and a buzz for new agent messages, made with Web Audio so that no sound
+// file is downloaded. Browsers only allow audio after a user gesture: `unlockSound` is
+// called from one (opening the panel).
+
+let context: AudioContext | undefined;
+
+export function unlockSound(): void {
+  try {
+    context ??= new AudioContext();
+    void context.resume();
+  } catch {
+    context = undefined;
+  }
+}
+
+export function chime(): void {
+  navigator.vibrate?.([60, 40, 60]);
+  if (context?.state !== 'running') return;
+  const start = context.currentTime;
+  const oscillator = context.createOscillator();
+  const gain = context.createGain();
+  oscillator.frequency.setValueAtTime(880, start);
+  oscillator.frequency.setValueAtTime(1320, start + 0.09);
+  gain.gain.setValueAtTime(0.0001, start);
+  gain.gain.exponentialRampToValueAtTime(0.12, start + 0.02);
+  gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.3);
+  oscillator.connect(gain).connect(context.destination);
+  oscillator.start(start);
+  oscillator.stop(start + 0.32);
+}

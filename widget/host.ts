@@ -1,0 +1,38 @@
+// The seam between the loader (public/widget.js, on every page) and the chat app (loaded on
+// first need): the loader owns the launcher and the command queue, the app owns the panel.
+
+export type Position = 'left' | 'right';
+
+/** What the embedding page asked for with `data-*` attributes on the script tag. */
+export interface WidgetOptions {
+  /** Parley's base URL, taken from the script's own `src`. */
+  base: string;
+  department?: string;
+  position?: Position;
+  color?: string;
+  locale?: string;
+}
+
+export type WidgetEvent = 'message' | 'open' | 'close';
+
+/** What the loader hands to the app. */
+export interface Host {
+  options: WidgetOptions;
+  root: ShadowRoot;
+  launcher: HTMLButtonElement;
+  /** The latest `Parley('identify', …)` payload, if any. */
+  identity: Record<string, unknown> | null;
+  setBadge(count: number, label: string): void;
+  setOpen(open: boolean, label: string): void;
+  setLook(color: string | undefined, position: Position): void;
+  emit(event: WidgetEvent, payload?: unknown): void;
+  /** The app calls this once it can take commands. */
+  ready(app: WidgetApp): void;
+}
+
+export interface WidgetApp {
+  command(name: string, arg?: unknown): void;
+}
+
+/** The loader attaches the host to the app's script element under this property. */
+export const HOST_PROPERTY = 'parleyHost';

@@ -1,0 +1,206 @@
+// public/widget.js: the only script on the host page. It draws the launcher at once, keeps
+// the `window.Parley` command queue, and loads the chat app on first need, so a visitor who
+// never chats downloads only this file.
+import { HOST_PROPERTY, type Host, type Position, type WidgetApp, type WidgetEvent } from './host';
+import { read, readRaw, readTab } from './storage';
+import { addStyles } from './styles';
+
+/** The app bundle's content-hashed path, set by scripts/build-widget.ts. */
+declare const __PARLEY_APP__: string;
+
+type Command = (name: string, arg?: unknown) => void;
+type Queued = ArrayLike<unknown>;
+interface ParleyGlobal {
+  (name: string, arg?: unknown): void;
+  q?: Queued[];
+  loaded?: boolean;
+}
+
+const LAUNCHER_CSS =
+  ':host{all:initial}' +
+  '.l{position:fixed;bottom:20px;right:20px;z-index:2147483000;width:56px;height:56px;padding:0;border:0;border-radius:50%;' +
+  'background:var(--parley-accent,#2563eb);color:var(--parley-on-accent,#fff);box-shadow:0 4px 14px rgba(0,0,0,.25);' +
+  'cursor:pointer;display:grid;place-items:center;transition:transform .15s}' +
+  '.left .l{left:20px;right:auto}.l:hover{transform:scale(1.06)}' +
+  '.l:focus-visible{outline:3px solid var(--parley-accent,#2563eb);outline-offset:3px}' +
+  '.l svg{width:28px;height:28px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}' +
+  '.l .x,.o .l .c{display:none}.o .l .x{display:block}' +
+  '.b{position:absolute;top:-4px;right:-4px;min-width:20px;height:20px;padding:0 6px;box-sizing:border-box;border-radius:10px;' +
+  'background:#c81e1e;color:#fff;font:600 12px/20px system-ui,sans-serif}.b[hidden]{display:none}' +
+  '@media (max-width:480px){.o .l{display:none}}' +
+  '@media (prefers-reduced-motion:reduce){.l{transition:none}}';
+
+/** A speech bubble (closed) and a chevron (open), built without innerHTML for Trusted Types pages. */
+function icon(className: string, path: string): SVGSVGElement {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  const shape = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  svg.setAttribute('class', className);
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  shape.setAttribute('d', path);
+  svg.append(shape);
+  return svg;
+}
+
+const OPEN_LABELS: Record<string, string> = {
+  en: 'Open chat',
+  de: 'Chat öffnen',
+  ru: 'Открыть чат',
+};
+
+/** Black or white, whichever reads better on a `#rgb`/`#rrggbb` brand color. */
+function textOn(color: string): string {
+  let hex = color.replace('#', '');
+  if (hex.length === 3) hex = hex.replace(/./g, '$&$&');
+  if (!/^[0-9a-f]{6}$/i.test(hex)) return '#fff';
+  const channel = (offset: number) => {
+    const value = Number.parseInt(hex.slice(offset, offset + 2), 16) / 255;
+    return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+  // White wins when its contrast ratio (1.05 / (L + 0.05)) beats black's ((L + 0.05) / 0.05).
+  return luminance < 0.179 ? '#fff' : '#111';
+}
+
+function boot(script: HTMLScriptElement, existing: ParleyGlobal | undefined): void {
+  const data = script.dataset;
+  const base = script.src.replace(/\/widget\.js([?#].*)?$/, '');
+  const look = read<{ color?: string; position?: Position }>('look');
+  const listeners: Partial<Record<WidgetEvent, ((payload: unknown) => void)[]>> = {};
+  const pending: [string, unknown][] = [];
+  let app: WidgetApp | null = null;
+  let loading = false;
+
+  const element = document.createElement('parley-chat');
+  const root = element.attachShadow({ mode: 'open' });
+  const frame = document.createElement('div');
+  const launcher = document.createElement('button');
+  const badge = document.createElement('span');
+  addStyles(root, LAUNCHER_CSS);
+  launcher.className = 'l';
+  launcher.type = 'button';
+  launcher.append(
+    icon('c', 'M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z'),
+    icon('x', 'M6 9l6 6 6-6'),
+  );
+  launcher.setAttribute('aria-expanded', 'false');
+  const language = (data.locale || navigator.language || 'en').slice(0, 2).toLowerCase();
+  launcher.setAttribute('aria-label', OPEN_LABELS[language] ?? 'Open chat');
+  badge.className = 'b';
+  badge.hidden = true;
+  badge.setAttribute('aria-hidden', 'true');
+  launcher.append(badge);
+  frame.append(launcher);
+  root.append(frame);
+
+  const host: Host = {
+    options: {
+      base,
+      department: data.department,
+      position: data.position === 'left' || data.position === 'right' ? data.position : undefined,
+      color: data.color,
+      locale: data.locale,
+    },
+    root,
+    launcher,
+    identity: null,
+    setBadge(count, label) {
+      badge.hidden = count === 0;
+      badge.textContent = count > 9 ? '9+' : String(count);
+      launcher.setAttribute('aria-label', label);
+    },
+    setOpen(open, label) {
+      frame.classList.toggle('o', open);
+      launcher.setAttribute('aria-expanded', String(open));
+      launcher.setAttribute('aria-label', label);
+    },
+    setLook(color, position) {
+      if (color) {
+        element.style.setProperty('--parley-accent', color);
+        element.style.setProperty('--parley-on-accent', textOn(color));
+      }
+      frame.classList.toggle('left', position === 'left');
+    },
+    emit(event, payload) {
+      for (const listener of listeners[event] ?? []) {
+        try {
+          listener(payload);
+        } catch (error) {
+          console.error(error);
+        }
+      }
+    },
+    ready(loaded) {
+      app = loaded;
+      for (const [name, arg] of pending.splice(0)) loaded.command(name, arg);
+    },
+  };
+  host.setLook(data.color || look?.color, host.options.position ?? look?.position ?? 'right');
+
+  const load = () => {
+    if (loading) return;
+    loading = true;
+    const tag = document.createElement('script');
+    tag.async = true;
+    tag.src = `${base}/${__PARLEY_APP__}`;
+    Object.assign(tag, { [HOST_PROPERTY]: host });
+    tag.onerror = () => {
+      // A failed download (offline, blocked) may be retried by the next click.
+      loading = false;
+      tag.remove();
+    };
+    document.head.append(tag);
+  };
+
+  const command: Command = (name, arg) => {
+    if (name === 'on') {
+      const [event, listener] = (Array.isArray(arg) ? arg : []) as [WidgetEvent, () => void];
+      if (typeof listener === 'function')
+        listeners[event] = [...(listeners[event] ?? []), listener];
+      return;
+    }
+    if (name === 'identify' && arg && typeof arg === 'object') {
+      host.identity = { ...host.identity, ...(arg as Record<string, unknown>) };
+    }
+    if (app) return app.command(name, arg);
+    // Until the app is here the panel cannot be showing, so a toggle can only mean "open".
+    const queued = name === 'toggle' ? 'open' : name;
+    if (queued === 'open') load();
+    pending.push([queued, arg]);
+  };
+
+  const parley: ParleyGlobal = (name, ...rest: unknown[]) =>
+    command(name, name === 'on' ? rest : rest[0]);
+  parley.loaded = true;
+  (window as unknown as { Parley: ParleyGlobal }).Parley = parley;
+
+  launcher.addEventListener('click', () => command('toggle'));
+  // Start the download as soon as the visitor shows intent, so opening feels instant.
+  launcher.addEventListener('pointerenter', load, { once: true });
+  launcher.addEventListener('focus', load, { once: true });
+
+  const mount = () => {
+    document.body.append(element);
+    // Pages that swap the whole <body> on navigation (Turbo, some SPA routers) would drop the
+    // widget: put it back into the new body.
+    new MutationObserver(() => {
+      if (!element.isConnected && document.body) document.body.append(element);
+    }).observe(document.documentElement, { childList: true });
+    for (const args of existing?.q ?? []) {
+      const [name, ...rest] = Array.from(args) as [string, ...unknown[]];
+      parley(name, ...rest);
+    }
+    // A visitor with a conversation needs live messages and the unread badge, and one who
+    // left the panel open on a wide screen expects it open on the next page of this tab.
+    const wasOpen = readTab('open') === '1' && matchMedia('(min-width: 481px)').matches;
+    if (wasOpen) command('open');
+    else if (readRaw('session')) setTimeout(load, 1);
+  };
+  if (document.body) mount();
+  else document.addEventListener('DOMContentLoaded', mount);
+}
+
+const current = (window as unknown as { Parley?: ParleyGlobal }).Parley;
+const script = (document.currentScript ??
+  document.querySelector('script[src*="/widget.js"]')) as HTMLScriptElement | null;
+if (script && !current?.loaded) boot(script, current);
