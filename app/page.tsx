@@ -10,6 +10,9 @@ export default function Home() {
       </p>
       <ul className="list-inside list-disc text-indigo-700">
         <li>
+          <Link href="/inbox">Agent inbox</Link>
+        </li>
+        <li>
           <Link href="/demo">Try the widget on the demo page</Link>
         </li>
         <li>

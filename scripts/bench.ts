@@ -11,6 +11,7 @@ import { signCustomerToken } from '@/lib/customer-token';
 import { openDatabase, rowsOf } from '@/lib/db/client';
 import { createTestDatabase, postgresReachable } from '../test/database';
 import { type RunningServer, startServer } from '../test/server';
+import { telegramLatency } from './bench-telegram';
 
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -181,6 +182,153 @@ async function idleSockets(server: RunningServer, url: string) {
   );
 }
 
+// ---- Inbox: customer message → agent socket, and the inbox's first page at scale ----
+//   BENCH_INBOX_CONVERSATIONS (100000)  BENCH_AGENT_RATES (100,200,<BENCH_RATE>: one run each)
+
+const INBOX_CONVERSATIONS = Number(process.env.BENCH_INBOX_CONVERSATIONS ?? 100_000);
+const AGENT_RATES = (process.env.BENCH_AGENT_RATES ?? `100,200,${RATE}`)
+  .split(',')
+  .map(Number)
+  .filter((rate) => rate > 0);
+
+/** An agent row and the session cookie the inbox would carry. */
+async function benchAgentCookie(url: string): Promise<{ agentId: string; cookie: string }> {
+  const { encode } = await import('next-auth/jwt');
+  const handle = openDatabase({ url, dataDir: '/tmp' });
+  const [row] = rowsOf<{ id: string }>(
+    await handle.db.execute(sql`
+      insert into agents (name, email, role) values ('Bench agent', ${`bench-${Date.now()}@example.com`}, 'agent')
+      returning id`),
+  );
+  await handle.close();
+  const token = await encode({ token: { sub: row!.id }, secret: AUTH_SECRET });
+  return { agentId: row!.id, cookie: `next-auth.session-token=${token}` };
+}
+
+/** Customer sockets send at a sustained rate; an agent socket times each message's arrival. */
+async function agentDelivery(server: RunningServer, url: string, rate: number) {
+  const { cookie } = await benchAgentCookie(url);
+  const agent = io(`${server.url}/agent`, {
+    // Its own connection: a shared one would carry a customer's handshake, without the cookie.
+    forceNew: true,
+    transports: ['websocket'],
+    reconnection: false,
+    extraHeaders: { cookie },
+  });
+  await new Promise<void>((resolve, reject) => {
+    agent.once('connect', () => resolve());
+    agent.once('connect_error', reject);
+  });
+  const conversations = await seedConversations(url, SENDERS);
+  const sockets = await connectAll(
+    server.url,
+    conversations.map((c) => c.token),
+  );
+  const sentAt = new Map<string, number>();
+  const latency: number[] = [];
+  let lastArrival = 0;
+  agent.on('message', (message: Message) => {
+    const started = message.clientId ? sentAt.get(message.clientId) : undefined;
+    if (started === undefined) return;
+    lastArrival = performance.now();
+    latency.push(lastArrival - started);
+  });
+
+  const total = Math.round(rate * SECONDS);
+  const intervalMs = 1000 / rate;
+  let failures = 0;
+  const acks: Promise<void>[] = [];
+  const began = performance.now();
+  for (let i = 0; i < total; i++) {
+    const wait = began + i * intervalMs - performance.now();
+    if (wait > 1) await sleep(wait);
+    const clientId = `agent-bench-${rate}-${i}`;
+    sentAt.set(clientId, performance.now());
+    acks.push(
+      sockets[i % sockets.length]!.timeout(30_000)
+        .emitWithAck('message:send', { clientId, text: `Inbox benchmark ${i}` })
+        .then((ack: { ok: boolean }) => {
+          if (!ack.ok) failures++;
+        })
+        .catch(() => {
+          failures++;
+        }),
+    );
+  }
+  const sendSeconds = (performance.now() - began) / 1000;
+  await Promise.all(acks);
+  const deadline = Date.now() + 10_000;
+  while (latency.length < total - failures && Date.now() < deadline) await sleep(20);
+  agent.close();
+  for (const socket of sockets) socket.close();
+
+  const deliveredSeconds = ((lastArrival || performance.now()) - began) / 1000;
+  console.log(
+    `\n== customer message → agent socket (/agent, persisted first; target ${rate} msg/s for ${SECONDS} s)`,
+  );
+  console.log(
+    `sent ${total} in ${sendSeconds.toFixed(2)} s (${(total / sendSeconds).toFixed(0)} msg/s sent); delivered ${latency.length} to the agent, ${(latency.length / deliveredSeconds).toFixed(0)} msg/s held; failures: ${failures}`,
+  );
+  console.log(summary('agent delivery latency (send → agent socket)', latency));
+}
+
+/** 100,000 conversations with a message each, then the first inbox page of every view. */
+async function inboxFirstPage(server: RunningServer, url: string) {
+  const { agentId, cookie } = await benchAgentCookie(url);
+  const handle = openDatabase({ url, dataDir: '/tmp' });
+  const seeding = performance.now();
+  await handle.db.execute(sql`
+    with seeded as (
+      insert into conversations (codename, status, assigned_agent_id, customer_name, last_seq, last_activity_at, created_at)
+      select 'Inbox bench #' || g,
+             (array['closed','closed','closed','closed','awaiting_customer','awaiting_customer','awaiting_customer','open_unclaimed','open_unclaimed','open_assigned','blocked'])[1 + g % 11],
+             case when g % 11 in (4, 5, 6, 9) and g % 7 = 0 then ${agentId}::uuid end,
+             'Customer ' || g,
+             1,
+             now() - (g * interval '7 seconds'),
+             now() - (g * interval '7 seconds')
+      from generate_series(1, ${INBOX_CONVERSATIONS}) g
+      returning id, last_activity_at
+    )
+    insert into messages (conversation_id, seq, author, text, created_at)
+    select id, 1, 'customer', 'Hello, I have a question about my order', last_activity_at from seeded`);
+  await handle.db.execute(sql`analyze`);
+  await handle.close();
+  const seededSeconds = (performance.now() - seeding) / 1000;
+
+  console.log(
+    `\n== inbox first page (${INBOX_CONVERSATIONS} conversations seeded in ${seededSeconds.toFixed(1)} s; GET /api/v1/agent/conversations?limit=50 over loopback, 50 requests per view)`,
+  );
+  for (const view of ['open', 'unclaimed', 'mine', 'closed', 'blocked']) {
+    const samples: number[] = [];
+    for (let i = 0; i < 55; i++) {
+      const started = performance.now();
+      const response = await fetch(
+        `${server.url}/api/v1/agent/conversations?view=${view}&limit=50`,
+        {
+          headers: { cookie },
+        },
+      );
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`inbox ${view} answered ${response.status}`);
+      // The first few warm the route handler and the connection pool.
+      if (i >= 5) samples.push(performance.now() - started);
+    }
+    console.log(summary(`first page, view=${view.padEnd(9)}`, samples));
+  }
+  const counts: number[] = [];
+  for (let i = 0; i < 25; i++) {
+    const started = performance.now();
+    await (
+      await fetch(`${server.url}/api/v1/agent/conversations/counts`, { headers: { cookie } })
+    ).arrayBuffer();
+    if (i >= 5) counts.push(performance.now() - started);
+  }
+  console.log(summary('view counts (all five + unread)', counts));
+}
+
+// ---- end of the inbox section ----
+
 async function main() {
   // Against a server started by hand (e.g. under a profiler): BENCH_URL and BENCH_DATABASE_URL.
   if (process.env.BENCH_URL && process.env.BENCH_DATABASE_URL) {
@@ -206,9 +354,14 @@ async function main() {
   try {
     await throughput(server, database.url!);
     await idleSockets(server, database.url!);
+    for (const rate of AGENT_RATES) await agentDelivery(server, database.url!, rate);
+    await inboxFirstPage(server, database.url!);
   } finally {
     await server.dispose();
   }
+
+  // ---- Telegram: customer → Telegram latency, on a server of its own (scripts/bench-telegram.ts)
+  await telegramLatency();
 }
 
 main().then(

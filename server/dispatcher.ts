@@ -28,6 +28,7 @@ export interface DispatcherOptions {
 interface Claimed {
   id: number;
   event_id: number;
+  subscriber: string;
   attempts: number;
 }
 
@@ -125,15 +126,17 @@ export class Dispatcher {
     } while (this.again && !this.stopped);
   }
 
-  /** One pass over every subscriber; returns how many deliveries it handled. */
+  /**
+   * One pass: leases the due deliveries of every subscriber in one query, loads their
+   * events once, and hands them over, each subscriber in event order (subscribers run side
+   * by side, so a slow one does not hold up the others). Returns how many it leased.
+   */
   private async pass(): Promise<number> {
-    let handled = 0;
-    for (const subscriber of this.subscribers) handled += await this.deliver(subscriber);
-    return handled;
-  }
-
-  private async deliver(subscriber: Subscriber): Promise<number> {
     const { db } = this.database;
+    const names = sql.join(
+      this.subscribers.map((s) => sql`${s.name}`),
+      sql`, `,
+    );
     const claimed = rowsOf<Claimed>(
       await db.execute(sql`
         update deliveries set
@@ -141,19 +144,15 @@ export class Dispatcher {
           attempts = attempts + 1
         where id in (
           select id from deliveries
-          where subscriber = ${subscriber.name} and status = 'pending'
+          where subscriber in (${names}) and status = 'pending'
             and next_attempt_at <= now()
             and (locked_until is null or locked_until < now())
           order by id
           limit ${this.batchSize}
           for update skip locked
         )
-        returning id, event_id, attempts`),
-    ).map((row) => ({
-      id: Number(row.id),
-      event_id: Number(row.event_id),
-      attempts: row.attempts,
-    }));
+        returning id, event_id, subscriber, attempts`),
+    ).map((row) => ({ ...row, id: Number(row.id), event_id: Number(row.event_id) }));
     if (claimed.length === 0) return 0;
 
     const rows = await db
@@ -164,19 +163,25 @@ export class Dispatcher {
           events.id,
           claimed.map((c) => c.event_id),
         ),
-      )
-      .orderBy(events.id);
-    const byEvent = new Map(rows.map((row) => [row.id, row]));
+      );
+    const byEvent = new Map(rows.map((row) => [row.id, row as DomainEvent]));
     const done: number[] = [];
-    for (const delivery of claimed.sort((a, b) => a.event_id - b.event_id)) {
-      const event = byEvent.get(delivery.event_id);
-      try {
-        if (event) await subscriber.handle(event as DomainEvent);
-        done.push(delivery.id);
-      } catch (error) {
-        await this.retryLater(delivery, error);
-      }
-    }
+    await Promise.all(
+      this.subscribers.map(async (subscriber) => {
+        const mine = claimed
+          .filter((c) => c.subscriber === subscriber.name)
+          .sort((a, b) => a.event_id - b.event_id);
+        for (const delivery of mine) {
+          const event = byEvent.get(delivery.event_id);
+          try {
+            if (event) await subscriber.handle(event);
+            done.push(delivery.id);
+          } catch (error) {
+            await this.retryLater(delivery, error);
+          }
+        }
+      }),
+    );
     if (done.length) await db.delete(deliveries).where(inArray(deliveries.id, done));
     return claimed.length;
   }

@@ -7,10 +7,16 @@ import { closeDatabase } from '@/lib/db/client';
 import { CLIENT_IP_HEADER, resolveClientIp } from '@/lib/http/client-ip';
 import { isOriginAllowed } from '@/lib/http/cors';
 import { logger } from '@/lib/log';
+import { telegramConfig } from '@/lib/telegram/api';
+import { startTelegram } from '@/lib/telegram/start';
 import { loadConfigOrExit, prepareDatabase } from './boot';
 import { Dispatcher } from './dispatcher';
+import { registerAgentNamespace } from './sockets/agent-namespace';
 import { registerCustomerNamespace } from './sockets/customer-namespace';
+import { agentSocketsSubscriber } from './subscribers/agent-sockets';
 import { customerSocketsSubscriber } from './subscribers/customer-sockets';
+import { telegramSubscriber } from './subscribers/telegram';
+import { Sweeper } from './sweeper';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -52,15 +58,24 @@ async function main(): Promise<void> {
     },
   });
   const customers = registerCustomerNamespace(io);
+  const agents = registerAgentNamespace(io);
 
-  const dispatcher = new Dispatcher(handle, [customerSocketsSubscriber(customers)]);
+  const dispatcher = new Dispatcher(handle, [
+    customerSocketsSubscriber(customers),
+    agentSocketsSubscriber(agents),
+    ...(telegramConfig() ? [telegramSubscriber()] : []),
+  ]);
   await dispatcher.start();
+  const sweeper = new Sweeper();
+  sweeper.start();
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   log.info(
     { url: config.publicUrl, port: config.port, dev },
     `Parley listening on ${config.publicUrl}`,
   );
+  // After listening: a webhook set now may be called at once.
+  const telegram = await startTelegram(handle.db);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -76,7 +91,9 @@ async function main(): Promise<void> {
     // then close the sockets and the database. Everything was persisted before it was sent.
     const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     httpServer.closeIdleConnections();
+    await sweeper.stop();
     await dispatcher.stop();
+    await telegram?.stop();
     io.disconnectSockets(true);
     io.engine.close();
     await closed;

@@ -28,3 +28,43 @@ export const agentActionSchema = z.strictObject({ agentEmail: agentEmail.optiona
 export const claimSchema = z.strictObject({ agentEmail });
 export const agentMessageSchema = z.strictObject({ text: textSchema, agentEmail });
 export const noteSchema = z.strictObject({ text: textSchema, agentEmail });
+
+/** A partial update: `{<settings key>: {<field>: value, …}, …}`, merged over what is stored. */
+export const settingsPatchSchema = z.record(
+  z.string().max(64),
+  z.record(z.string().max(64), z.unknown()),
+);
+
+export const TEMPLATE_KEYS = [
+  'welcome_message',
+  'waiting_for_agent',
+  'conversation_reopened',
+  'unclaimed_reminder_5m',
+  'unclaimed_reminder_15m_pin',
+  'closed_history_note',
+  'offline_message',
+  'closing_message',
+  'auto_closed',
+] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+export const templateUpsertSchema = z.strictObject({
+  key: z.enum(TEMPLATE_KEYS),
+  /** '' (the default) is the text for every locale without its own. */
+  locale: z
+    .string()
+    .regex(/^$|^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Expected a language tag such as de or pt-BR')
+    .default(''),
+  text: textSchema,
+  notice: z.boolean().optional(),
+  persist: z.boolean().optional(),
+  telegram: z.boolean().optional(),
+  pin: z.boolean().optional(),
+  rateLimitSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(86_400 * 30)
+    .optional(),
+});
+export type TemplateUpsert = z.infer<typeof templateUpsertSchema>;

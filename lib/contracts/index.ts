@@ -1,5 +1,6 @@
 // Everything clients and edges share: schemas (server only) and types (also the widget).
 export * from './admin';
+export * from './agent';
 export * from './customer';
 export * from './dto';
 export * from './errors';

@@ -4,7 +4,7 @@ import { createAgent, createConversation, nextClientId } from '../../test/factor
 import type { Actor } from '../actor';
 import { db } from '../db/client';
 import { auditLog, conversations, deliveries, events, messages, notes } from '../db/schema';
-import { SUBSCRIBERS } from '../events/subscribers';
+import { activeSubscribers } from '../events/subscribers';
 import { addNote } from './add-note';
 import { getCustomerHistory } from './get-customer-history';
 import { postCustomerMessage } from './post-customer-message';
@@ -52,7 +52,9 @@ describe('addNote', () => {
       .select({ subscriber: deliveries.subscriber, status: deliveries.status })
       .from(deliveries)
       .where(eq(deliveries.eventId, event!.id));
-    expect(pending).toEqual(SUBSCRIBERS.map((subscriber) => ({ subscriber, status: 'pending' })));
+    expect(pending).toEqual(
+      activeSubscribers().map((subscriber) => ({ subscriber, status: 'pending' })),
+    );
   });
 
   it('keeps the Telegram user who wrote it', async () => {

@@ -23,6 +23,7 @@ export async function claimLocked(
   const claimed = await updateConversation(tx, conversation.id, {
     assignedAgentId: agent.id,
     status: conversation.status === 'open_unclaimed' ? 'open_assigned' : conversation.status,
+    awaitingClaimSince: null,
   });
   const previousAgentId = conversation.assignedAgentId;
   await writeAudit(

@@ -4,6 +4,8 @@ import type { Actor } from '../actor';
 import { getAgent } from '../agents/agents';
 import { writeAudit } from '../audit';
 import type { CustomerConversation } from '../contracts/dto';
+import type { Queryable } from '../db/client';
+import type { ConversationRow } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { recordEvent } from '../events/record-event';
 import { appendMessage } from './append-message';
@@ -18,39 +20,49 @@ export interface CloseOptions {
   template?: Extract<TemplateKey, 'closing_message' | 'auto_closed'>;
 }
 
+/** Closes a conversation already locked by the caller's transaction. */
+export async function closeLocked(
+  tx: Queryable,
+  locked: ConversationRow,
+  actor: Actor,
+  options: CloseOptions = {},
+): Promise<CustomerConversation> {
+  assertOpen(locked.status, 'close');
+  let conversation = locked;
+  const agent = options.agentId ? await getAgent(tx, options.agentId) : undefined;
+  if (agent?.closingMessage && !options.template) {
+    ({ conversation } = await appendMessage(
+      tx,
+      conversation,
+      { author: 'agent', text: agent.closingMessage, agentId: agent.id, agentName: agent.name },
+      actor,
+    ));
+  } else {
+    conversation = await emitSystemMessage(
+      tx,
+      conversation,
+      options.template ?? 'closing_message',
+      actor,
+    );
+  }
+  const closed = await updateConversation(tx, conversation.id, {
+    status: 'closed',
+    closedAt: new Date(),
+  });
+  await writeAudit(tx, actor, 'conversation.closed', conversation.id, {
+    template: options.template ?? null,
+  });
+  const view = await customerView(tx, closed);
+  await recordEvent(tx, 'conversation.closed', actor, conversation.id, { conversation: view });
+  return view;
+}
+
 export async function closeConversation(
   conversationId: string,
   actor: Actor,
   options: CloseOptions = {},
 ): Promise<CustomerConversation> {
-  return inTransaction(async (tx) => {
-    let conversation = await lockConversation(tx, conversationId);
-    assertOpen(conversation.status, 'close');
-    const agent = options.agentId ? await getAgent(tx, options.agentId) : undefined;
-    if (agent?.closingMessage && !options.template) {
-      ({ conversation } = await appendMessage(
-        tx,
-        conversation,
-        { author: 'agent', text: agent.closingMessage, agentId: agent.id, agentName: agent.name },
-        actor,
-      ));
-    } else {
-      conversation = await emitSystemMessage(
-        tx,
-        conversation,
-        options.template ?? 'closing_message',
-        actor,
-      );
-    }
-    const closed = await updateConversation(tx, conversationId, {
-      status: 'closed',
-      closedAt: new Date(),
-    });
-    await writeAudit(tx, actor, 'conversation.closed', conversationId, {
-      template: options.template ?? null,
-    });
-    const view = await customerView(tx, closed);
-    await recordEvent(tx, 'conversation.closed', actor, conversationId, { conversation: view });
-    return view;
-  });
+  return inTransaction(async (tx) =>
+    closeLocked(tx, await lockConversation(tx, conversationId), actor, options),
+  );
 }

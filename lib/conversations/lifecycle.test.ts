@@ -14,7 +14,7 @@ import {
   messages,
   messageTemplates,
 } from '../db/schema';
-import { SUBSCRIBERS } from '../events/subscribers';
+import { activeSubscribers } from '../events/subscribers';
 import { blockConversation } from './block-conversation';
 import { claimConversation } from './claim-conversation';
 import { closeConversation } from './close-conversation';
@@ -65,7 +65,9 @@ async function expectEvent(id: string, type: string, actor: Actor) {
     .select({ subscriber: deliveries.subscriber, status: deliveries.status })
     .from(deliveries)
     .where(eq(deliveries.eventId, event!.id));
-  expect(pending).toEqual(SUBSCRIBERS.map((subscriber) => ({ subscriber, status: 'pending' })));
+  expect(pending).toEqual(
+    activeSubscribers().map((subscriber) => ({ subscriber, status: 'pending' })),
+  );
   return event!;
 }
 

@@ -1,17 +1,22 @@
 // A customer writes: idempotent by clientId, rate-limited per conversation, refused when
 // blocked, and a closed conversation reopens first.
 import { customerActor } from '../actor';
+import { isWithinWorkingHours } from '../automation/working-hours';
 import type { SendMessageInput } from '../contracts/customer';
 import type { Message } from '../contracts/dto';
-import { db } from '../db/client';
+import { db, type Queryable } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
+import type { ConversationRow } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
 import { limitMessages } from '../rate-limit';
+import type { WorkingHoursSettings } from '../settings/automation-settings';
+import { getSettings } from '../settings/settings';
 import { appendMessage } from './append-message';
 import { findMessageByClientId, lockConversation } from './conversation-rows';
 import { presentMessage } from './present';
 import { reopenLocked } from './reopen-conversation';
+import { emitSystemMessage } from './system-messages';
 
 export interface PostedMessage {
   message: Message;
@@ -19,33 +24,56 @@ export interface PostedMessage {
   created: boolean;
 }
 
+/** Outside working hours the customer hears so; otherwise, while unclaimed, that help is on the way. */
+async function emitAfterCustomerMessage(
+  tx: Queryable,
+  conversation: ConversationRow,
+  schedule: WorkingHoursSettings,
+  now: Date,
+) {
+  if (!isWithinWorkingHours(schedule, now)) {
+    await emitSystemMessage(tx, conversation, 'offline_message', customerActor, now);
+  } else if (conversation.status === 'open_unclaimed') {
+    await emitSystemMessage(tx, conversation, 'waiting_for_agent', customerActor, now);
+  }
+}
+
 export async function postCustomerMessage(
   conversationId: string,
   input: SendMessageInput,
 ): Promise<PostedMessage> {
-  const earlier = await findMessageByClientId(db(), conversationId, input.clientId);
-  if (earlier) return { message: presentMessage(earlier), created: false };
-
-  await limitMessages(conversationId);
   try {
-    const row = await inTransaction(async (tx) => {
-      let conversation = await lockConversation(tx, conversationId);
+    return await inTransaction(async (tx): Promise<PostedMessage> => {
+      // One round trip: the lock, the schedule, and whether this clientId was seen before.
+      let [conversation, schedule, earlier] = await Promise.all([
+        lockConversation(tx, conversationId),
+        getSettings(tx, 'workingHours'),
+        findMessageByClientId(tx, conversationId, input.clientId),
+      ]);
+      if (earlier) return { message: presentMessage(earlier), created: false };
+      await limitMessages(conversationId);
       if (conversation.status === 'blocked') {
         throw new AppError('blocked', 'This conversation is blocked');
       }
       if (conversation.status === 'closed') {
         conversation = await reopenLocked(tx, conversation, customerActor);
       }
-      const { message } = await appendMessage(
+      const now = new Date();
+      const unclaimed = conversation.status === 'open_unclaimed';
+      const appended = await appendMessage(
         tx,
         conversation,
         { author: 'customer', text: input.text, clientId: input.clientId },
         customerActor,
-        conversation.status === 'awaiting_customer' ? { status: 'open_assigned' } : {},
+        {
+          ...(conversation.status === 'awaiting_customer' ? { status: 'open_assigned' } : {}),
+          // The reminders to agents count from the first message nobody has claimed.
+          ...(unclaimed && !conversation.awaitingClaimSince ? { awaitingClaimSince: now } : {}),
+        },
       );
-      return message;
+      await emitAfterCustomerMessage(tx, appended.conversation, schedule, now);
+      return { message: presentMessage(appended.message), created: true };
     });
-    return { message: presentMessage(row), created: true };
   } catch (error) {
     // The same clientId sent twice at once: the other request won, return its message.
     if (isUniqueViolation(error, 'messages_conversation_client_id_idx')) {

@@ -4,7 +4,7 @@ import { createConversation } from '../../test/factories';
 import { customerActor, serviceActor } from '../actor';
 import { db } from '../db/client';
 import { auditLog, conversations, deliveries, events } from '../db/schema';
-import { SUBSCRIBERS } from '../events/subscribers';
+import { activeSubscribers } from '../events/subscribers';
 import { blockConversation } from './block-conversation';
 import { renameConversation } from './rename-conversation';
 
@@ -42,7 +42,9 @@ describe('renameConversation', () => {
       .select({ subscriber: deliveries.subscriber, status: deliveries.status })
       .from(deliveries)
       .where(eq(deliveries.eventId, renamed[0]!.id));
-    expect(pending).toEqual(SUBSCRIBERS.map((subscriber) => ({ subscriber, status: 'pending' })));
+    expect(pending).toEqual(
+      activeSubscribers().map((subscriber) => ({ subscriber, status: 'pending' })),
+    );
   });
 
   it('writes nothing when the name is unchanged', async () => {

@@ -25,6 +25,7 @@ export async function reopenLocked(
     status: 'open_unclaimed',
     assignedAgentId: null,
     closedAt: null,
+    awaitingClaimSince: null,
     reminderLevel: 0,
   });
   const current = await emitSystemMessage(tx, reopened, 'conversation_reopened', actor);

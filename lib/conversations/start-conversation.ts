@@ -12,6 +12,7 @@ import { notFound } from '../errors';
 import { recordEvent } from '../events/record-event';
 import { generateCodename } from './codename';
 import { presentCustomerConversation } from './present';
+import { emitSystemMessage } from './system-messages';
 
 export interface StartConversationResult {
   conversation: ConversationRow;
@@ -55,7 +56,7 @@ export async function startConversation(
         await recordEvent(tx, 'conversation.started', customerActor, conversation.id, {
           conversation: presentCustomerConversation(conversation, null),
         });
-        return conversation;
+        return emitSystemMessage(tx, conversation, 'welcome_message', customerActor);
       });
       return {
         conversation: row,

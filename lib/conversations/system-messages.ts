@@ -1,24 +1,14 @@
 // System messages: templates with delivery flags. One function emits them, so no call site
 // decides by itself whether a text becomes a banner, a transcript bubble or both.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { Actor } from '../actor';
+import type { TemplateKey } from '../contracts/admin';
 import type { Queryable } from '../db/client';
-import { type ConversationRow, messageTemplates } from '../db/schema';
+import { type ConversationRow, messageTemplates, systemMessageLog } from '../db/schema';
 import { recordEvent } from '../events/record-event';
 import { appendMessage } from './append-message';
 
-export const TEMPLATE_KEYS = [
-  'welcome_message',
-  'waiting_for_agent',
-  'conversation_reopened',
-  'unclaimed_reminder_5m',
-  'unclaimed_reminder_15m_pin',
-  'closed_history_note',
-  'offline_message',
-  'closing_message',
-  'auto_closed',
-] as const;
-export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+export type { TemplateKey };
 
 export interface Template {
   key: TemplateKey;
@@ -90,7 +80,13 @@ export async function getTemplate(
     .from(messageTemplates)
     .where(and(eq(messageTemplates.key, key), inArray(messageTemplates.locale, wanted)));
   const row = wanted.map((l) => rows.find((r) => r.locale === l)).find(Boolean);
-  if (!row) return { key, ...DEFAULT_TEMPLATES[key] };
+  return row ? templateFromRow(key, row) : { key, ...DEFAULT_TEMPLATES[key] };
+}
+
+export function templateFromRow(
+  key: TemplateKey,
+  row: typeof messageTemplates.$inferSelect,
+): Template {
   return {
     key,
     text: row.text,
@@ -102,27 +98,65 @@ export async function getTemplate(
   };
 }
 
-/** Emits a system message through the channels its template names. */
+/**
+ * Whether the per-conversation rate limit lets `key` out now; records the emission if so.
+ * One conditional upsert, so concurrent emitters cannot both pass.
+ */
+async function takeRateLimitSlot(
+  tx: Queryable,
+  conversationId: string,
+  template: Template,
+  now: Date,
+): Promise<boolean> {
+  if (template.rateLimitSeconds <= 0) return true;
+  const since = new Date(now.getTime() - template.rateLimitSeconds * 1000);
+  const rows = await tx
+    .insert(systemMessageLog)
+    .values({ conversationId, key: template.key, lastSentAt: now })
+    .onConflictDoUpdate({
+      target: [systemMessageLog.conversationId, systemMessageLog.key],
+      set: { lastSentAt: now },
+      setWhere: lte(systemMessageLog.lastSentAt, since),
+    })
+    .returning({ key: systemMessageLog.key });
+  return rows.length > 0;
+}
+
+/**
+ * Emits a system message through the channels its template names: a transcript bubble
+ * (persist), a widget banner (notice), Telegram (telegram, pin). Returns the conversation
+ * as it is afterwards; nothing happens while the template's rate limit holds it back.
+ */
 export async function emitSystemMessage(
   tx: Queryable,
   conversation: ConversationRow,
   key: TemplateKey,
   actor: Actor,
+  now: Date = new Date(),
 ): Promise<ConversationRow> {
   const template = await getTemplate(tx, key, conversation.locale);
+  if (!(await takeRateLimitSlot(tx, conversation.id, template, now))) return conversation;
   let current = conversation;
+  let messageId: string | null = null;
   if (template.persist) {
-    ({ conversation: current } = await appendMessage(
+    const appended = await appendMessage(
       tx,
       conversation,
       { author: 'system', text: template.text, templateKey: key },
       actor,
-    ));
+    );
+    current = appended.conversation;
+    messageId = appended.message.id;
   }
-  if (template.notice) {
-    await recordEvent(tx, 'notice.sent', actor, conversation.id, {
+  if (template.notice || template.telegram || template.persist) {
+    await recordEvent(tx, 'system_message.emitted', actor, conversation.id, {
       conversationId: conversation.id,
-      notice: { key, text: template.text },
+      key,
+      text: template.text,
+      notice: template.notice,
+      telegram: template.telegram,
+      pin: template.pin,
+      messageId,
     });
   }
   return current;

@@ -93,6 +93,8 @@ export const conversations = pgTable(
     lastAgentAt: timestamp('last_agent_at', { withTimezone: true }),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** When the customer first wrote while nobody had claimed it; cleared by a claim. */
+    awaitingClaimSince: timestamp('awaiting_claim_since', { withTimezone: true }),
     reminderLevel: integer('reminder_level').notNull().default(0),
   },
   (t) => [
@@ -106,6 +108,10 @@ export const conversations = pgTable(
     index('conversations_assignee_idx').on(t.assignedAgentId, t.status),
     index('conversations_visitor_idx').on(t.visitorId),
     index('conversations_telegram_thread_idx').on(t.telegramChatId, t.telegramThreadId),
+    index('conversations_awaiting_claim_idx')
+      .on(t.awaitingClaimSince)
+      .where(sql`${t.status} = 'open_unclaimed'`),
+    index('conversations_closed_at_idx').on(t.closedAt).where(sql`${t.status} = 'closed'`),
   ],
 );
 
@@ -250,9 +256,167 @@ export const webhooks = pgTable('webhooks', {
   createdAt: createdAt(),
 });
 
+/** When each system message was last emitted in a conversation (per-template rate limit). */
+export const systemMessageLog = pgTable(
+  'system_message_log',
+  {
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    lastSentAt: timestamp('last_sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.key] })],
+);
+
+/** The last run of each periodic job, so that one instance runs it once per period. */
+export const sweepRuns = pgTable('sweep_runs', {
+  name: text('name').primaryKey(),
+  lastRunAt: timestamp('last_run_at', { withTimezone: true }).notNull(),
+});
+
 export type AgentRow = typeof agents.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 export type NoteRow = typeof notes.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
 export type DepartmentRow = typeof departments.$inferSelect;
+
+// ---- Inbox: agents' read state, canned responses and invitations ----
+
+/** How far each agent has read each conversation; drives the inbox's unread markers. */
+export const agentReads = pgTable(
+  'agent_reads',
+  {
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    lastReadSeq: integer('last_read_seq').notNull().default(0),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agentId, t.conversationId] }),
+    index('agent_reads_conversation_idx').on(t.conversationId),
+  ],
+);
+
+/** Replies agents insert with `/shortcut` in the composer; managed by admins. */
+export const cannedResponses = pgTable(
+  'canned_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    shortcut: text('shortcut').notNull(),
+    text: text('text').notNull(),
+    createdBy: uuid('created_by').references(() => agents.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('canned_responses_shortcut_idx').on(sql`lower(${t.shortcut})`)],
+);
+
+/** One-time links with which a new agent (or one whose password was reset) sets a password. */
+export const agentInvites = pgTable(
+  'agent_invites',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('agent_invites_agent_idx').on(t.agentId)],
+);
+
+export type AgentReadRow = typeof agentReads.$inferSelect;
+export type CannedResponseRow = typeof cannedResponses.$inferSelect;
+
+// ---- Telegram: topics, the outbox, per-chat pacing and account links ----
+
+/** What Parley last made a conversation's forum topic look like (the thread id lives on
+ * `conversations`). Created when the first customer message asks for a topic. */
+export const telegramTopics = pgTable('telegram_topics', {
+  conversationId: uuid('conversation_id')
+    .primaryKey()
+    .references(() => conversations.id, { onDelete: 'cascade' }),
+  title: text('title'),
+  closed: boolean('closed').notNull().default(false),
+  headerMessageId: integer('header_message_id'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * Every message and topic change for Telegram, delivered in (`position`, `id`) order per
+ * lane (a conversation, or `chat:<id>:<thread>` for replies outside topics). `position` is
+ * the id of the event the row came from, so a late event still lands in its place. A row
+ * is sent once: the Telegram ids of what was sent are kept, part by part.
+ */
+export const telegramOutbox = pgTable(
+  'telegram_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    lane: text('lane').notNull(),
+    position: bigint('position', { mode: 'number' }).notNull(),
+    /** No foreign key on purpose: its key-share lock would make every outbox insert wait
+     * for the conversation's writers; rows of a deleted conversation are dropped instead. */
+    conversationId: uuid('conversation_id'),
+    /** Only for lanes without a conversation: where to post. */
+    chatId: telegramId('chat_id'),
+    threadId: integer('thread_id'),
+    kind: text('kind', { enum: ['post', 'sync_topic', 'delete_topic'] }).notNull(),
+    text: text('text'),
+    /** Customer messages: consecutive ones may go out as one post. */
+    coalescible: boolean('coalescible').notNull().default(false),
+    pin: boolean('pin').notNull().default(false),
+    /** The event (and part of it) this row came from, so a redelivered event adds nothing. */
+    dedupeKey: text('dedupe_key').unique(),
+    status: text('status', { enum: ['pending', 'sent', 'merged', 'dead'] })
+      .notNull()
+      .default('pending'),
+    mergedInto: bigint('merged_into', { mode: 'number' }),
+    sentMessageIds: integer('sent_message_ids').array().notNull().default(sql`'{}'::integer[]`),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('telegram_outbox_pending_idx')
+      .on(t.lane, t.position, t.id)
+      .where(sql`${t.status} = 'pending'`),
+    check('telegram_outbox_kind_check', sql`${t.kind} in ('post', 'sync_topic', 'delete_topic')`),
+  ],
+);
+
+/** Per-chat pacing shared by every instance: the next free send slot and any 429 pause. */
+export const telegramChats = pgTable('telegram_chats', {
+  chatId: telegramId('chat_id').primaryKey(),
+  nextSendAt: timestamp('next_send_at', { withTimezone: true }).notNull().defaultNow(),
+  pausedUntil: timestamp('paused_until', { withTimezone: true }),
+});
+
+/** One-time codes that tie a Telegram user to an inbox account; only the hash is kept. */
+export const telegramLinkCodes = pgTable(
+  'telegram_link_codes',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('telegram_link_codes_agent_idx').on(t.agentId)],
+);
+
+export type TelegramOutboxRow = typeof telegramOutbox.$inferSelect;
+export type TelegramTopicRow = typeof telegramTopics.$inferSelect;

@@ -1,14 +1,20 @@
 // Writes a domain event and its pending deliveries inside the caller's transaction, in one
 // statement. No NOTIFY here: a notifying transaction takes a global lock at commit, which
 // would serialise every commit in the database; the dispatcher announces instead.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, actorLabel } from '../actor';
 import type { Queryable } from '../db/client';
 import { rowsOf } from '../db/client';
-import { SUBSCRIBERS } from './subscribers';
+import { activeSubscribers } from './subscribers';
 import type { EventPayloads, EventType } from './types';
 
-const subscriberList = sql.raw(`array[${SUBSCRIBERS.map((s) => `'${s}'`).join(', ')}]::text[]`);
+let subscriberArray: SQL | undefined;
+const subscriberList = () =>
+  (subscriberArray ??= sql.raw(
+    `array[${activeSubscribers()
+      .map((s) => `'${s}'`)
+      .join(', ')}]::text[]`,
+  ));
 
 export async function recordEvent<T extends EventType>(
   tx: Queryable,
@@ -24,7 +30,7 @@ export async function recordEvent<T extends EventType>(
       returning id
     ), pending as (
       insert into deliveries (event_id, subscriber)
-      select event.id, subscriber from event, unnest(${subscriberList}) as subscriber
+      select event.id, subscriber from event, unnest(${subscriberList()}) as subscriber
     )
     select id from event`);
   return Number(rowsOf<{ id: number | string }>(result)[0]!.id);

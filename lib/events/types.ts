@@ -1,5 +1,5 @@
 // The domain events every change writes, and what each carries.
-import type { CustomerConversation, Message, Note, Notice } from '../contracts/dto';
+import type { CustomerConversation, Message, Note } from '../contracts/dto';
 
 export interface EventPayloads {
   'conversation.started': { conversation: CustomerConversation };
@@ -16,7 +16,24 @@ export interface EventPayloads {
   'conversation.renamed': { conversation: CustomerConversation };
   'conversation.seen': { conversationId: string; seq: number };
   'note.added': { note: Note };
-  'notice.sent': { conversationId: string; notice: Notice };
+  /** A system message template was emitted; its flags say which channels show it. */
+  'system_message.emitted': {
+    conversationId: string;
+    key: string;
+    text: string;
+    notice: boolean;
+    telegram: boolean;
+    pin: boolean;
+    /** Set when the text was also persisted to the transcript. */
+    messageId: string | null;
+  };
+  'conversation.purged': {
+    conversationId: string;
+    telegramChatId: number | null;
+    telegramThreadId: number | null;
+  };
+  /** An agent was added or changed (name, role, active); an inactive one is signed out. */
+  'agent.updated': { agentId: string; active: boolean };
 }
 
 export type EventType = keyof EventPayloads;

@@ -1,8 +1,9 @@
-// Who may call the admin API: the SERVICE_TOKEN or an API token (as Bearer). Admin sessions
-// join here once agents sign in; an agent's session is refused with 403.
+// Who may call the admin API: the SERVICE_TOKEN or an API token (as Bearer), or a signed-in
+// admin's session; an agent's session is refused with 403.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { type Actor, serviceActor } from '../actor';
+import { agentActor, authenticateAdminRequest } from '../auth/request-auth';
 import { bearerToken } from '../customer-auth';
 import { db } from '../db/client';
 import { apiTokens } from '../db/schema';
@@ -18,7 +19,10 @@ export function safeEqual(a: string, b: string): boolean {
 
 export async function authenticateAdmin(request: Request): Promise<Actor> {
   const token = bearerToken(request.headers.get('authorization'));
-  if (!token) throw new AppError('unauthorized', 'A bearer token is required');
+  if (!token) {
+    if (request.headers.get('cookie')) return agentActor(await authenticateAdminRequest(request));
+    throw new AppError('unauthorized', 'A bearer token or an admin session is required');
+  }
   const { serviceToken } = env();
   if (serviceToken && safeEqual(token, serviceToken)) return serviceActor;
   const [apiToken] = await db()

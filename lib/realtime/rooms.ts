@@ -8,3 +8,6 @@ export const agentConversationRoom = (conversationId: string) => `conversation:$
 
 /** Every signed-in agent (`/agent` namespace). */
 export const agentsRoom = () => 'agents';
+
+/** Every socket of one agent (`/agent` namespace), e.g. to drop them when disabled. */
+export const agentRoom = (agentId: string) => `agent:${agentId}`;

@@ -1,5 +1,6 @@
 // What the widget needs before the visitor writes: look, strings, departments, form.
 import { and, asc, eq, gt } from 'drizzle-orm';
+import { isWithinWorkingHours } from '../automation/working-hours';
 import type { WidgetConfig } from '../contracts/dto';
 import { db } from '../db/client';
 import { agents, departments } from '../db/schema';
@@ -7,7 +8,10 @@ import { getSettings } from './settings';
 
 export async function getWidgetConfig(): Promise<WidgetConfig> {
   const database = db();
-  const widget = await getSettings(database, 'widget');
+  const [widget, schedule] = await Promise.all([
+    getSettings(database, 'widget'),
+    getSettings(database, 'workingHours'),
+  ]);
   const since = new Date(Date.now() - widget.onlineWindowSeconds * 1000);
   const [activeDepartments, [onlineAgent]] = await Promise.all([
     database
@@ -29,7 +33,8 @@ export async function getWidgetConfig(): Promise<WidgetConfig> {
     greeting: widget.greeting,
     locale: widget.locale,
     strings: widget.strings,
-    online: Boolean(onlineAgent),
+    // Outside working hours the team is away even if someone happens to be signed in.
+    online: Boolean(onlineAgent) && isWithinWorkingHours(schedule, new Date()),
     departments: activeDepartments.map((d) => ({
       id: d.id,
       name: d.name,

@@ -3,6 +3,12 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '../db/client';
 import { settings } from '../db/schema';
+import {
+  automationSettingsSchema,
+  retentionSettingsSchema,
+  workingHoursSettingsSchema,
+} from './automation-settings';
+import { telegramSettingsSchema } from './telegram-settings';
 
 const preChatFieldSchema = z.object({
   id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,31}$/),
@@ -12,7 +18,7 @@ const preChatFieldSchema = z.object({
   options: z.array(z.string().min(1).max(100)).max(50).optional(),
 });
 
-export const widgetSettingsSchema = z.object({
+export const widgetSettingsSchema = z.strictObject({
   title: z.string().min(1).max(60).default('Chat with us'),
   subtitle: z.string().max(120).default('We reply in a few minutes'),
   color: z
@@ -30,6 +36,10 @@ export const widgetSettingsSchema = z.object({
 
 export const SETTINGS_SCHEMAS = {
   widget: widgetSettingsSchema,
+  automation: automationSettingsSchema,
+  workingHours: workingHoursSettingsSchema,
+  retention: retentionSettingsSchema,
+  telegram: telegramSettingsSchema,
 } as const;
 
 export type SettingsKey = keyof typeof SETTINGS_SCHEMAS;

@@ -4,6 +4,7 @@ import type { Namespace, Server, Socket } from 'socket.io';
 import type { CustomerClientEvents } from '@/lib/contracts/customer';
 import { seenSchema, sendMessageSchema, typingSchema } from '@/lib/contracts/customer';
 import type { CustomerServerEvents } from '@/lib/contracts/dto';
+import { getRecentNotices } from '@/lib/conversations/get-recent-notices';
 import { markSeenByCustomer } from '@/lib/conversations/mark-seen';
 import { postCustomerMessage } from '@/lib/conversations/post-customer-message';
 import { authenticateCustomer } from '@/lib/customer-auth';
@@ -44,6 +45,12 @@ export function registerCustomerNamespace(io: Server): Namespace {
   customers.on('connection', (socket: CustomerSocket) => {
     const { conversationId } = socket.data;
     socket.join(customerRoom(conversationId));
+    void getRecentNotices(conversationId).then(
+      (notices) => {
+        for (const notice of notices) socket.emit('notice', notice);
+      },
+      (error) => logger().warn({ err: error, conversationId }, 'could not replay notices'),
+    );
 
     socket.on('message:send', async (payload, ack) => {
       if (typeof ack !== 'function') return;

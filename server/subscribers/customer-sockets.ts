@@ -14,19 +14,22 @@ export function customerSocketsSubscriber(customers: Namespace): Subscriber {
         conversation: unknown;
         message: unknown;
         statusChanged: boolean;
-        notice: unknown;
+        notice: boolean;
+        key: string;
+        text: string;
       }>;
       switch (event.type) {
         case 'message.posted':
           room.emit('message', payload.message);
           if (payload.statusChanged) room.emit('conversation', payload.conversation);
           return;
-        case 'notice.sent':
-          room.emit('notice', payload.notice);
+        case 'system_message.emitted':
+          if (payload.notice) room.emit('notice', { key: payload.key, text: payload.text });
           return;
         case 'note.added':
         case 'conversation.seen':
-          return; // for agents only
+        case 'conversation.purged':
+          return; // for agents and Telegram only
         default:
           if (payload.conversation) room.emit('conversation', payload.conversation);
       }

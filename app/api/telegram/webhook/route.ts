@@ -1,0 +1,23 @@
+// Telegram's webhook: the secret header first (constant time), then the update goes to the
+// same handler polling and tests use.
+import type { Update } from 'telegraf/types';
+import { telegramUpdateSchema } from '@/lib/contracts/telegram';
+import { AppError, notFound } from '@/lib/errors';
+import { json, readJson, route } from '@/lib/http/route';
+import { telegramConfig } from '@/lib/telegram/api';
+import { processTelegramUpdate } from '@/lib/telegram/updates';
+import { webhookSecretMatches } from '@/lib/telegram/webhook-secret';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = route(async (request) => {
+  const config = telegramConfig();
+  if (!config?.webhookSecret) throw notFound('Telegram webhook');
+  const secret = request.headers.get('x-telegram-bot-api-secret-token');
+  if (!webhookSecretMatches(secret, config.webhookSecret)) {
+    throw new AppError('unauthorized', 'Missing or wrong X-Telegram-Bot-Api-Secret-Token');
+  }
+  const update = await readJson(request, telegramUpdateSchema);
+  const outcome = await processTelegramUpdate(update as unknown as Update);
+  return json({ ok: true, outcome });
+});

@@ -1,0 +1,43 @@
+// The browser side of the agent API: JSON in and out, failures as ApiRequestError with the
+// contract's error code, so components can tell a 409 claim conflict from the rest.
+import type { ApiError, ErrorCode } from '@/lib/contracts/errors';
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function apiFetch<T>(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
+  const response = await fetch(`/api/v1/agent${path}`, {
+    method: init.method ?? 'GET',
+    headers: init.body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    credentials: 'same-origin',
+    signal: init.signal,
+  });
+  if (response.status === 204) return undefined as T;
+  const body = (await response.json().catch(() => null)) as (T & Partial<ApiError>) | null;
+  if (!response.ok) {
+    const error = body?.error;
+    if (response.status === 401 && typeof window !== 'undefined') {
+      window.location.assign('/login');
+    }
+    throw new ApiRequestError(
+      response.status,
+      error?.code ?? 'internal',
+      error?.message ?? `Request failed (${response.status})`,
+    );
+  }
+  return body as T;
+}
+
+export const errorMessage = (error: unknown) =>
+  error instanceof Error ? error.message : 'Something went wrong';

@@ -1,0 +1,15 @@
+// Signs in through next-auth's Credentials provider and says why when it fails.
+import { signIn } from 'next-auth/react';
+
+const REASONS: Record<string, string> = {
+  invalid_credentials: 'Wrong email or password.',
+  disabled: 'This account is disabled. Ask an admin to re-enable it.',
+  rate_limited: 'Too many attempts. Wait a few minutes and try again.',
+};
+
+/** Resolves to an error message, or null once the session cookie is set. */
+export async function signInWithPassword(email: string, password: string): Promise<string | null> {
+  const result = await signIn('credentials', { email, password, redirect: false });
+  if (result?.ok && !result.error) return null;
+  return REASONS[result?.error ?? ''] ?? 'Could not sign in. Try again.';
+}

@@ -1,0 +1,211 @@
+'use client';
+// The reply box: Enter sends, Shift+Enter adds a line, a private-note mode, and canned
+// responses picked with `/`. Typing is announced to the customer only in reply mode.
+import {
+  forwardRef,
+  type KeyboardEvent,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { CannedResponse } from '@/lib/contracts/agent';
+import { Button } from '../ui';
+
+export type ComposerMode = 'reply' | 'note';
+
+export interface ComposerHandle {
+  /** Focuses the box and starts a canned-response search. */
+  startCanned(): void;
+  focus(): void;
+}
+
+interface ComposerProps {
+  disabled: boolean;
+  disabledReason?: string;
+  canned: CannedResponse[];
+  onSend(text: string, mode: ComposerMode): Promise<boolean>;
+  onTyping(typing: boolean): void;
+}
+
+const TYPING_IDLE_MS = 2500;
+
+export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Composer(
+  { disabled, disabledReason, canned, onSend, onTyping },
+  ref,
+) {
+  const [text, setText] = useState('');
+  const [mode, setMode] = useState<ComposerMode>('reply');
+  const [sending, setSending] = useState(false);
+  const [active, setActive] = useState(0);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const typing = useRef(false);
+  const idle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useImperativeHandle(ref, () => ({
+    startCanned() {
+      setText('/');
+      setActive(0);
+      box.current?.focus();
+    },
+    focus() {
+      box.current?.focus();
+    },
+  }));
+
+  const search = /^\/(\S*)$/.exec(text)?.[1];
+  const matches = useMemo(
+    () =>
+      search === undefined
+        ? []
+        : canned
+            .filter((c) => c.shortcut.toLowerCase().startsWith(search.toLowerCase()))
+            .slice(0, 8),
+    [search, canned],
+  );
+  const picking = search !== undefined && matches.length > 0;
+
+  const stopTyping = () => {
+    clearTimeout(idle.current);
+    if (typing.current) {
+      typing.current = false;
+      onTyping(false);
+    }
+  };
+
+  const change = (value: string) => {
+    setText(value);
+    setActive(0);
+    if (mode !== 'reply' || !value.trim()) {
+      stopTyping();
+      return;
+    }
+    if (!typing.current) {
+      typing.current = true;
+      onTyping(true);
+    }
+    clearTimeout(idle.current);
+    idle.current = setTimeout(stopTyping, TYPING_IDLE_MS);
+  };
+
+  const insert = (response: CannedResponse) => {
+    setText(response.text);
+    box.current?.focus();
+  };
+
+  const send = async () => {
+    const value = text.trim();
+    if (!value || sending || disabled) return;
+    setSending(true);
+    stopTyping();
+    const sent = await onSend(value, mode);
+    setSending(false);
+    if (sent) setText('');
+    box.current?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (picking) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        setActive((i) => (i + step + matches.length) % matches.length);
+        return;
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        insert(matches[active] ?? matches[0]!);
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        setText('');
+        return;
+      }
+    }
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void send();
+    }
+  };
+
+  const label = mode === 'reply' ? 'Reply to the customer' : 'Private note';
+  return (
+    <div
+      className={`relative border-t p-3 ${mode === 'note' ? 'border-amber-300 bg-amber-50' : 'border-slate-200 bg-white'}`}
+    >
+      {picking ? (
+        <div
+          role="listbox"
+          aria-label="Canned responses"
+          className="absolute bottom-full left-3 mb-1 max-h-64 w-96 overflow-auto rounded-md border border-slate-200 bg-white shadow-lg"
+        >
+          {matches.map((response, index) => (
+            <div
+              key={response.id}
+              role="option"
+              aria-selected={index === active}
+              tabIndex={-1}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                insert(response);
+              }}
+              className="cursor-pointer px-3 py-2 text-sm aria-selected:bg-indigo-50"
+            >
+              <span className="font-mono text-indigo-700">/{response.shortcut}</span>{' '}
+              <span className="text-slate-600">{response.text.slice(0, 80)}</span>
+            </div>
+          ))}
+        </div>
+      ) : null}
+      <fieldset className="mb-2 flex gap-1">
+        <legend className="sr-only">Composer mode</legend>
+        <Button
+          variant={mode === 'reply' ? 'primary' : 'ghost'}
+          aria-pressed={mode === 'reply'}
+          onClick={() => setMode('reply')}
+        >
+          Reply
+        </Button>
+        <Button
+          variant={mode === 'note' ? 'primary' : 'ghost'}
+          aria-pressed={mode === 'note'}
+          onClick={() => {
+            stopTyping();
+            setMode('note');
+          }}
+        >
+          Private note
+        </Button>
+      </fieldset>
+      <div className="flex items-end gap-2">
+        <textarea
+          ref={box}
+          aria-label={label}
+          value={text}
+          disabled={disabled}
+          rows={3}
+          maxLength={4000}
+          placeholder={
+            disabled
+              ? disabledReason
+              : mode === 'reply'
+                ? 'Write a reply… (Enter to send, Shift+Enter for a new line, / for canned responses)'
+                : 'Write a note only agents can see…'
+          }
+          onChange={(event) => change(event.target.value)}
+          onKeyDown={onKeyDown}
+          onBlur={stopTyping}
+          className="min-h-[4.5rem] flex-1 resize-y rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 disabled:bg-slate-100"
+        />
+        <Button
+          variant="primary"
+          onClick={() => void send()}
+          disabled={disabled || sending || !text.trim()}
+        >
+          {mode === 'reply' ? 'Send' : 'Add note'}
+        </Button>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,214 @@
+'use client';
+// One conversation: who holds it (and the claim rule), its actions, the live transcript,
+// who else is here, and the composer.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import type { CannedResponse, InboxConversation, SessionAgent } from '@/lib/contracts/agent';
+import type { Message, Note } from '@/lib/contracts/dto';
+import { ERROR_STATUS } from '@/lib/contracts/errors';
+import { ApiRequestError, apiFetch } from '../api';
+import { Alert, Button } from '../ui';
+import { appendToTranscript, keys, markReadLocally } from './cache';
+import { Composer, type ComposerHandle, type ComposerMode } from './composer';
+import { displayName, STATUS_LABELS } from './format';
+import { Transcript } from './transcript';
+import type { AgentSocket, LiveState } from './use-agent-socket';
+
+export type ConversationActionName = 'claim' | 'close' | 'reopen' | 'block' | 'unblock';
+
+type Acked<T> = { ok: true } & T;
+
+async function overSocket<T>(
+  socket: AgentSocket,
+  event: 'message:send' | 'note:add',
+  payload: { conversationId: string; text: string },
+): Promise<T> {
+  const ack = (await socket.timeout(10_000).emitWithAck(event, payload)) as
+    | Acked<T>
+    | { ok: false; error: { code: keyof typeof ERROR_STATUS; message: string } };
+  if (!ack.ok)
+    throw new ApiRequestError(ERROR_STATUS[ack.error.code], ack.error.code, ack.error.message);
+  return ack;
+}
+
+export function useConversation(conversationId: string | null) {
+  return useQuery({
+    queryKey: keys.conversation(conversationId ?? ''),
+    queryFn: async ({ signal }) =>
+      (
+        await apiFetch<{ conversation: InboxConversation }>(`/conversations/${conversationId}`, {
+          signal,
+        })
+      ).conversation,
+    enabled: Boolean(conversationId),
+  });
+}
+
+export function ConversationPane({
+  conversationId,
+  me,
+  live,
+  canned,
+  composerRef,
+  onAction,
+  actionError,
+}: {
+  conversationId: string;
+  me: SessionAgent;
+  live: LiveState;
+  canned: CannedResponse[];
+  composerRef: RefObject<ComposerHandle | null>;
+  onAction(action: ConversationActionName): void;
+  actionError: string | null;
+}) {
+  const client = useQueryClient();
+  const { data: conversation, isError } = useConversation(conversationId);
+  const [notice, setNotice] = useState<{ text: string; takeOver: boolean } | null>(null);
+
+  const markRead = useCallback(
+    (seq: number) => {
+      const current = client.getQueryData<InboxConversation>(keys.conversation(conversationId));
+      if (!current || seq <= current.lastReadSeq || document.visibilityState !== 'visible') return;
+      markReadLocally(client, conversationId, seq);
+      void apiFetch(`/conversations/${conversationId}/read`, { method: 'POST', body: { seq } })
+        .then(() => client.invalidateQueries({ queryKey: keys.counts }))
+        .catch(() => undefined);
+    },
+    [client, conversationId],
+  );
+
+  // What arrived while the tab was hidden counts as read once the agent looks again.
+  const latestSeen = useRef(0);
+  const onLatestSeq = useCallback(
+    (seq: number) => {
+      latestSeen.current = seq;
+      markRead(seq);
+    },
+    [markRead],
+  );
+  useEffect(() => {
+    const onVisible = () => markRead(latestSeen.current);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [markRead]);
+
+  if (isError) return <Alert>Could not load this conversation.</Alert>;
+  if (!conversation) return <p className="p-6 text-sm text-slate-500">Loading…</p>;
+
+  const open = ['open_unclaimed', 'open_assigned', 'awaiting_customer'].includes(
+    conversation.status,
+  );
+  const holder = conversation.assignee;
+  const heldByOther = open && holder !== null && holder.id !== me.id;
+  const viewers = (live.viewers[conversationId] ?? []).filter((v) => v.agentId !== me.id);
+  const typingAgents = viewers.filter((v) => v.typing).map((v) => v.name);
+
+  const send = async (text: string, mode: ComposerMode): Promise<boolean> => {
+    const conversationRef = { conversationId, text };
+    try {
+      if (mode === 'reply') {
+        const { message } = live.socket?.connected
+          ? await overSocket<{ message: Message }>(live.socket, 'message:send', conversationRef)
+          : await apiFetch<{ message: Message }>(`/conversations/${conversationId}/messages`, {
+              method: 'POST',
+              body: { text },
+            });
+        appendToTranscript(client, conversationId, { message });
+      } else {
+        const { note } = live.socket?.connected
+          ? await overSocket<{ note: Note }>(live.socket, 'note:add', conversationRef)
+          : await apiFetch<{ note: Note }>(`/conversations/${conversationId}/notes`, {
+              method: 'POST',
+              body: { text },
+            });
+        appendToTranscript(client, conversationId, { note });
+      }
+      setNotice(null);
+      return true;
+    } catch (error) {
+      const conflict = error instanceof ApiRequestError && error.code === 'conflict';
+      setNotice({
+        text: error instanceof Error ? error.message : 'Could not send',
+        takeOver: conflict && mode === 'reply' && heldByOther,
+      });
+      return false;
+    }
+  };
+
+  return (
+    <section
+      aria-label={`Conversation with ${displayName(conversation)}`}
+      className="flex h-full min-h-0 flex-col"
+    >
+      <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-4 py-3">
+        <div className="min-w-0">
+          <h2 className="truncate text-lg font-semibold">{displayName(conversation)}</h2>
+          <p className="text-xs text-slate-500">
+            {conversation.codename} · <span>{STATUS_LABELS[conversation.status]}</span>
+          </p>
+        </div>
+        <div className="ml-auto flex flex-wrap items-center gap-2">
+          {open && !holder ? (
+            <Button variant="primary" onClick={() => onAction('claim')}>
+              Claim
+            </Button>
+          ) : null}
+          {open && holder?.id === me.id ? (
+            <span className="text-sm text-emerald-700">Assigned to you</span>
+          ) : null}
+          {heldByOther ? (
+            <>
+              <span className="text-sm text-amber-800">Claimed by {holder.name} — take over?</span>
+              <Button onClick={() => onAction('claim')}>Take over</Button>
+            </>
+          ) : null}
+          {open ? <Button onClick={() => onAction('close')}>Close</Button> : null}
+          {conversation.status === 'closed' ? (
+            <Button onClick={() => onAction('reopen')}>Reopen</Button>
+          ) : null}
+          {conversation.status === 'blocked' ? (
+            <Button onClick={() => onAction('unblock')}>Unblock</Button>
+          ) : (
+            <Button variant="ghost" onClick={() => onAction('block')}>
+              Block
+            </Button>
+          )}
+        </div>
+      </header>
+      {actionError ? <Alert>{actionError}</Alert> : null}
+      <Transcript
+        conversationId={conversationId}
+        customerName={displayName(conversation)}
+        seenSeq={conversation.customerSeenSeq}
+        onLatestSeq={onLatestSeq}
+      />
+      <div role="status" aria-live="polite" className="min-h-6 px-4 py-1 text-xs text-slate-500">
+        {live.customerTyping[conversationId] ? (
+          <span>{displayName(conversation)} is typing… </span>
+        ) : null}
+        {typingAgents.length ? <span>{typingAgents.join(', ')} is typing… </span> : null}
+        {viewers.length ? <span>Also here: {viewers.map((v) => v.name).join(', ')}</span> : null}
+      </div>
+      {notice ? (
+        <div className="px-3 pb-2">
+          <Alert>
+            {notice.text}
+            {notice.takeOver ? (
+              <Button className="ml-3" onClick={() => onAction('claim')}>
+                Take over
+              </Button>
+            ) : null}
+          </Alert>
+        </div>
+      ) : null}
+      <Composer
+        ref={composerRef}
+        disabled={conversation.status === 'blocked'}
+        disabledReason="This conversation is blocked."
+        canned={canned}
+        onSend={send}
+        onTyping={(typing) => live.socket?.emit('typing', { conversationId, typing })}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,311 @@
+// A fake Telegram Bot API server for tests: an HTTP server speaking the Bot API (point
+// TELEGRAM_API_ROOT at `url`), plus what a test needs to act as the people in the group —
+// write in a topic, edit, press a button, delete a topic — and to look at what the bot did.
+// Updates go to the webhook (with the secret header) once one is set, else to getUpdates.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { callMethod, FAKE_BOT, messageView } from './methods';
+import { ApiError, type Budget, type FakeChat, type FakeUser, FakeWorld } from './state';
+
+export type { Budget, FakeChat, FakeUser };
+export { FAKE_BOT };
+
+export interface FakeTelegramOptions {
+  token?: string;
+  /** Writes allowed per chat per window; null for no limit. */
+  budget?: Budget | null;
+}
+
+type Update = { update_id: number } & Record<string, unknown>;
+
+/** A message as it appears in an update. */
+export type UpdateMessage = ReturnType<typeof messageView>;
+
+export const FAKE_TOKEN = '123456:fake-telegram-token';
+
+const WRITES = new Set([
+  'sendMessage',
+  'editMessageText',
+  'createForumTopic',
+  'editForumTopic',
+  'closeForumTopic',
+  'reopenForumTopic',
+  'deleteForumTopic',
+  'pinChatMessage',
+  'unpinChatMessage',
+]);
+
+export class FakeTelegram {
+  readonly world: FakeWorld;
+  readonly token: string;
+  url = '';
+  private server: Server | undefined;
+  private webhook: { url: string; secret?: string } | null = null;
+  private queue: Update[] = [];
+  private readonly resent = new Set<Update>();
+  private readonly history = new Map<number, Update>();
+  private nextUpdateId = 10_000;
+  private waiters = new Set<() => void>();
+  private callbackIds = 0;
+  private held: Promise<void> | null = null;
+  private release: (() => void) | null = null;
+  /** Calls parked by `hold()` so far. */
+  parked = 0;
+
+  constructor(options: FakeTelegramOptions = {}) {
+    this.token = options.token ?? FAKE_TOKEN;
+    this.world = new FakeWorld(options.budget ?? null);
+  }
+
+  async start(port = 0): Promise<string> {
+    this.server = createServer((req, res) => void this.onRequest(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    for (const wake of this.waiters) wake();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  addSupportGroup(id: number, overrides: Partial<FakeChat> = {}): FakeChat {
+    return this.world.addChat({ id, ...overrides });
+  }
+
+  get webhookUrl(): string | null {
+    return this.webhook?.url ?? null;
+  }
+
+  // ---- acting as people in the group ----
+
+  /** A user writes in a topic (or General with `threadId` null). */
+  write(user: FakeUser, chatId: number, threadId: number | null, text: string) {
+    const chat = this.world.chat(chatId);
+    if (threadId !== null) this.world.topicFor(chat, threadId, false);
+    const message = this.world.addMessage(chat, { thread_id: threadId, from: user, text });
+    const entities = text.startsWith('/')
+      ? [{ type: 'bot_command', offset: 0, length: text.split(/\s/)[0]!.length }]
+      : undefined;
+    return this.push({
+      message: { ...messageView(chat, message), ...(entities ? { entities } : {}) },
+    });
+  }
+
+  /** The user edits a message they wrote. */
+  edit(user: FakeUser, chatId: number, messageId: number, text: string) {
+    const chat = this.world.chat(chatId);
+    const message = chat.messages.find((m) => m.message_id === messageId);
+    if (!message) throw new Error(`no message ${messageId}`);
+    message.edits.push(message.text);
+    message.text = text;
+    return this.push({
+      edited_message: {
+        ...messageView(chat, message),
+        from: user,
+        edit_date: Math.floor(Date.now() / 1000),
+      },
+    });
+  }
+
+  /** The user presses an inline button under a bot message. */
+  press(user: FakeUser, chatId: number, messageId: number, data: string) {
+    const chat = this.world.chat(chatId);
+    const message = chat.messages.find((m) => m.message_id === messageId);
+    if (!message) throw new Error(`no message ${messageId}`);
+    const id = `cbq-${++this.callbackIds}`;
+    return {
+      id,
+      ...this.push({
+        callback_query: {
+          id,
+          from: user,
+          message: messageView(chat, message),
+          chat_instance: '1',
+          data,
+        },
+      }),
+    };
+  }
+
+  /** Sends an update that was already delivered once, as Telegram does after a timeout. */
+  redeliver(updateId: number) {
+    const update = this.history.get(updateId);
+    if (!update) throw new Error(`no update ${updateId}`);
+    // In polling mode this stands for a confirmation Telegram lost: served whatever the offset.
+    this.resent.add(update);
+    return this.deliver(update);
+  }
+
+  /** An admin deletes a topic in Telegram. */
+  deleteTopic(chatId: number, threadId: number): void {
+    this.world.topicFor(this.world.chat(chatId), threadId, false)!.deleted = true;
+  }
+
+  /** An admin closes a topic by hand in Telegram. */
+  closeTopic(chatId: number, threadId: number): void {
+    this.world.topicFor(this.world.chat(chatId), threadId, false)!.closed = true;
+  }
+
+  /** Parks every call that would change a chat until `resume()`, as a slow Telegram would. */
+  hold(): void {
+    this.held ??= new Promise((resolve) => {
+      this.release = resolve;
+    });
+  }
+
+  /** Lets parked calls through; those whose caller hung up meanwhile are never applied. */
+  resume(): void {
+    this.release?.();
+    this.held = null;
+    this.release = null;
+  }
+
+  // ---- looking at the group ----
+
+  topics(chatId: number) {
+    return [...this.world.chat(chatId).topics.values()];
+  }
+
+  /** Messages in a topic (or General with null), oldest first. */
+  messages(chatId: number, threadId: number | null) {
+    return this.world.chat(chatId).messages.filter((m) => m.thread_id === threadId);
+  }
+
+  botMessages(chatId: number, threadId: number | null) {
+    return this.messages(chatId, threadId).filter((m) => m.from.id === FAKE_BOT.id && !m.service);
+  }
+
+  // ---- plumbing ----
+
+  private push(body: Record<string, unknown>) {
+    const update = { update_id: this.nextUpdateId++, ...body };
+    this.history.set(update.update_id, update);
+    return { update, delivered: this.deliver(update) };
+  }
+
+  /** Resolves with the webhook's status, or 0 once queued for getUpdates. */
+  private async deliver(update: Update): Promise<number> {
+    if (this.webhook) {
+      const response = await fetch(this.webhook.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(this.webhook.secret
+            ? { 'X-Telegram-Bot-Api-Secret-Token': this.webhook.secret }
+            : {}),
+        },
+        body: JSON.stringify(update),
+      });
+      await response.arrayBuffer();
+      return response.status;
+    }
+    this.queue.push(update);
+    for (const wake of this.waiters) wake();
+    return 0;
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const match = /^\/bot([^/]+)\/(\w+)/.exec(req.url ?? '');
+    const reply = (status: number, body: unknown) => {
+      if (res.writableEnded) return;
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (!match || match[1] !== this.token) {
+      reply(401, { ok: false, error_code: 401, description: 'Unauthorized' });
+      return;
+    }
+    const method = match[2]!;
+    try {
+      const params = await readParams(req);
+      const chatId = params.chat_id === undefined ? undefined : Number(params.chat_id);
+      if (this.held && WRITES.has(method)) {
+        // Parked before Telegram applies it: a bot killed now never had it done.
+        this.parked += 1;
+        await this.held;
+        if (res.destroyed || req.socket.destroyed) return;
+      }
+      this.world.calls.push({ method, chatId, at: Date.now() });
+      const result = await this.answer(method, params, res);
+      reply(200, { ok: true, result });
+    } catch (error) {
+      if (error instanceof ApiError) {
+        reply(error.code, {
+          ok: false,
+          error_code: error.code,
+          description: error.description,
+          ...(error.parameters ? { parameters: error.parameters } : {}),
+        });
+        return;
+      }
+      reply(500, { ok: false, error_code: 500, description: String(error) });
+    }
+  }
+
+  private async answer(method: string, params: Record<string, unknown>, res: ServerResponse) {
+    switch (method) {
+      case 'setWebhook':
+        this.webhook = {
+          url: String(params.url),
+          secret: params.secret_token as string | undefined,
+        };
+        for (const update of this.queue.splice(0)) void this.deliver(update);
+        return true;
+      case 'deleteWebhook':
+        this.webhook = null;
+        return true;
+      case 'getWebhookInfo':
+        return {
+          url: this.webhook?.url ?? '',
+          has_custom_certificate: false,
+          pending_update_count: this.queue.length,
+        };
+      case 'getUpdates':
+        return this.getUpdates(params, res);
+      default:
+        return callMethod(this.world, method, params);
+    }
+  }
+
+  private async getUpdates(params: Record<string, unknown>, res: ServerResponse) {
+    if (this.webhook) {
+      throw new ApiError(
+        409,
+        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      );
+    }
+    const offset = Number(params.offset ?? 0);
+    if (offset > 0) {
+      this.queue = this.queue.filter((u) => u.update_id >= offset || this.resent.delete(u));
+    }
+    const limit = Number(params.limit ?? 100);
+    if (this.queue.length === 0) {
+      const timeoutMs = Number(params.timeout ?? 0) * 1000;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.waiters.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, timeoutMs);
+        this.waiters.add(done);
+        res.once('close', done);
+      });
+    }
+    return this.queue.slice(0, limit);
+  }
+}
+
+async function readParams(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString('utf8');
+  const query = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
+  if (!raw) return query;
+  if ((req.headers['content-type'] ?? '').includes('application/json')) {
+    return { ...query, ...(JSON.parse(raw) as Record<string, unknown>) };
+  }
+  return { ...query, ...Object.fromEntries(new URLSearchParams(raw)) };
+}

@@ -1,0 +1,172 @@
+// The Bot API methods Parley calls, answered from the fake world with Telegram's shapes and
+// Telegram's error descriptions.
+import { ApiError, type FakeChat, type FakeMessage, type FakeUser, type FakeWorld } from './state';
+
+export const FAKE_BOT: FakeUser & { username: string } = {
+  id: 700_000_001,
+  is_bot: true,
+  first_name: 'Parley',
+  username: 'parley_test_bot',
+};
+
+type Params = Record<string, unknown>;
+
+export function chatView(chat: FakeChat) {
+  return {
+    id: chat.id,
+    type: chat.type,
+    title: chat.title,
+    ...(chat.is_forum ? { is_forum: true } : {}),
+  };
+}
+
+export function messageView(chat: FakeChat, message: FakeMessage) {
+  return {
+    message_id: message.message_id,
+    from: message.from,
+    chat: chatView(chat),
+    date: message.date,
+    text: message.text,
+    ...(message.thread_id !== null
+      ? { message_thread_id: message.thread_id, is_topic_message: true }
+      : {}),
+    ...(message.reply_markup ? { reply_markup: message.reply_markup } : {}),
+  };
+}
+
+function text(params: Params): string {
+  const value = typeof params.text === 'string' ? params.text : '';
+  if (value.trim() === '') throw new ApiError(400, 'Bad Request: message text is empty');
+  if (value.length > 4096) throw new ApiError(400, 'Bad Request: message is too long');
+  return value;
+}
+
+function parsed(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function topicName(params: Params): string {
+  const name = String(params.name ?? '');
+  if (name.length < 1 || name.length > 128)
+    throw new ApiError(400, 'Bad Request: TOPIC_NAME_INVALID');
+  return name;
+}
+
+function existingTopic(world: FakeWorld, chat: FakeChat, params: Params) {
+  return world.topicFor(chat, params.message_thread_id, false)!;
+}
+
+/** Handles one call; `getUpdates` and the webhook methods are the server's own. */
+export function callMethod(world: FakeWorld, method: string, params: Params): unknown {
+  switch (method) {
+    case 'getMe':
+      return { ...FAKE_BOT, can_join_groups: true, can_read_all_group_messages: true };
+    case 'getChat':
+      return chatView(world.chat(params.chat_id));
+    case 'getChatMember': {
+      const chat = world.chat(params.chat_id);
+      if (Number(params.user_id) !== FAKE_BOT.id) {
+        return {
+          status: 'member',
+          user: { id: Number(params.user_id), is_bot: false, first_name: 'User' },
+        };
+      }
+      return chat.botStatus === 'administrator'
+        ? { status: 'administrator', user: FAKE_BOT, can_manage_topics: chat.botCanManageTopics }
+        : { status: chat.botStatus, user: FAKE_BOT };
+    }
+    case 'sendMessage': {
+      const chat = world.chat(params.chat_id);
+      const body = text(params);
+      const topic = world.topicFor(chat, params.message_thread_id, true);
+      world.spend(chat);
+      const message = world.addMessage(chat, {
+        thread_id: topic?.thread_id ?? null,
+        from: FAKE_BOT,
+        text: body,
+        reply_markup: parsed(params.reply_markup),
+        disable_notification: Boolean(params.disable_notification),
+      });
+      return messageView(chat, message);
+    }
+    case 'editMessageText': {
+      const chat = world.chat(params.chat_id);
+      const message = chat.messages.find((m) => m.message_id === Number(params.message_id));
+      if (!message) throw new ApiError(400, 'Bad Request: message to edit not found');
+      const body = text(params);
+      if (body === message.text) throw new ApiError(400, 'Bad Request: message is not modified');
+      world.spend(chat);
+      message.edits.push(message.text);
+      message.text = body;
+      return messageView(chat, message);
+    }
+    case 'createForumTopic': {
+      const chat = world.chat(params.chat_id);
+      if (!chat.is_forum) throw new ApiError(400, 'Bad Request: the chat is not a forum');
+      const name = topicName(params);
+      world.spend(chat);
+      // As in Telegram, a topic's id is the id of the service message that opened it.
+      const opening = world.addMessage(chat, {
+        thread_id: null,
+        from: FAKE_BOT,
+        text: `Topic created: ${name}`,
+        service: true,
+      });
+      opening.thread_id = opening.message_id;
+      chat.topics.set(opening.message_id, {
+        thread_id: opening.message_id,
+        name,
+        closed: false,
+        deleted: false,
+      });
+      return { message_thread_id: opening.message_id, name, icon_color: 7322096 };
+    }
+    case 'editForumTopic': {
+      const chat = world.chat(params.chat_id);
+      const topic = existingTopic(world, chat, params);
+      const name = topicName(params);
+      if (name === topic.name) throw new ApiError(400, 'Bad Request: TOPIC_NOT_MODIFIED');
+      world.spend(chat);
+      topic.name = name;
+      return true;
+    }
+    case 'closeForumTopic':
+    case 'reopenForumTopic': {
+      const chat = world.chat(params.chat_id);
+      const topic = existingTopic(world, chat, params);
+      const closing = method === 'closeForumTopic';
+      if (topic.closed === closing) throw new ApiError(400, 'Bad Request: TOPIC_NOT_MODIFIED');
+      world.spend(chat);
+      topic.closed = closing;
+      return true;
+    }
+    case 'deleteForumTopic': {
+      const chat = world.chat(params.chat_id);
+      existingTopic(world, chat, params).deleted = true;
+      return true;
+    }
+    case 'pinChatMessage':
+    case 'unpinChatMessage': {
+      const chat = world.chat(params.chat_id);
+      const message = chat.messages.find((m) => m.message_id === Number(params.message_id));
+      if (!message) throw new ApiError(400, 'Bad Request: message to pin not found');
+      world.spend(chat);
+      message.pinned = method === 'pinChatMessage';
+      return true;
+    }
+    case 'answerCallbackQuery':
+      world.callbackAnswers.push({
+        id: String(params.callback_query_id),
+        text: params.text as string | undefined,
+        show_alert: Boolean(params.show_alert),
+      });
+      return true;
+    default:
+      throw new ApiError(404, 'Not Found: method not found');
+  }
+}

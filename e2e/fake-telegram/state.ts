@@ -1,0 +1,147 @@
+// The fake Bot API's world: chats with forum topics, messages, updates waiting for the bot,
+// and a per-chat budget that answers 429 like Telegram does.
+
+export interface FakeUser {
+  id: number;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+  is_bot?: boolean;
+}
+
+export interface FakeMessage {
+  message_id: number;
+  chat_id: number;
+  thread_id: number | null;
+  from: FakeUser;
+  text: string;
+  date: number;
+  /** When the fake received it (ms), for latency measurements. */
+  at: number;
+  reply_markup?: unknown;
+  disable_notification?: boolean;
+  pinned?: boolean;
+  /** Telegram's own notes in the chat ("topic created"), not the bot's posts. */
+  service?: boolean;
+  edits: string[];
+}
+
+export interface FakeTopic {
+  thread_id: number;
+  name: string;
+  closed: boolean;
+  deleted: boolean;
+}
+
+export interface FakeChat {
+  id: number;
+  title: string;
+  type: 'supergroup' | 'group';
+  is_forum: boolean;
+  botStatus: 'administrator' | 'member' | 'creator';
+  botCanManageTopics: boolean;
+  nextMessageId: number;
+  topics: Map<number, FakeTopic>;
+  messages: FakeMessage[];
+  /** Times (ms) of recent calls that count against the budget. */
+  budgetLog: number[];
+  /** Until when the last 429 told the bot to wait (ms). */
+  retryAt: number;
+}
+
+/** A Bot API error, answered as `{ok: false, error_code, description, parameters?}`. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: number,
+    readonly description: string,
+    readonly parameters?: { retry_after?: number },
+  ) {
+    super(description);
+  }
+}
+
+export interface Budget {
+  limit: number;
+  windowMs: number;
+}
+
+export class FakeWorld {
+  readonly chats = new Map<number, FakeChat>();
+  readonly callbackAnswers: Array<{ id: string; text?: string; show_alert?: boolean }> = [];
+  readonly calls: Array<{ method: string; chatId?: number; at: number }> = [];
+  rateLimited = 0;
+  /** Writes that came before the `retry_after` of an earlier 429 had passed. */
+  callsDuringPause = 0;
+  budget: Budget | null;
+
+  constructor(budget: Budget | null) {
+    this.budget = budget;
+  }
+
+  addChat(chat: Partial<FakeChat> & { id: number }): FakeChat {
+    const full: FakeChat = {
+      title: 'Support',
+      type: 'supergroup',
+      is_forum: true,
+      botStatus: 'administrator',
+      botCanManageTopics: true,
+      nextMessageId: 1,
+      topics: new Map(),
+      messages: [],
+      budgetLog: [],
+      retryAt: 0,
+      ...chat,
+    };
+    this.chats.set(full.id, full);
+    return full;
+  }
+
+  chat(id: unknown): FakeChat {
+    const chat = this.chats.get(Number(id));
+    if (!chat) throw new ApiError(400, 'Bad Request: chat not found');
+    return chat;
+  }
+
+  /** Counts a write into the chat against its budget, or answers 429. */
+  spend(chat: FakeChat): void {
+    if (!this.budget) return;
+    const now = Date.now();
+    if (now < chat.retryAt) this.callsDuringPause += 1;
+    const { limit, windowMs } = this.budget;
+    chat.budgetLog = chat.budgetLog.filter((t) => t > now - windowMs);
+    if (chat.budgetLog.length >= limit) {
+      this.rateLimited += 1;
+      const retryAfter = Math.max(1, Math.ceil((chat.budgetLog[0]! + windowMs - now) / 1000));
+      chat.retryAt = Math.max(chat.retryAt, now + retryAfter * 1000);
+      throw new ApiError(429, `Too Many Requests: retry after ${retryAfter}`, {
+        retry_after: retryAfter,
+      });
+    }
+    chat.budgetLog.push(now);
+  }
+
+  /** The topic a message goes to; General (null) when no thread is named. */
+  topicFor(chat: FakeChat, threadId: unknown, forWriting: boolean): FakeTopic | null {
+    if (threadId === undefined || threadId === null) return null;
+    const topic = chat.topics.get(Number(threadId));
+    if (!topic || topic.deleted) throw new ApiError(400, 'Bad Request: message thread not found');
+    if (forWriting && topic.closed) throw new ApiError(400, 'Bad Request: TOPIC_CLOSED');
+    return topic;
+  }
+
+  addMessage(
+    chat: FakeChat,
+    fields: Omit<FakeMessage, 'message_id' | 'chat_id' | 'date' | 'at' | 'edits'>,
+  ): FakeMessage {
+    const message: FakeMessage = {
+      message_id: chat.nextMessageId++,
+      chat_id: chat.id,
+      date: Math.floor(Date.now() / 1000),
+      at: Date.now(),
+      edits: [],
+      ...fields,
+    };
+    chat.messages.push(message);
+    return message;
+  }
+}

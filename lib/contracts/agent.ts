@@ -1,0 +1,235 @@
+// Schemas and shapes of the agent surfaces: sign-in and setup, the inbox REST API under
+// /api/v1/agent, team and canned-response management, and the `/agent` socket namespace.
+import { z } from 'zod';
+import type { AgentConversation, ConversationStatus, Message, Note } from './dto';
+import type { Ack } from './errors';
+import { textSchema } from './text';
+
+const uuid = z.uuid('Expected a uuid');
+
+/** A person's name as agents show it to customers: one line, 1–64 characters. */
+export const agentNameSchema = z
+  .string()
+  .transform((raw) => raw.replace(/\s+/g, ' ').trim())
+  .pipe(z.string().min(1, 'Name is required').max(64, 'Name must be at most 64 characters'));
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('Expected an email address').max(254));
+
+export const passwordSchema = z
+  .string()
+  .min(10, 'Password must be at least 10 characters')
+  .max(200, 'Password must be at most 200 characters');
+
+export const AGENT_ROLES = ['admin', 'agent'] as const;
+export type AgentRole = (typeof AGENT_ROLES)[number];
+
+export const setupSchema = z.strictObject({
+  name: agentNameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+});
+export type SetupInput = z.infer<typeof setupSchema>;
+
+export const INBOX_VIEWS = ['unclaimed', 'mine', 'open', 'closed', 'blocked'] as const;
+export type InboxView = (typeof INBOX_VIEWS)[number];
+
+export const inboxQuerySchema = z.object({
+  view: z.enum(INBOX_VIEWS).default('open'),
+  q: z.string().trim().max(200).optional(),
+  departmentId: uuid.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type InboxQuery = z.infer<typeof inboxQuerySchema>;
+
+export const countsQuerySchema = z.object({ departmentId: uuid.optional() });
+
+export const transcriptQuerySchema = z.object({
+  /** Messages with a smaller seq than this; omitted = the newest page. */
+  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+
+export const replySchema = z.strictObject({ text: textSchema });
+export const readSchema = z.strictObject({ seq: z.number().int().min(0) });
+
+export const CONVERSATION_ACTIONS = ['claim', 'close', 'reopen', 'block', 'unblock'] as const;
+export type ConversationAction = (typeof CONVERSATION_ACTIONS)[number];
+export const conversationActionSchema = z.enum(CONVERSATION_ACTIONS);
+
+export const profileSchema = z
+  .strictObject({
+    name: agentNameSchema.optional(),
+    /** Empty clears it, and the `closing_message` template is used instead. */
+    closingMessage: z
+      .string()
+      .transform((raw) => raw.trim())
+      .pipe(z.string().max(1000, 'Closing message must be at most 1000 characters'))
+      .nullable()
+      .optional(),
+  })
+  .refine((p) => p.name !== undefined || p.closingMessage !== undefined, 'Nothing to update');
+
+export const createAgentSchema = z.strictObject({
+  name: agentNameSchema,
+  email: emailSchema,
+  role: z.enum(AGENT_ROLES).default('agent'),
+  /** Omitted: a one-time invitation link is returned instead. */
+  password: passwordSchema.optional(),
+});
+export type CreateAgentInput = z.infer<typeof createAgentSchema>;
+
+export const updateAgentSchema = z
+  .strictObject({
+    active: z.boolean().optional(),
+    role: z.enum(AGENT_ROLES).optional(),
+    name: agentNameSchema.optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'Nothing to update');
+export type UpdateAgentInput = z.infer<typeof updateAgentSchema>;
+
+/** A new password, or none: then a one-time link to choose one is returned. */
+export const resetPasswordSchema = z.strictObject({ password: passwordSchema.optional() });
+
+export const acceptInviteSchema = z.strictObject({
+  token: z.string().min(20).max(200),
+  password: passwordSchema,
+});
+
+export const cannedShortcutSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/i, 'Shortcut: 1–32 letters, digits, _ or -');
+
+export const cannedResponseSchema = z.strictObject({
+  shortcut: cannedShortcutSchema,
+  text: textSchema,
+});
+export type CannedResponseInput = z.infer<typeof cannedResponseSchema>;
+
+export const conversationRefSchema = z.object({ conversationId: uuid });
+export const agentTypingSchema = z.object({ conversationId: uuid, typing: z.boolean() });
+export const viewingSchema = z.object({ conversationId: uuid.nullable() });
+export const presenceSchema = z.object({ status: z.enum(['online', 'away']) });
+export const socketReplySchema = z.object({ conversationId: uuid, text: textSchema });
+
+// ---- Shapes ----
+
+export interface SessionAgent {
+  id: string;
+  name: string;
+  email: string | null;
+  role: AgentRole;
+}
+
+export interface Profile extends SessionAgent {
+  closingMessage: string | null;
+  telegramLinked: boolean;
+}
+
+export interface TeamAgent extends SessionAgent {
+  active: boolean;
+  lastSeenAt: string | null;
+  telegramLinked: boolean;
+  createdAt: string;
+}
+
+/** A conversation in the inbox list, with this agent's read state. */
+export interface InboxConversation extends AgentConversation {
+  lastReadSeq: number;
+  unread: boolean;
+}
+
+export interface InboxPage {
+  conversations: InboxConversation[];
+  nextCursor: string | null;
+}
+
+export type InboxCounts = Record<InboxView, number> & {
+  /** Conversations that are yours or unclaimed and have something you have not read. */
+  unread: number;
+};
+
+/** One page of a transcript: messages by seq and the notes written in the same span. */
+export interface TranscriptPage {
+  messages: Message[];
+  notes: Note[];
+  /** Pass as `before` for the next older page; null when this page reaches the start. */
+  olderBefore: number | null;
+}
+
+export interface CannedResponse {
+  id: string;
+  shortcut: string;
+  text: string;
+}
+
+export interface Department {
+  id: string;
+  name: string;
+}
+
+export interface InviteLink {
+  url: string;
+  expiresAt: string;
+}
+
+export type PresenceStatus = 'online' | 'away' | 'offline';
+
+export interface PresenceEntry {
+  agentId: string;
+  name: string;
+  status: PresenceStatus;
+}
+
+export interface Viewer {
+  agentId: string;
+  name: string;
+  typing: boolean;
+}
+
+/** Events an inbox sends on the `/agent` namespace. */
+export interface AgentClientEvents {
+  'message:send': (
+    payload: { conversationId: string; text: string },
+    ack: (result: Ack<{ message: Message }>) => void,
+  ) => void;
+  'note:add': (
+    payload: { conversationId: string; text: string },
+    ack: (result: Ack<{ note: Note }>) => void,
+  ) => void;
+  'conversation:claim': (
+    payload: { conversationId: string },
+    ack: (result: Ack<{ conversation: AgentConversation }>) => void,
+  ) => void;
+  typing: (payload: { conversationId: string; typing: boolean }) => void;
+  viewing: (payload: { conversationId: string | null }) => void;
+  presence: (payload: { status: 'online' | 'away' }) => void;
+}
+
+/** Events the server sends on the `/agent` namespace. */
+export interface AgentServerEvents {
+  /** Changed conversations, in their current state (coalesced). */
+  conversations: (payload: { conversations: AgentConversation[] }) => void;
+  'conversation:started': (payload: { conversationId: string; codename: string }) => void;
+  message: (message: Message) => void;
+  note: (note: Note) => void;
+  'customer:seen': (payload: { conversationId: string; seq: number }) => void;
+  'customer:typing': (payload: { conversationId: string; typing: boolean }) => void;
+  viewers: (payload: { conversationId: string; viewers: Viewer[] }) => void;
+  presence: (payload: { agents: PresenceEntry[] }) => void;
+  reminder: (payload: { conversationId: string; text: string }) => void;
+  /** The team changed (an agent added, renamed, disabled); refetch what shows agents. */
+  team: () => void;
+}
+
+export const VIEW_STATUSES: Record<Exclude<InboxView, 'mine'>, readonly ConversationStatus[]> = {
+  unclaimed: ['open_unclaimed'],
+  open: ['open_unclaimed', 'open_assigned', 'awaiting_customer'],
+  closed: ['closed'],
+  blocked: ['blocked'],
+};

@@ -1,0 +1,79 @@
+// The Telegram Bot API client (telegraf) of this process, and how its failures are read.
+// One bot per process: the webhook route handler (Next's bundle) and the custom server
+// share it through a process singleton.
+
+import type { Telegram } from 'telegraf';
+import { Telegraf, TelegramError } from 'telegraf';
+import { env } from '../env';
+import { processSingleton } from '../singleton';
+
+export interface TelegramConfig {
+  botToken: string;
+  supportChatId: number;
+  apiRoot: string;
+  webhookSecret?: string;
+  silent: boolean;
+}
+
+/** Telegram's settings from the environment, or null when Telegram is off. */
+export function telegramConfig(): TelegramConfig | null {
+  const { telegram } = env();
+  if (!telegram.enabled || !telegram.botToken || !telegram.supportChatId) return null;
+  return {
+    botToken: telegram.botToken,
+    supportChatId: Number(telegram.supportChatId),
+    apiRoot: telegram.apiRoot,
+    webhookSecret: telegram.webhookSecret,
+    silent: telegram.silent,
+  };
+}
+
+export function createBot(config: TelegramConfig): Telegraf {
+  // No webhook replies: every call is a real request whose result we can check.
+  // telegraf resolves `./bot<token>/<method>` against the root: a trailing slash keeps a
+  // self-hosted Bot API server's path prefix.
+  return new Telegraf(config.botToken, {
+    telegram: { apiRoot: `${config.apiRoot}/`, webhookReply: false },
+  });
+}
+
+const holder = () => processSingleton('telegram.bot', () => ({ bot: null as Telegraf | null }));
+
+export function setProcessBot(bot: Telegraf | null): void {
+  holder().bot = bot;
+}
+
+export function processBot(): Telegraf | null {
+  return holder().bot;
+}
+
+export type { Telegram };
+
+/** What a failed Bot API call means for the outbox. */
+export type CallFailure =
+  | { kind: 'rate_limited'; retryAfterSeconds: number }
+  | { kind: 'thread_missing' }
+  | { kind: 'topic_closed' }
+  | { kind: 'not_modified' }
+  | { kind: 'rejected'; description: string }
+  | { kind: 'transient'; description: string };
+
+// Telegram names these conditions only in the description text; there is no other code.
+const THREAD_MISSING = /message thread not found|TOPIC_DELETED|TOPIC_ID_INVALID/i;
+
+export function classifyFailure(error: unknown): CallFailure {
+  if (error instanceof TelegramError) {
+    const description = error.description ?? String(error.code);
+    if (error.code === 429) {
+      return { kind: 'rate_limited', retryAfterSeconds: error.parameters?.retry_after ?? 5 };
+    }
+    if (error.code >= 500) return { kind: 'transient', description };
+    if (THREAD_MISSING.test(description)) return { kind: 'thread_missing' };
+    if (/TOPIC_CLOSED/i.test(description)) return { kind: 'topic_closed' };
+    if (/TOPIC_NOT_MODIFIED|message is not modified/i.test(description)) {
+      return { kind: 'not_modified' };
+    }
+    return { kind: 'rejected', description: `${error.code}: ${description}` };
+  }
+  return { kind: 'transient', description: (error as Error)?.message ?? String(error) };
+}

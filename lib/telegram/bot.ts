@@ -1,0 +1,160 @@
+// The Telegram edge: turns updates into service calls. Thin like every edge: parse the
+// update, find the conversation (by topic) and the agent (by Telegram user), call one
+// service, and present the outcome as a notice in the topic (through the outbox) or as a
+// button's answer. `handleUpdate` is the one seam webhook, polling and tests all feed.
+import { and, eq } from 'drizzle-orm';
+import type { Telegraf } from 'telegraf';
+import type { CallbackQuery, Message, Update } from 'telegraf/types';
+import { touchAgent } from '../agents/agents';
+import { resolveTelegramAgent, type TelegramUser, telegramActor } from '../agents/telegram-agents';
+import { textSchema } from '../contracts/text';
+import { postAgentMessage } from '../conversations/post-agent-message';
+import { db } from '../db/client';
+import { type AgentRow, type ConversationRow, conversations, departments } from '../db/schema';
+import { AppError } from '../errors';
+import { isTopicAction, runTopicAction } from './actions';
+import { createBot, type TelegramConfig } from './api';
+import { runCommand } from './commands';
+import { parseButton } from './format';
+import { describeError, notify, type Place } from './notices';
+
+async function conversationInTopic(chatId: number, threadId: number | undefined) {
+  if (!threadId) return null;
+  const [row] = await db()
+    .select()
+    .from(conversations)
+    .where(
+      and(eq(conversations.telegramChatId, chatId), eq(conversations.telegramThreadId, threadId)),
+    );
+  return row ?? null;
+}
+
+// What a refused reply can do next; a blocked conversation has no way forward from here.
+const CONFLICT_HINTS: Partial<Record<ConversationRow['status'], string>> = {
+  closed: ' Use /reopen first.',
+  open_assigned: ' Use /claim to take it over.',
+  awaiting_customer: ' Use /claim to take it over.',
+};
+
+export class TelegramEdge {
+  readonly bot: Telegraf;
+  private chats: Set<number> | null = null;
+
+  constructor(private readonly config: TelegramConfig) {
+    this.bot = createBot(config);
+    this.bot.use(async (ctx) => this.route(ctx.update));
+    // Errors reach the caller (the webhook answers 500 and Telegram delivers again).
+    this.bot.catch((error) => {
+      throw error;
+    });
+  }
+
+  /** The support group and every department's own group. */
+  private async allowedChats(): Promise<Set<number>> {
+    if (!this.chats) {
+      const rows = await db().select({ chatId: departments.telegramChatId }).from(departments);
+      this.chats = new Set([this.config.supportChatId]);
+      for (const { chatId } of rows) if (chatId) this.chats.add(chatId);
+      setTimeout(() => {
+        this.chats = null;
+      }, 60_000).unref();
+    }
+    return this.chats;
+  }
+
+  private async route(update: Update): Promise<void> {
+    if ('callback_query' in update) return this.onButton(update.callback_query);
+    const message =
+      'message' in update
+        ? update.message
+        : 'edited_message' in update
+          ? update.edited_message
+          : null;
+    if (!message || !('text' in message) || !message.from || message.from.is_bot) return;
+    if (!(await this.allowedChats()).has(message.chat.id)) return;
+    const threadId = message.is_topic_message ? message.message_thread_id : undefined;
+    const place: Place = {
+      chatId: message.chat.id,
+      threadId: threadId ?? null,
+      conversation: await conversationInTopic(message.chat.id, threadId),
+    };
+    const agent = await resolveTelegramAgent(db(), message.from);
+    if (message.text.startsWith('/')) {
+      if ('edit_date' in message && message.edit_date) return; // an edited command ran already
+      return runCommand({
+        place,
+        agent,
+        user: message.from,
+        text: message.text,
+        botName: this.bot.botInfo?.username,
+      });
+    }
+    if (!place.conversation) return; // chatter in General or in a topic that is not ours
+    const edited = 'edit_date' in message && Boolean(message.edit_date);
+    await this.onReply(place, agent, message.from, message, edited);
+  }
+
+  /** Text written in a topic is the agent's reply to the customer. */
+  private async onReply(
+    place: Place,
+    agent: AgentRow,
+    user: TelegramUser,
+    message: Message.TextMessage,
+    edited: boolean,
+  ): Promise<void> {
+    const conversation = place.conversation!;
+    if (!agent.active) {
+      return notify(
+        place,
+        `⚠️ ${agent.name}: you are disabled in Parley, so this was not sent. Ask an admin.`,
+      );
+    }
+    // An edit cannot change what the customer already has; the correction goes out as a new message.
+    const parsed = textSchema.safeParse(edited ? `✏️ Correction: ${message.text}` : message.text);
+    if (!parsed.success) {
+      return notify(place, `⚠️ ${agent.name}: not sent — ${parsed.error.issues[0]!.message}.`);
+    }
+    try {
+      await postAgentMessage(conversation.id, agent.id, parsed.data, telegramActor(user, agent));
+      await touchAgent(db(), agent.id);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const hint = error.code === 'conflict' ? (CONFLICT_HINTS[conversation.status] ?? '') : '';
+      await notify(place, `⚠️ ${agent.name}: not sent — ${describeError(error)}.${hint}`);
+    }
+  }
+
+  private async onButton(query: CallbackQuery): Promise<void> {
+    const answer = (text: string, alert = false) =>
+      this.bot.telegram.answerCbQuery(query.id, text, { show_alert: alert });
+    const pressed = 'data' in query ? parseButton(query.data) : null;
+    const chatId = query.message?.chat.id;
+    if (!pressed || chatId === undefined || !(await this.allowedChats()).has(chatId)) {
+      await answer('This button is not for Parley');
+      return;
+    }
+    const agent = await resolveTelegramAgent(db(), query.from);
+    if (!agent.active) {
+      await answer('You are disabled in Parley. Ask an admin.', true);
+      return;
+    }
+    try {
+      if (!isTopicAction(pressed.action)) throw new AppError('invalid_request', 'Unknown button');
+      const done = await runTopicAction(
+        pressed.action,
+        pressed.conversationId,
+        agent,
+        telegramActor(query.from, agent),
+      );
+      await touchAgent(db(), agent.id);
+      await answer(done);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      await answer(describeError(error), true);
+    }
+  }
+
+  handleUpdate(update: Update): Promise<void> {
+    return this.bot.handleUpdate(update);
+  }
+}

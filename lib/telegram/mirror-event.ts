@@ -1,0 +1,109 @@
+// Turns domain events into Telegram outbox rows: what each change looks like in the
+// conversation's topic. A topic is asked for by the first customer message; events of a
+// conversation without one leave no trace in Telegram.
+import { sql } from 'drizzle-orm';
+import { db } from '../db/client';
+import type { DomainEvent, EventPayloads } from '../events/types';
+import { inboxReply, noteLine } from './format';
+import { type OutboxItem, outboxInsert, wakeTelegramSender } from './outbox';
+
+type Payload<T extends keyof EventPayloads> = EventPayloads[T];
+type Loose = Record<string, unknown>;
+
+const fromTelegram = (event: DomainEvent) => event.actor.startsWith('telegram:');
+
+function itemsFor(event: DomainEvent, conversationId: string): Omit<OutboxItem, 'dedupeKey'>[] {
+  const base = { conversationId };
+  const payload = event.payload as Loose;
+  switch (event.type) {
+    case 'message.posted': {
+      const { message } = payload as Payload<'message.posted'>;
+      if (message.author === 'customer') {
+        return [{ ...base, kind: 'post', text: message.text, coalescible: true }];
+      }
+      // Written in the topic already; system messages arrive as their own event below.
+      if (message.author === 'system' || fromTelegram(event)) return [];
+      return [
+        { ...base, kind: 'post', text: inboxReply(message.agentName ?? 'Agent', message.text) },
+      ];
+    }
+    case 'note.added': {
+      const { note } = payload as Payload<'note.added'>;
+      return [{ ...base, kind: 'post', text: noteLine(note.authorName, note.text) }];
+    }
+    case 'conversation.claimed': {
+      const { conversation, previousAgentId } = payload as Payload<'conversation.claimed'>;
+      const name = conversation.agent?.name ?? 'An agent';
+      const verb = previousAgentId ? 'took over' : 'claimed';
+      return [{ ...base, kind: 'post', text: `🙋 ${name} ${verb} this conversation.` }];
+    }
+    case 'conversation.blocked':
+      return [
+        { ...base, kind: 'post', text: '⛔ Blocked: the customer can no longer write.' },
+        { ...base, kind: 'sync_topic' },
+      ];
+    case 'conversation.unblocked':
+      return [
+        { ...base, kind: 'post', text: 'Unblocked: the conversation is closed.' },
+        { ...base, kind: 'sync_topic' },
+      ];
+    case 'conversation.closed':
+    case 'conversation.reopened':
+    case 'conversation.renamed':
+      return [{ ...base, kind: 'sync_topic' }];
+    case 'system_message.emitted': {
+      // Templates say themselves whether they reach Telegram and are pinned there.
+      const { telegram, pin, text } = payload as {
+        telegram?: boolean;
+        pin?: boolean;
+        text?: string;
+      };
+      if (!telegram || !text) return [];
+      return [{ ...base, kind: 'post', text: `ℹ️ ${text}`, pin: Boolean(pin) }];
+    }
+    default:
+      return [];
+  }
+}
+
+function outboxItems(event: DomainEvent): OutboxItem[] {
+  if (event.type === 'conversation.purged') {
+    const { telegramChatId, telegramThreadId } = event.payload as Loose;
+    if (typeof telegramChatId !== 'number' || typeof telegramThreadId !== 'number') return [];
+    return [{ kind: 'delete_topic', chatId: telegramChatId, threadId: telegramThreadId }];
+  }
+  return event.conversationId ? itemsFor(event, event.conversationId) : [];
+}
+
+/**
+ * Adds the event's outbox rows and acknowledges its delivery in one statement: exactly
+ * once, in one round trip, and at once, so the sender's check that earlier events of a
+ * conversation reached the outbox does not wait for the dispatcher's whole batch. The
+ * first customer message also asks for the topic (the sender creates it when it gets there).
+ */
+export async function mirrorEvent(event: DomainEvent): Promise<void> {
+  const items = outboxItems(event).map((item, index) => ({
+    ...item,
+    dedupeKey: `e${event.id}:${index}`,
+    position: event.id,
+  }));
+  const isCustomerMessage =
+    event.type === 'message.posted' &&
+    (event.payload as Payload<'message.posted'>).message.author === 'customer';
+  const ack = sql`delete from deliveries where event_id = ${event.id} and subscriber = 'telegram'`;
+  if (items.length === 0) {
+    await db().execute(ack);
+    return;
+  }
+  const topic = isCustomerMessage
+    ? sql`insert into telegram_topics (conversation_id)
+          select id from conversations where id = ${event.conversationId}
+          on conflict do nothing returning conversation_id`
+    : sql`select null::uuid as conversation_id where false`;
+  await db().execute(sql`
+    with topic as (${topic}),
+    added as (${outboxInsert(items, sql`exists (select 1 from topic)`)}),
+    acknowledged as (${ack})
+    select 1`);
+  wakeTelegramSender();
+}

@@ -1,0 +1,68 @@
+// Adding work to the Telegram outbox. Rows are delivered in event order per lane; the lane
+// of a conversation is its id, so its topic sees things in the order they happened.
+import { EventEmitter } from 'node:events';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/client';
+import { processSingleton } from '../singleton';
+
+export interface OutboxItem {
+  kind: 'post' | 'sync_topic' | 'delete_topic';
+  /** A conversation's topic; or, without one, `chatId`/`threadId` name the place. */
+  conversationId?: string;
+  chatId?: number;
+  threadId?: number | null;
+  text?: string;
+  coalescible?: boolean;
+  pin?: boolean;
+  /** Makes adding the same item twice (a redelivered event) a no-op. */
+  dedupeKey?: string;
+  /** The event the item comes from; without one it follows every event so far. */
+  position?: number;
+}
+
+export const chatLane = (chatId: number, threadId?: number | null) =>
+  `chat:${chatId}:${threadId ?? 0}`;
+
+/**
+ * The INSERT for `items`. A conversation's rows are kept only while it has a topic (or
+ * `topicRequested` says one is being asked for in the same statement); rows for a
+ * conversation deleted meanwhile simply vanish.
+ */
+export function outboxInsert(items: OutboxItem[], topicRequested: SQL = sql`false`): SQL {
+  const rows = items.map(
+    (item) => sql`(
+      ${item.conversationId ?? chatLane(item.chatId!, item.threadId)}::text,
+      ${item.position ?? sql`(select coalesce(max(id), 0) from events)`}::bigint,
+      ${item.conversationId ?? null}::uuid, ${item.chatId ?? null}::bigint,
+      ${item.threadId ?? null}::integer, ${item.kind}::text, ${item.text ?? null}::text,
+      ${item.coalescible ?? false}::boolean, ${item.pin ?? false}::boolean,
+      ${item.dedupeKey ?? null}::text)`,
+  );
+  return sql`
+    insert into telegram_outbox
+      (lane, position, conversation_id, chat_id, thread_id, kind, text, coalescible, pin,
+       dedupe_key)
+    select * from (values ${sql.join(rows, sql`, `)}) as item
+      (lane, position, conversation_id, chat_id, thread_id, kind, text, coalescible, pin,
+       dedupe_key)
+    where item.conversation_id is null
+       or ${topicRequested}
+       or exists (select 1 from telegram_topics t where t.conversation_id = item.conversation_id)
+    on conflict (dedupe_key) do nothing`;
+}
+
+/** Adds rows; call `wakeTelegramSender` once they are committed. */
+export async function enqueueTelegram(tx: Queryable, items: OutboxItem[]): Promise<void> {
+  if (items.length) await tx.execute(outboxInsert(items));
+}
+
+const emitter = () => processSingleton('telegram.outbox.wake', () => new EventEmitter());
+
+export function wakeTelegramSender(): void {
+  emitter().emit('wake');
+}
+
+export function onTelegramSenderWake(listener: () => void): () => void {
+  emitter().on('wake', listener);
+  return () => emitter().off('wake', listener);
+}

@@ -1,0 +1,155 @@
+// The `/agent` namespace against the real server: only signed-in, active agents connect;
+// they see customers' messages live, their typing reaches the customer, notes never do,
+// the claim rule holds over the socket, and disabling an agent drops their sockets.
+import { randomUUID } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AgentConversation, Message } from '@/lib/contracts';
+import { signInOverHttp } from '@/test/agent-session';
+import { api, CustomerClient, eventually } from '@/test/customer-client';
+import { type RunningServer, startServer, TEST_ADMIN } from '@/test/server';
+
+let server: RunningServer;
+let adminCookie: string;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  adminCookie = await signInOverHttp(server.url, TEST_ADMIN.email, TEST_ADMIN.password);
+});
+
+afterAll(async () => {
+  for (const socket of sockets) socket.close();
+  await server?.dispose();
+});
+
+function connectAgent(cookie?: string): Promise<Socket> {
+  const socket = io(`${server.url}/agent`, {
+    forceNew: true,
+    transports: ['websocket'],
+    reconnection: false,
+    extraHeaders: cookie ? { cookie } : {},
+  });
+  sockets.push(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+async function addAgent(name: string): Promise<{ id: string; cookie: string }> {
+  const email = `${name.toLowerCase()}-${randomUUID().slice(0, 6)}@example.com`;
+  const password = 'correct horse battery';
+  const created = await api<{ agent: { id: string } }>(`${server.url}/api/v1/agent/agents`, {
+    method: 'POST',
+    headers: { cookie: adminCookie },
+    body: { name, email, password },
+  });
+  expect(created.status).toBe(201);
+  return { id: created.body.agent.id, cookie: await signInOverHttp(server.url, email, password) };
+}
+
+describe('/agent namespace', () => {
+  it('refuses a connection without a valid session with `unauthorized`', async () => {
+    await expect(connectAgent()).rejects.toThrow('unauthorized');
+    await expect(connectAgent('next-auth.session-token=forged')).rejects.toThrow('unauthorized');
+  });
+
+  it('delivers customer messages and list changes live; agent typing reaches the customer', async () => {
+    const agent = await connectAgent(adminCookie);
+    const messages: Message[] = [];
+    const changed: AgentConversation[] = [];
+    agent.on('message', (m: Message) => messages.push(m));
+    agent.on('conversations', ({ conversations }: { conversations: AgentConversation[] }) =>
+      changed.push(...conversations),
+    );
+    const customer = await CustomerClient.start(server.url, { name: 'Maria' });
+    await customer.connect();
+    const typing: unknown[] = [];
+    customer.socket!.on('typing', (payload: unknown) => typing.push(payload));
+
+    await customer.send('Hello, anyone there?');
+    await eventually(() => messages.find((m) => m.text === 'Hello, anyone there?'), 'the message');
+    await eventually(
+      () =>
+        changed.find(
+          (c) => c.id === customer.conversationId && c.lastMessage?.text === 'Hello, anyone there?',
+        ),
+      'the list change',
+    );
+
+    agent.emit('viewing', { conversationId: customer.conversationId });
+    agent.emit('typing', { conversationId: customer.conversationId, typing: true });
+    await eventually(() => typing.length > 0, 'typing on the customer side');
+    expect(typing[0]).toEqual({ typing: true, name: 'ann' });
+
+    const note = await agent.emitWithAck('note:add', {
+      conversationId: customer.conversationId,
+      text: 'Private: VIP',
+    });
+    expect(note).toMatchObject({ ok: true, note: { text: 'Private: VIP' } });
+    const reply = await agent.emitWithAck('message:send', {
+      conversationId: customer.conversationId,
+      text: 'Hi Maria!',
+    });
+    expect(reply).toMatchObject({ ok: true, message: { author: 'agent', text: 'Hi Maria!' } });
+    await eventually(() => customer.received.find((m) => m.text === 'Hi Maria!'), 'the reply');
+    expect(customer.received.map((m) => m.text)).not.toContain('Private: VIP');
+    customer.close();
+  });
+
+  it('refuses a reply in a conversation another agent holds, until taken over', async () => {
+    const ben = await addAgent('Ben');
+    const benSocket = await connectAgent(ben.cookie);
+    const annSocket = await connectAgent(adminCookie);
+    const customer = await CustomerClient.start(server.url);
+    await customer.connect();
+    await customer.send('Help please');
+    const claimed = await annSocket.emitWithAck('conversation:claim', {
+      conversationId: customer.conversationId,
+    });
+    expect(claimed).toMatchObject({ ok: true, conversation: { assignee: { name: 'ann' } } });
+
+    const refused = await benSocket.emitWithAck('message:send', {
+      conversationId: customer.conversationId,
+      text: 'Ben here',
+    });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/Claimed by ann/) },
+    });
+    const invalid = await benSocket.emitWithAck('message:send', { conversationId: 'x', text: '' });
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    customer.close();
+  });
+
+  it('drops the sockets of an agent who is disabled, and refuses them afterwards', async () => {
+    const cleo = await addAgent('Cleo');
+    const socket = await connectAgent(cleo.cookie);
+    const dropped = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    const disabled = await api(`${server.url}/api/v1/agent/agents/${cleo.id}`, {
+      method: 'PATCH',
+      headers: { cookie: adminCookie },
+      body: { active: false },
+    });
+    expect(disabled.status).toBe(200);
+    expect(await dropped).toBe('io server disconnect');
+    await expect(connectAgent(cleo.cookie)).rejects.toThrow('unauthorized');
+    const session = await api(`${server.url}/api/v1/agent/me`, {
+      headers: { cookie: cleo.cookie },
+    });
+    expect(session.status).toBe(401);
+  });
+
+  it('gives an agent session 403 on the admin API and an admin session 200', async () => {
+    const dan = await addAgent('Dan');
+    const asAgent = await api(`${server.url}/api/v1/admin/conversations`, {
+      headers: { cookie: dan.cookie },
+    });
+    expect(asAgent).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+    const asAdmin = await api(`${server.url}/api/v1/admin/conversations`, {
+      headers: { cookie: adminCookie },
+    });
+    expect(asAdmin.status).toBe(200);
+  });
+});

@@ -1,0 +1,180 @@
+// The `/agent` namespace: the inbox's live channel. A connection is a signed-in, active
+// agent (the next-auth session cookie, verified like every route handler does). Actions go
+// through the same conversation services as REST; typing, viewing and presence are
+// ephemeral and never touch the event log.
+import type { Namespace, Server, Socket } from 'socket.io';
+import { touchAgent } from '@/lib/agents/agents';
+import { agentActor } from '@/lib/auth/request-auth';
+import { authenticateSession, parseCookies } from '@/lib/auth/session';
+import {
+  type AgentClientEvents,
+  type AgentServerEvents,
+  agentTypingSchema,
+  conversationRefSchema,
+  type PresenceEntry,
+  presenceSchema,
+  socketReplySchema,
+  type Viewer,
+  viewingSchema,
+} from '@/lib/contracts/agent';
+import type { CustomerServerEvents } from '@/lib/contracts/dto';
+import { addNote } from '@/lib/conversations/add-note';
+import { claimConversation } from '@/lib/conversations/claim-conversation';
+import { postAgentMessage } from '@/lib/conversations/post-agent-message';
+import { db } from '@/lib/db/client';
+import { parse } from '@/lib/http/route';
+import { getInboxConversation } from '@/lib/inbox/list-inbox';
+import { logger } from '@/lib/log';
+import { agentConversationRoom, agentRoom, agentsRoom, customerRoom } from '@/lib/realtime/rooms';
+import { ackError, connectError } from './acks';
+
+export interface AgentSocketData {
+  agent: { id: string; name: string };
+  status: 'online' | 'away';
+  viewing: string | null;
+  typingIn: string | null;
+}
+
+type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, object, AgentSocketData>;
+type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, object, AgentSocketData>;
+
+/** Who is online (any socket not away) or away, from the sockets themselves. */
+async function broadcastPresence(agents: AgentNamespace): Promise<void> {
+  const sockets = await agents.in(agentsRoom()).fetchSockets();
+  const byAgent = new Map<string, PresenceEntry>();
+  for (const { data } of sockets) {
+    if (!data.agent) continue;
+    const known = byAgent.get(data.agent.id);
+    if (known?.status === 'online') continue;
+    byAgent.set(data.agent.id, {
+      agentId: data.agent.id,
+      name: data.agent.name,
+      status: data.status,
+    });
+  }
+  agents.to(agentsRoom()).emit('presence', { agents: [...byAgent.values()] });
+}
+
+async function broadcastViewers(agents: AgentNamespace, conversationId: string): Promise<void> {
+  const sockets = await agents.in(agentConversationRoom(conversationId)).fetchSockets();
+  const byAgent = new Map<string, Viewer>();
+  for (const { data } of sockets) {
+    if (!data.agent) continue;
+    const typing = data.typingIn === conversationId || byAgent.get(data.agent.id)?.typing === true;
+    byAgent.set(data.agent.id, { agentId: data.agent.id, name: data.agent.name, typing });
+  }
+  agents
+    .to(agentConversationRoom(conversationId))
+    .emit('viewers', { conversationId, viewers: [...byAgent.values()] });
+}
+
+export function registerAgentNamespace(io: Server): AgentNamespace {
+  const agents: AgentNamespace = io.of('/agent');
+  const customers = io.of('/customer') as unknown as Namespace<object, CustomerServerEvents>;
+  const warn = (error: unknown, what: string) => logger().warn({ err: error }, what);
+
+  agents.use(async (socket, next) => {
+    try {
+      const agent = await authenticateSession(parseCookies(socket.request.headers.cookie));
+      socket.data.agent = { id: agent.id, name: agent.name };
+      socket.data.status = 'online';
+      socket.data.viewing = null;
+      socket.data.typingIn = null;
+      next();
+    } catch (error) {
+      next(connectError(error));
+    }
+  });
+
+  agents.on('connection', (socket: AgentSocket) => {
+    const { agent } = socket.data;
+    const actor = agentActor(agent);
+    socket.join([agentsRoom(), agentRoom(agent.id)]);
+    touchAgent(db(), agent.id).catch((error) => warn(error, 'could not record last seen'));
+    broadcastPresence(agents).catch((error) => warn(error, 'presence broadcast failed'));
+
+    socket.on('message:send', async (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      try {
+        const input = parse(socketReplySchema, payload);
+        ack({
+          ok: true,
+          message: await postAgentMessage(input.conversationId, agent.id, input.text, actor),
+        });
+      } catch (error) {
+        ack(ackError(error));
+      }
+    });
+
+    socket.on('note:add', async (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      try {
+        const input = parse(socketReplySchema, payload);
+        ack({ ok: true, note: await addNote(input.conversationId, agent.id, input.text, actor) });
+      } catch (error) {
+        ack(ackError(error));
+      }
+    });
+
+    socket.on('conversation:claim', async (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      try {
+        const { conversationId } = parse(conversationRefSchema, payload);
+        await claimConversation(conversationId, agent.id, actor);
+        ack({ ok: true, conversation: await getInboxConversation(agent.id, conversationId) });
+      } catch (error) {
+        ack(ackError(error));
+      }
+    });
+
+    socket.on('typing', (payload) => {
+      const result = agentTypingSchema.safeParse(payload);
+      if (!result.success) return;
+      const { conversationId, typing } = result.data;
+      const before = socket.data.typingIn;
+      socket.data.typingIn = typing ? conversationId : null;
+      // The customer sees "Ann is typing"; fellow agents see it next to the viewers.
+      customers
+        .to(customerRoom(conversationId))
+        .volatile.emit('typing', { typing, name: agent.name });
+      if (before !== socket.data.typingIn) {
+        broadcastViewers(agents, conversationId).catch((error) => warn(error, 'viewers failed'));
+      }
+    });
+
+    socket.on('viewing', async (payload) => {
+      const result = viewingSchema.safeParse(payload);
+      if (!result.success) return;
+      const previous = socket.data.viewing;
+      const next = result.data.conversationId;
+      if (previous === next) return;
+      socket.data.viewing = next;
+      socket.data.typingIn = null;
+      if (previous) await socket.leave(agentConversationRoom(previous));
+      if (next) await socket.join(agentConversationRoom(next));
+      for (const id of [previous, next]) {
+        if (id) broadcastViewers(agents, id).catch((error) => warn(error, 'viewers failed'));
+      }
+    });
+
+    socket.on('presence', (payload) => {
+      const result = presenceSchema.safeParse(payload);
+      if (!result.success) return;
+      socket.data.status = result.data.status;
+      // Only an agent at the keyboard makes the widget say "online".
+      if (result.data.status === 'online') {
+        touchAgent(db(), agent.id).catch((error) => warn(error, 'could not record last seen'));
+      }
+      broadcastPresence(agents).catch((error) => warn(error, 'presence broadcast failed'));
+    });
+
+    socket.on('disconnect', () => {
+      const { viewing } = socket.data;
+      if (viewing)
+        broadcastViewers(agents, viewing).catch((error) => warn(error, 'viewers failed'));
+      broadcastPresence(agents).catch((error) => warn(error, 'presence broadcast failed'));
+    });
+  });
+
+  return agents;
+}

@@ -1,0 +1,89 @@
+// Subscriber: keeps every signed-in inbox live. Messages and notes go out as they come;
+// conversation rows that changed are re-read and sent in coalesced batches (a burst of
+// 500 messages a second becomes a few queries), always in their current state.
+import { inArray } from 'drizzle-orm';
+import type { Namespace } from 'socket.io';
+import type { AgentServerEvents } from '@/lib/contracts/agent';
+import { presentMany } from '@/lib/conversations/list-conversations';
+import { db } from '@/lib/db/client';
+import { conversations } from '@/lib/db/schema';
+import { type DomainEvent, isEvent } from '@/lib/events/types';
+import { logger } from '@/lib/log';
+import { agentRoom, agentsRoom } from '@/lib/realtime/rooms';
+import type { Subscriber } from '../dispatcher';
+
+// Long enough to coalesce a burst into one query, short enough that nobody notices.
+const FLUSH_DELAY_MS = 100;
+
+export function agentSocketsSubscriber(agents: Namespace<object, AgentServerEvents>): Subscriber {
+  const room = () => agents.to(agentsRoom());
+  const pending = new Set<string>();
+  let scheduled = false;
+  let flushing = Promise.resolve();
+
+  const flush = async () => {
+    const ids = [...pending];
+    pending.clear();
+    if (ids.length === 0) return;
+    try {
+      const database = db();
+      const rows = await database
+        .select()
+        .from(conversations)
+        .where(inArray(conversations.id, ids));
+      if (rows.length)
+        room().emit('conversations', { conversations: await presentMany(database, rows) });
+    } catch (error) {
+      logger().warn({ err: error, count: ids.length }, 'could not refresh inbox conversations');
+    }
+  };
+
+  const refresh = (conversationId: string) => {
+    pending.add(conversationId);
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(() => {
+      scheduled = false;
+      // One flush at a time, so a later state never overtakes an earlier one.
+      flushing = flushing.then(flush);
+    }, FLUSH_DELAY_MS);
+  };
+
+  return {
+    name: 'agent-sockets',
+    handle(event: DomainEvent) {
+      if (isEvent(event, 'agent.updated')) {
+        const { agentId, active } = event.payload;
+        if (!active) agents.in(agentRoom(agentId)).disconnectSockets(true);
+        room().emit('team');
+        return;
+      }
+      if (!event.conversationId) return;
+      if (isEvent(event, 'message.posted')) {
+        room().emit('message', event.payload.message);
+      } else if (isEvent(event, 'note.added')) {
+        room().emit('note', event.payload.note);
+      } else if (isEvent(event, 'conversation.seen')) {
+        room().emit('customer:seen', event.payload);
+      } else if (isEvent(event, 'system_message.emitted')) {
+        // Unclaimed reminders are meant for agents: the inbox shows them as a notification.
+        if (event.payload.key.startsWith('unclaimed_reminder')) {
+          room().emit('reminder', {
+            conversationId: event.conversationId,
+            text: event.payload.text,
+          });
+        }
+        return;
+      } else if (isEvent(event, 'conversation.started')) {
+        const { conversation } = event.payload;
+        room().emit('conversation:started', {
+          conversationId: conversation.id,
+          codename: conversation.codename,
+        });
+      }
+      if (!isEvent(event, 'note.added') && !isEvent(event, 'conversation.seen')) {
+        refresh(event.conversationId);
+      }
+    },
+  };
+}

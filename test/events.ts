@@ -1,0 +1,26 @@
+// Reading what the services recorded, for assertions.
+import { and, asc, eq } from 'drizzle-orm';
+import { db } from '../lib/db/client';
+import { events } from '../lib/db/schema';
+
+/** The payloads of the system messages emitted in a conversation, oldest first. */
+export async function emittedSystemMessages(conversationId: string) {
+  const rows = await db()
+    .select()
+    .from(events)
+    .where(
+      and(eq(events.conversationId, conversationId), eq(events.type, 'system_message.emitted')),
+    )
+    .orderBy(asc(events.id));
+  return rows.map(
+    (e) =>
+      e.payload as {
+        key: string;
+        text: string;
+        notice: boolean;
+        telegram: boolean;
+        pin: boolean;
+        messageId: string | null;
+      },
+  );
+}

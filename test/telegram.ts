@@ -1,0 +1,121 @@
+// Parley with Telegram switched on against the fake Bot API (e2e/fake-telegram): the real
+// server in a child process, the fake in the test's process, and the helpers a test needs
+// to act as an agent in the support group.
+import { readdirSync, readFileSync } from 'node:fs';
+import { FakeTelegram, type FakeUser } from '../e2e/fake-telegram/fake-telegram';
+import type { Budget } from '../e2e/fake-telegram/state';
+import { admin, eventually } from './customer-client';
+import type { TestDatabase } from './database';
+import { type RunningServer, startServer } from './server';
+
+export const SUPPORT_CHAT = -1001234567890;
+export const WEBHOOK_SECRET = 'fake-webhook-secret_0123';
+
+export const ann: FakeUser = { id: 5001, first_name: 'Ann', last_name: 'Agent' };
+export const bob: FakeUser = { id: 5002, first_name: 'Bob' };
+
+export interface TelegramStack {
+  fake: FakeTelegram;
+  server: RunningServer;
+  dispose(): Promise<void>;
+}
+
+export interface StackOptions {
+  mode: 'webhook' | 'polling';
+  budget?: Budget | null;
+  /** The `telegram` settings (pacing, coalescing), applied before the test starts. */
+  settings?: Record<string, unknown>;
+  env?: Record<string, string>;
+  /** Share a database with the test (e.g. the test file's own, to call lib functions). */
+  database?: TestDatabase;
+}
+
+/** The test file's own database (test/setup.ts), for a server the test also queries. */
+export function fileDatabase(): TestDatabase {
+  if (!process.env.DATABASE_URL) throw new Error('these tests need PostgreSQL');
+  return {
+    kind: 'postgres',
+    url: process.env.DATABASE_URL,
+    dataDir: process.env.DATA_DIR!,
+    drop: async () => {},
+  };
+}
+
+export async function startTelegramStack(options: StackOptions): Promise<TelegramStack> {
+  const fake = new FakeTelegram({ budget: options.budget ?? null });
+  await fake.start();
+  fake.addSupportGroup(SUPPORT_CHAT);
+  const server = await startServer({
+    database: options.database,
+    env: {
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_SUPPORT_CHAT_ID: String(SUPPORT_CHAT),
+      TELEGRAM_API_ROOT: fake.url,
+      ...(options.mode === 'webhook' ? { TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET } : {}),
+      ...options.env,
+    },
+  });
+  const settings = { coalesceWindowMs: 0, messagesPerMinute: 100_000, ...options.settings };
+  const { status } = await admin(server.url, '/settings', { telegram: settings });
+  if (status !== 200) throw new Error(`settings refused with ${status}`);
+  return {
+    fake,
+    server,
+    async dispose() {
+      await server.dispose();
+      await fake.stop();
+    },
+  };
+}
+
+/** The topic of a conversation, once Parley created it (found by codename in the title). */
+export async function topicOf(fake: FakeTelegram, codename: string, timeoutMs = 15_000) {
+  return eventually(
+    () => fake.topics(SUPPORT_CHAT).find((t) => t.name.endsWith(codename) && !t.deleted),
+    `the topic of ${codename}`,
+    timeoutMs,
+  );
+}
+
+/** Waits for a bot message in the topic whose text matches. */
+export async function botSays(fake: FakeTelegram, threadId: number, pattern: RegExp | string) {
+  return eventually(
+    () =>
+      fake
+        .botMessages(SUPPORT_CHAT, threadId)
+        .find((m) =>
+          typeof pattern === 'string' ? m.text.includes(pattern) : pattern.test(m.text),
+        ),
+    `a bot message matching ${pattern}`,
+  );
+}
+
+/** Sends an update and insists that the webhook accepted it. */
+export async function delivered(push: { delivered: Promise<number> }): Promise<void> {
+  const status = await push.delivered;
+  if (status !== 200 && status !== 0) throw new Error(`the webhook answered ${status}`);
+}
+
+/**
+ * SIGKILLs the server's node process itself: tsx runs the server as its child and cannot
+ * pass a SIGKILL on, so killing the wrapper would leave the server running. Linux only.
+ */
+export async function killServerHard(server: RunningServer): Promise<void> {
+  const pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  let killed = 0;
+  for (const pid of pids) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes('--import') || !cmdline.includes('server/index.ts')) continue;
+      const environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
+      if (!environ.split('\0').includes(`PORT=${server.port}`)) continue;
+      process.kill(Number(pid), 'SIGKILL');
+      killed += 1;
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  if (killed !== 1)
+    throw new Error(`expected one server process on port ${server.port}, found ${killed}`);
+  await server.stop(); // the wrapper exits with its child
+}
