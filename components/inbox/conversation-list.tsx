@@ -101,6 +101,13 @@ export const ConversationList = forwardRef<
                 </span>
               </span>
               <span className="truncate text-xs text-slate-600">{preview}</span>
+              {conversation.reminderLevel > 0 ? (
+                <span className="w-fit rounded bg-amber-100 px-1.5 text-[11px] font-medium text-amber-900">
+                  {conversation.reminderLevel > 1
+                    ? 'Still waiting for a claim'
+                    : 'Waiting for a claim'}
+                </span>
+              ) : null}
               <span className="text-[11px] text-slate-400">
                 {STATUS_LABELS[conversation.status]}
                 {conversation.assignee ? ` · ${conversation.assignee.name}` : ''}

@@ -62,6 +62,8 @@ export interface AgentConversation {
   userAgent: string | null;
   customerSeenSeq: number;
   lastSeq: number;
+  /** Reminders sent so far while it waits for a claim (0, 1 or 2). */
+  reminderLevel: number;
   lastMessage: { author: MessageAuthor; text: string; createdAt: string } | null;
   createdAt: string;
   lastCustomerAt: string | null;

@@ -72,6 +72,7 @@ export function presentAgentConversation(
     userAgent: row.userAgent,
     customerSeenSeq: row.customerSeenSeq,
     lastSeq: row.lastSeq,
+    reminderLevel: row.status === 'open_unclaimed' ? row.reminderLevel : 0,
     lastMessage: lastMessage
       ? {
           author: lastMessage.author,

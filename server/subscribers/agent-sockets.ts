@@ -72,6 +72,8 @@ export function agentSocketsSubscriber(agents: Namespace<object, AgentServerEven
             conversationId: event.conversationId,
             text: event.payload.text,
           });
+          // The list marks conversations that agents were reminded of.
+          refresh(event.conversationId);
         }
         return;
       } else if (isEvent(event, 'conversation.started')) {
