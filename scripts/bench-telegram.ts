@@ -96,7 +96,7 @@ export async function telegramLatency(): Promise<void> {
       console.log(
         `${label}: p50 ${percentile(sorted, 50).toFixed(1)} ms  p99 ${percentile(sorted, 99).toFixed(1)} ms  max ${(sorted.at(-1) ?? Number.NaN).toFixed(1)} ms  (n=${sorted.length})`,
       );
-    report('latency, topic already open', later);
+    report('latency, later messages (the first ones wait for their topic)', later);
     report('latency, first message (topic + header first)', first);
     for (const customer of customers) customer.close();
   } finally {

@@ -1,8 +1,3 @@
-// `npm run bench`: drives the real server (production build) on PostgreSQL and prints
-// what it measured. Loopback only, bounded in count and time.
-//
-//   BENCH_RATE (500 msg/s)  BENCH_SECONDS (10)  BENCH_SENDERS (200)  BENCH_IDLE (10000)
-import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { io, type Socket } from 'socket.io-client';
@@ -33,23 +28,9 @@ function summary(label: string, samples: number[]): string {
   return `${label}: p50 ${ms(percentile(sorted, 50))}  p95 ${ms(percentile(sorted, 95))}  p99 ${ms(percentile(sorted, 99))}  max ${ms(sorted.at(-1) ?? Number.NaN)}  (n=${sorted.length})`;
 }
 
-/** The server's own node process (tsx runs it as a child). */
 function serverRssBytes(server: RunningServer): number {
-  const pids = execSync(`pgrep -f "server/index.ts"`).toString().trim().split('\n');
-  let rss = 0;
-  for (const pid of pids) {
-    try {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmdline.includes(`--import`) || !cmdline.includes('server/index.ts')) continue;
-      const environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
-      if (!environ.includes(`PORT=${server.port}\0`)) continue;
-      rss = Math.max(rss, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
-    } catch {
-      // the process went away
-    }
-  }
-  return rss;
+  const status = readFileSync(`/proc/${server.pid()}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
 }
 
 /** Conversations and their tokens, inserted directly: the bench measures sockets, not setup. */

@@ -18,6 +18,8 @@ export interface RunningServer {
   logs(): string;
   /** Sends the signal and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** The server's process id, while it runs. */
+  pid(): number | undefined;
   /** Starts the server again on the same port, database and environment. */
   restart(): Promise<void>;
   /** Stops the server and drops its database. */
@@ -42,11 +44,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Ended, by an exit code or by a signal (a killed process has no exit code). */
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
 async function waitForReady(url: string, child: ChildProcess, logs: () => string): Promise<void> {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`server exited with ${child.exitCode} before it was ready:\n${logs()}`);
+    if (hasExited(child)) {
+      const how = child.exitCode ?? child.signalCode;
+      throw new Error(`server exited (${how}) before it was ready:\n${logs()}`);
     }
     try {
       const response = await fetch(`${url}/readyz`);
@@ -65,7 +71,8 @@ export function spawnServer(env: Record<string, string>): {
   output: () => string;
 } {
   let output = '';
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/index.ts'], {
+  // Node itself with tsx's loader (not the tsx wrapper), so signals reach the server.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -116,7 +123,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
     const { child } = current;
-    if (child.exitCode !== null) return child.exitCode;
+    if (hasExited(child)) return child.exitCode;
     const exited = new Promise<number | null>((resolve) =>
       child.once('exit', (code) => resolve(code)),
     );
@@ -130,6 +137,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     database,
     logs,
     stop,
+    pid: () => (hasExited(current.child) ? undefined : current.child.pid),
     async restart() {
       await stop();
       previousLogs = logs();

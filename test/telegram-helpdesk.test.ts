@@ -25,6 +25,14 @@ let stack: TelegramStack;
 
 beforeAll(async () => {
   stack = await startTelegramStack({ mode: 'webhook', database: fileDatabase() });
+  // Sweep every second (for the reminder test), reminding nobody until that test asks.
+  await admin(stack.server.url, '/settings', {
+    automation: {
+      sweepIntervalSeconds: 1,
+      firstReminderSeconds: 86_400,
+      secondReminderSeconds: 86_401,
+    },
+  });
 });
 
 afterAll(async () => {
@@ -426,6 +434,51 @@ describe('Telegram helpdesk (webhook mode)', () => {
     expect(
       stack.fake.topics(SUPPORT_CHAT).find((t) => t.thread_id === recreated.thread_id)!.closed,
     ).toBe(false);
+    customer.close();
+  });
+
+  it('posts the unclaimed reminders in the topic and pins the second one', async () => {
+    await admin(stack.server.url, '/settings', {
+      automation: { firstReminderSeconds: 1, secondReminderSeconds: 2 },
+    });
+    const { customer, thread } = await customerWithTopic('Mia');
+    const pinned = await eventually(
+      () => stack.fake.botMessages(SUPPORT_CHAT, thread).find((m) => m.pinned),
+      'a pinned reminder',
+      30_000,
+    );
+    expect(pinned.text).toMatch(/^ℹ️ Still unclaimed/);
+    expect(
+      stack.fake.botMessages(SUPPORT_CHAT, thread).some((m) => /^ℹ️ .*5 minutes/.test(m.text)),
+    ).toBe(true);
+    expect(customer.received.some((m) => m.text.includes('unclaimed'))).toBe(false);
+    customer.close();
+  });
+
+  it('deletes the topics of conversations that retention purges', async () => {
+    const { customer, thread } = await customerWithTopic('Nils');
+    await admin(stack.server.url, `/conversations/${customer.conversationId}/close`, {});
+    await eventually(
+      () => stack.fake.topics(SUPPORT_CHAT).find((t) => t.thread_id === thread)?.closed,
+      'the topic closed with the conversation',
+    );
+    // Closed two days ago, as far as retention can tell.
+    await db()
+      .update(conversations)
+      .set({ closedAt: new Date(Date.now() - 2 * 86_400_000) })
+      .where(eq(conversations.id, customer.conversationId));
+    await admin(stack.server.url, '/settings', { retention: { closedConversationDays: 1 } });
+
+    await eventually(
+      () => stack.fake.topics(SUPPORT_CHAT).find((t) => t.thread_id === thread)?.deleted,
+      'the topic deleted by the retention sweep',
+      30_000,
+    );
+    const left = await db()
+      .select()
+      .from(conversations)
+      .where(eq(conversations.id, customer.conversationId));
+    expect(left).toEqual([]);
     customer.close();
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_BOT } from '../e2e/fake-telegram/fake-telegram';
 import { db, rowsOf } from '../lib/db/client';
 import { conversations, telegramOutbox } from '../lib/db/schema';
-import { admin, CustomerClient, eventually } from './customer-client';
+import { admin, api, CustomerClient, eventually } from './customer-client';
 import {
   fileDatabase,
   killServerHard,
@@ -219,6 +219,37 @@ describe('the Telegram outbox', () => {
       30_000,
     );
     expect(customerLines(thread)).toEqual(['before the outage', 'during the outage']);
+    customer!.close();
+  }, 120_000);
+
+  it('reports a group that refuses the bot in /readyz and carries on once it is fixed', async () => {
+    const [customer] = await startCustomers(1, 'Refused');
+    await customer!.send('before');
+    const { codename } = (await customer!.history()).body.conversation;
+    const thread = (await topicOf(stack.fake, codename)).thread_id;
+    await eventually(() => customerLines(thread).includes('before'), 'the first');
+
+    const group = stack.fake.world.chats.get(SUPPORT_CHAT)!;
+    stack.fake.world.chats.delete(SUPPORT_CHAT); // the bot was removed from the group
+    await customer!.send('while refused');
+    const readiness = () => api<{ status: string; telegram: string }>(`${stack.server.url}/readyz`);
+    let ready = await readiness();
+    while (ready.body.telegram === 'ok') {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      ready = await readiness();
+    }
+    expect(ready.body).toEqual(
+      expect.objectContaining({
+        status: 'degraded',
+        telegram: expect.stringContaining('chat not found'),
+      }),
+    );
+
+    stack.fake.world.chats.set(SUPPORT_CHAT, group);
+    await eventually(() => customerLines(thread).includes('while refused'), 'the retry', 30_000);
+    while ((await readiness()).body.telegram !== 'ok') {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     customer!.close();
   }, 120_000);
 });

@@ -1,7 +1,3 @@
-// Parley with Telegram switched on against the fake Bot API (e2e/fake-telegram): the real
-// server in a child process, the fake in the test's process, and the helpers a test needs
-// to act as an agent in the support group.
-import { readdirSync, readFileSync } from 'node:fs';
 import { FakeTelegram, type FakeUser } from '../e2e/fake-telegram/fake-telegram';
 import type { Budget } from '../e2e/fake-telegram/state';
 import { admin, eventually } from './customer-client';
@@ -101,21 +97,5 @@ export async function delivered(push: { delivered: Promise<number> }): Promise<v
  * pass a SIGKILL on, so killing the wrapper would leave the server running. Linux only.
  */
 export async function killServerHard(server: RunningServer): Promise<void> {
-  const pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
-  let killed = 0;
-  for (const pid of pids) {
-    try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmdline.includes('--import') || !cmdline.includes('server/index.ts')) continue;
-      const environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
-      if (!environ.split('\0').includes(`PORT=${server.port}`)) continue;
-      process.kill(Number(pid), 'SIGKILL');
-      killed += 1;
-    } catch {
-      // gone meanwhile, or not ours to read
-    }
-  }
-  if (killed !== 1)
-    throw new Error(`expected one server process on port ${server.port}, found ${killed}`);
-  await server.stop(); // the wrapper exits with its child
+  await server.stop('SIGKILL');
 }

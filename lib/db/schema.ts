@@ -189,9 +189,8 @@ export const deliveries = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('deliveries_pending_idx')
-      .on(t.subscriber, t.nextAttemptAt, t.id)
-      .where(sql`${t.status} = 'pending'`),
+    // The dispatcher leases pending rows of all its subscribers in id order.
+    index('deliveries_pending_idx').on(t.id).where(sql`${t.status} = 'pending'`),
     uniqueIndex('deliveries_event_subscriber_idx').on(t.eventId, t.subscriber),
   ],
 );

@@ -1,20 +1,20 @@
 // The Telegram outbox worker. Per lane (a conversation's topic) it sends the first pending
-// row (in event order) and only then the next, so a topic never sees item N+1 before N. Every call waits for
-// the chat's pacing slot; a 429 pauses the chat; customer messages that pile up meanwhile
-// go out as one post. What was sent is recorded part by part, so a restart resumes where
-// it stopped. Several instances may run it: a lane's head row is leased.
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+// row (in event order) and only then the next, so a topic never sees item N+1 before N.
+// Every call waits for the chat's pacing slot; a 429 pauses the chat; customer messages
+// that pile up meanwhile go out as one post. What was sent is recorded part by part, so a
+// restart resumes where it stopped. Several instances may run it: lane heads are leased.
 import { systemActor } from '../actor';
 import { detachTelegramTopic } from '../conversations/attach-telegram-topic';
 import type { Database } from '../db/client';
-import { rowsOf } from '../db/client';
-import { type TelegramOutboxRow, telegramOutbox } from '../db/schema';
+import type { TelegramOutboxRow } from '../db/schema';
+import { reportTelegramState } from '../health';
 import { logger } from '../log';
 import { getSettings } from '../settings/settings';
 import type { TelegramSettings } from '../settings/telegram-settings';
 import { type CallFailure, classifyFailure, type Telegram } from './api';
-import { customerLine, MAX_MESSAGE_LENGTH, splitText } from './format';
+import { customerLine, splitText } from './format';
 import { onTelegramSenderWake } from './outbox';
+import { OutboxQueue } from './outbox-queue';
 import { pauseChat, pausedUntil, reserveSlot } from './pacing';
 import { TopicKeeper, type TopicTarget } from './topic-keeper';
 
@@ -39,23 +39,17 @@ class CallError extends Error {
 
 class Stopped extends Error {}
 
-const MAX_REJECTIONS = 5;
+// Refusals are nearly always the group's setup (bot removed, rights taken away), which an
+// admin can fix: keep trying, with the backoff at its 5-minute cap, for about a day.
+const MAX_REJECTIONS = 300;
 const isClosedStatus = (status: string) => status === 'closed' || status === 'blocked';
 
-/**
- * A row may go out once every earlier event of its conversation reached the outbox. After
- * a crash an event's delivery can stay leased while later ones go through; without this,
- * its rows would be posted after theirs.
- */
-const readyInOrder = (row: SQL) => sql`not exists (
-  select 1 from deliveries d join events e on e.id = d.event_id
-  where d.subscriber = 'telegram' and d.status = 'pending'
-    and e.conversation_id = ${row}.conversation_id and e.id < ${row}.position)`;
 const backoffMs = (attempts: number) => Math.min(300_000, 1000 * 2 ** Math.min(attempts, 9));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 export class TelegramSender {
   private readonly topics: TopicKeeper;
+  private readonly queue: OutboxQueue;
   private readonly active = new Map<string, Promise<void>>();
   private readonly leaseSeconds: number;
   private stopping = false;
@@ -65,11 +59,13 @@ export class TelegramSender {
   private offWake: (() => void) | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private cached: { at: number; value: TelegramSettings } | undefined;
+  private failing = false;
   /** The row each lane is working on, whose lease is renewed while it waits. */
   private readonly current = new Map<string, number>();
 
   constructor(private readonly options: SenderOptions) {
     this.leaseSeconds = options.leaseSeconds ?? 20;
+    this.queue = new OutboxQueue(options.database, this.leaseSeconds);
     this.topics = new TopicKeeper(options.database, (chatId, work) => this.call(chatId, work), {
       supportChatId: options.supportChatId,
       silent: options.silent,
@@ -115,23 +111,13 @@ export class TelegramSender {
 
   /** Starts a worker for every lane whose head row is due and free. */
   private async tick(): Promise<void> {
-    const heads = rowsOf<{ id: number | string; lane: string; waiting: boolean }>(
-      await this.options.database.execute(sql`
-        select id, lane, not ${readyInOrder(sql`o`)} as waiting from (
-          select distinct on (lane) id, lane, position, conversation_id, next_attempt_at,
-                 locked_until
-          from telegram_outbox where status = 'pending'
-          order by lane, position, id
-        ) o
-        where next_attempt_at <= now() and (locked_until is null or locked_until < now())
-        order by position, id limit 200`),
-    );
+    const heads = await this.queue.dueHeads();
     // A lane waiting for an earlier event is looked at again soon, not at the next poll.
     if (heads.some((head) => head.waiting)) setTimeout(() => this.wake(), 50).unref();
     for (const head of heads) {
       if (this.stopping) return;
       if (head.waiting || this.active.has(head.lane)) continue;
-      const leased = await this.lease(Number(head.id));
+      const leased = await this.queue.lease(head.id);
       if (!leased) continue;
       const run = this.runLane(leased).finally(() => {
         this.active.delete(head.lane);
@@ -139,29 +125,6 @@ export class TelegramSender {
       });
       this.active.set(head.lane, run);
     }
-  }
-
-  private lease(id: number): Promise<TelegramOutboxRow | null> {
-    return this.leaseWhere(eq(telegramOutbox.id, id));
-  }
-
-  private async leaseWhere(which: SQL): Promise<TelegramOutboxRow | null> {
-    const [row] = await this.options.database
-      .update(telegramOutbox)
-      .set({
-        lockedUntil: sql`now() + make_interval(secs => ${this.leaseSeconds})` as unknown as Date,
-      })
-      .where(
-        and(
-          which,
-          eq(telegramOutbox.status, 'pending'),
-          sql`(${telegramOutbox.lockedUntil} is null or ${telegramOutbox.lockedUntil} < now())`,
-          sql`${telegramOutbox.nextAttemptAt} <= now()`,
-          readyInOrder(sql`telegram_outbox`),
-        ),
-      )
-      .returning();
-    return row ?? null;
   }
 
   /** Works through one lane in order until it is empty, waiting, or the sender stops. */
@@ -172,15 +135,9 @@ export class TelegramSender {
       const done = await this.process(item);
       this.current.delete(item.lane);
       if (!done) return;
-      item = await this.nextInLane(item.lane);
+      item = await this.queue.leaseNextInLane(item.lane);
     }
-    if (item) await this.release(item.id);
-  }
-
-  private nextInLane(lane: string): Promise<TelegramOutboxRow | null> {
-    return this.leaseWhere(sql`${telegramOutbox.id} = (
-      select id from telegram_outbox where lane = ${lane} and status = 'pending'
-      order by position, id limit 1)`);
+    if (item) await this.queue.release(item.id);
   }
 
   /** Handles one row; true when it is finished (sent, merged away or dead). */
@@ -188,11 +145,15 @@ export class TelegramSender {
     for (let round = 0; round < 3; round++) {
       try {
         await this.perform(item);
-        if (item.status !== 'sent') await this.finish(item.id, 'sent');
+        if (item.status !== 'sent') await this.queue.finish(item.id);
+        if (this.failing) {
+          this.failing = false;
+          reportTelegramState('ok');
+        }
         return true;
       } catch (error) {
         if (error instanceof Stopped) {
-          await this.release(item.id);
+          await this.queue.release(item.id);
           return false;
         }
         if (item.status === 'sent') {
@@ -207,7 +168,7 @@ export class TelegramSender {
           continue;
         }
         if (failure.kind === 'thread_missing' && item.kind === 'delete_topic') {
-          await this.finish(item.id, 'sent');
+          await this.queue.finish(item.id);
           return true;
         }
         if (failure.kind === 'topic_closed' && item.conversationId) {
@@ -255,7 +216,9 @@ export class TelegramSender {
     const silent = this.options.silent;
     for (let part = item.sentMessageIds.length; ; part++) {
       await this.waitForSlot(chatId);
-      if (item.coalescible) await this.coalesce(item, target?.conversation.customerName ?? null);
+      if (item.coalescible) {
+        await this.queue.coalesce(item, customerLine(target?.conversation.customerName ?? null));
+      }
       const parts = splitText(item.text ?? '');
       if (part >= parts.length) break;
       const sent = await this.invoke(chatId, () =>
@@ -265,7 +228,7 @@ export class TelegramSender {
         }),
       );
       const last = part + 1 >= parts.length && !item.pin;
-      item.sentMessageIds = await this.recordPart(item.id, sent.message_id, last);
+      item.sentMessageIds = await this.queue.recordPart(item.id, sent.message_id, last);
       if (last) item.status = 'sent';
       if (part + 1 >= parts.length) break;
     }
@@ -280,72 +243,6 @@ export class TelegramSender {
       const fresh = await this.topics.ensure(target.conversation.id);
       if (fresh) await this.topics.matchClosed(fresh);
     }
-  }
-
-  /**
-   * Folds the customer messages queued right behind this one into it, as far as they fit
-   * in one Telegram message, and freezes the result so a retry sends the same text.
-   */
-  private async coalesce(item: TelegramOutboxRow, customerName: string | null): Promise<void> {
-    const { database } = this.options;
-    const prefix = customerLine(customerName);
-    if (!(await this.hasFollower(item))) {
-      // Alone: nothing to freeze, a retry composes the same single message.
-      item.text = `${prefix}\n${item.text ?? ''}`;
-      item.coalescible = false;
-      return;
-    }
-    await database.transaction(async (tx) => {
-      const following = await tx
-        .select({ row: telegramOutbox, ready: readyInOrder(sql`telegram_outbox`).mapWith(Boolean) })
-        .from(telegramOutbox)
-        .where(
-          and(
-            eq(telegramOutbox.lane, item.lane),
-            eq(telegramOutbox.status, 'pending'),
-            sql`(${telegramOutbox.position}, ${telegramOutbox.id}) > (${item.position}, ${item.id})`,
-          ),
-        )
-        .orderBy(telegramOutbox.position, telegramOutbox.id)
-        .limit(200)
-        .for('update');
-      const bodies = [item.text ?? ''];
-      const merged: number[] = [];
-      let length = customerLine(customerName).length + 1 + bodies[0]!.length;
-      for (const { row: next, ready } of following) {
-        const text = next.text ?? '';
-        const fits = length + 1 + text.length <= MAX_MESSAGE_LENGTH;
-        if (!ready || !next.coalescible || !fits) break;
-        bodies.push(text);
-        merged.push(next.id);
-        length += 1 + text.length;
-      }
-      item.text = `${customerLine(customerName)}\n${bodies.join('\n')}`;
-      item.coalescible = false;
-      await tx
-        .update(telegramOutbox)
-        .set({ text: item.text, coalescible: false })
-        .where(eq(telegramOutbox.id, item.id));
-      if (merged.length) {
-        await tx
-          .update(telegramOutbox)
-          .set({ status: 'merged', mergedInto: item.id, sentAt: new Date(), lockedUntil: null })
-          .where(inArray(telegramOutbox.id, merged));
-      }
-    });
-  }
-
-  /** Whether a customer message that may join this one is queued right behind it. */
-  private async hasFollower(item: TelegramOutboxRow): Promise<boolean> {
-    const rows = rowsOf<{ mergeable: boolean }>(
-      await this.options.database.execute(sql`
-        select coalescible and ${readyInOrder(sql`telegram_outbox`)} as mergeable
-        from telegram_outbox
-        where lane = ${item.lane} and status = 'pending'
-          and (position, id) > (${item.position}, ${item.id})
-        order by position, id limit 1`),
-    );
-    return rows[0]?.mergeable === true;
   }
 
   /** One paced Bot API call into `chatId`. */
@@ -385,43 +282,9 @@ export class TelegramSender {
   }
 
   private async renewLeases(): Promise<void> {
-    const ids = [...this.current.values()];
-    if (ids.length === 0) return;
-    await this.options.database
-      .update(telegramOutbox)
-      .set({
-        lockedUntil: sql`now() + make_interval(secs => ${this.leaseSeconds})` as unknown as Date,
-      })
-      .where(inArray(telegramOutbox.id, ids))
+    await this.queue
+      .renewLeases([...this.current.values()])
       .catch((error) => logger().warn({ err: error }, 'could not renew telegram leases'));
-  }
-
-  /** Keeps a sent part's id; the last one also finishes the row (one round trip). */
-  private async recordPart(id: number, messageId: number, last: boolean): Promise<number[]> {
-    const [row] = await this.options.database
-      .update(telegramOutbox)
-      .set({
-        ...(last ? { status: 'sent' as const, sentAt: new Date(), lockedUntil: null } : {}),
-        sentMessageIds:
-          sql`array_append(${telegramOutbox.sentMessageIds}, ${messageId})` as unknown as number[],
-      })
-      .where(eq(telegramOutbox.id, id))
-      .returning({ ids: telegramOutbox.sentMessageIds });
-    return row!.ids;
-  }
-
-  private async finish(id: number, status: 'sent' | 'dead'): Promise<void> {
-    await this.options.database
-      .update(telegramOutbox)
-      .set({ status, sentAt: new Date(), lockedUntil: null })
-      .where(eq(telegramOutbox.id, id));
-  }
-
-  private async release(id: number): Promise<void> {
-    await this.options.database
-      .update(telegramOutbox)
-      .set({ lockedUntil: null })
-      .where(eq(telegramOutbox.id, id));
   }
 
   private async retryLater(
@@ -432,22 +295,17 @@ export class TelegramSender {
   ): Promise<void> {
     const attempts = item.attempts + (counts ? 1 : 0);
     const description = 'description' in failure ? failure.description : failure.kind;
-    // Telegram refusing the same request again and again will not change its mind.
     const dead = failure.kind === 'rejected' && attempts >= MAX_REJECTIONS;
+    if (failure.kind === 'rejected') {
+      // Shown in /readyz until a send succeeds again.
+      this.failing = true;
+      reportTelegramState(`delivery failing: ${description}`);
+    }
     logger()[dead ? 'error' : 'warn'](
       { outboxId: item.id, lane: item.lane, attempts, failure: description, dead },
       'telegram delivery failed',
     );
-    await this.options.database
-      .update(telegramOutbox)
-      .set({
-        attempts,
-        status: dead ? 'dead' : 'pending',
-        lastError: description.slice(0, 1000),
-        lockedUntil: null,
-        nextAttemptAt: sql`now() + make_interval(secs => ${delayMs / 1000})` as unknown as Date,
-      })
-      .where(eq(telegramOutbox.id, item.id));
+    await this.queue.reschedule(item.id, { attempts, dead, error: description, delayMs });
   }
 
   private async settings(): Promise<TelegramSettings> {
