@@ -143,7 +143,6 @@ async function throughput(server: RunningServer, url: string) {
 
 async function idleSockets(server: RunningServer, url: string) {
   const conversations = await seedConversations(url, IDLE);
-  if (global.gc) global.gc();
   await sleep(1000);
   const before = serverRssBytes(server);
   const began = performance.now();
@@ -333,8 +332,9 @@ async function main() {
   });
   console.log(`Parley ${server.url} on PostgreSQL (${database.url?.replace(/\/\/[^@]*@/, '//')})`);
   try {
-    await throughput(server, database.url!);
+    // Idle sockets first, on a fresh process, so the RSS it reports is theirs alone.
     await idleSockets(server, database.url!);
+    await throughput(server, database.url!);
     for (const rate of AGENT_RATES) await agentDelivery(server, database.url!, rate);
     await inboxFirstPage(server, database.url!);
   } finally {
