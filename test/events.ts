@@ -2,6 +2,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { db } from '../lib/db/client';
 import { events } from '../lib/db/schema';
+import type { EventPayloads } from '../lib/events/types';
 
 /** The payloads of the system messages emitted in a conversation, oldest first. */
 export async function emittedSystemMessages(conversationId: string) {
@@ -12,15 +13,5 @@ export async function emittedSystemMessages(conversationId: string) {
       and(eq(events.conversationId, conversationId), eq(events.type, 'system_message.emitted')),
     )
     .orderBy(asc(events.id));
-  return rows.map(
-    (e) =>
-      e.payload as {
-        key: string;
-        text: string;
-        notice: boolean;
-        telegram: boolean;
-        pin: boolean;
-        messageId: string | null;
-      },
-  );
+  return rows.map((e) => e.payload as EventPayloads['system_message.emitted']);
 }
