@@ -64,6 +64,26 @@ describe('the custom server', () => {
     socket.close();
   });
 
+  it('shows banner-only system messages as notices on the widget socket, within their rate limit', async () => {
+    const customer = await CustomerClient.start(server.url);
+    const socket = await customer.connect();
+    const notices: { key: string; text: string }[] = [];
+    socket.on('notice', (notice) => notices.push(notice));
+
+    await customer.send('Anyone?');
+    await customer.send('Hello?');
+    await eventually(
+      () => notices.some((n) => n.key === 'waiting_for_agent'),
+      'the waiting notice',
+    );
+    await eventually(() => customer.received.length === 2, 'both messages back');
+    // The waiting note is a banner only: not in the transcript, and once per rate-limit window.
+    expect(notices.filter((n) => n.key === 'waiting_for_agent')).toHaveLength(1);
+    expect(customer.received.map((m) => m.author)).toEqual(['customer', 'customer']);
+    expect((await customer.history()).body.messages).toHaveLength(2);
+    customer.close();
+  });
+
   it('acknowledges bad socket input with the error shape, and duplicates with the same message', async () => {
     const customer = await CustomerClient.start(server.url);
     await customer.connect();
