@@ -157,6 +157,8 @@ describe('the Telegram outbox', () => {
     await eventually(() => stack.fake.parked > 0, 'a call under way', 30_000);
     await everythingAppliedIsRecorded();
     await killServerHard(stack.server);
+    // Resume only once the fake has seen the dead server's connections drop.
+    await eventually(() => stack.fake.parkedConnected === 0, 'the hung-up calls', 10_000);
     stack.fake.resume();
     await stack.server.restart();
     await eventually(

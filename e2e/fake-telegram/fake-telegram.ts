@@ -51,6 +51,7 @@ export class FakeTelegram {
   private release: (() => void) | null = null;
   /** Calls parked by `hold()` so far. */
   parked = 0;
+  private readonly waiting = new Set<IncomingMessage>();
 
   constructor(options: FakeTelegramOptions = {}) {
     this.token = options.token ?? FAKE_TOKEN;
@@ -155,6 +156,11 @@ export class FakeTelegram {
     });
   }
 
+  /** Parked calls whose caller is still connected (a killed bot's connections drop). */
+  get parkedConnected(): number {
+    return [...this.waiting].filter((req) => !req.socket.destroyed).length;
+  }
+
   /** Lets parked calls through; those whose caller hung up meanwhile are never applied. */
   resume(): void {
     this.release?.();
@@ -224,7 +230,9 @@ export class FakeTelegram {
       if (this.held && WRITES.has(method)) {
         // Parked before Telegram applies it: a bot killed now never had it done.
         this.parked += 1;
+        this.waiting.add(req);
         await this.held;
+        this.waiting.delete(req);
         if (res.destroyed || req.socket.destroyed) return;
       }
       this.world.calls.push({ method, chatId, at: Date.now() });
