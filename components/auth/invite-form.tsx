@@ -2,7 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import { apiFetch, errorMessage } from '../api';
 import { Alert, Button, Field } from '../ui';
-import { signInWithPassword } from './sign-in';
+import { signInAndEnter } from './sign-in';
 
 export function InviteForm({ token, name, email }: { token: string; name: string; email: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -18,8 +18,7 @@ export function InviteForm({ token, name, email }: { token: string; name: string
         method: 'POST',
         body: { password },
       });
-      const failure = await signInWithPassword(email, password);
-      window.location.assign(failure ? '/login' : '/inbox');
+      await signInAndEnter(email, password);
     } catch (failure) {
       setError(errorMessage(failure));
       setBusy(false);

@@ -2,7 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import { apiFetch, errorMessage } from '../api';
 import { Alert, Button, Field } from '../ui';
-import { signInWithPassword } from './sign-in';
+import { signInAndEnter } from './sign-in';
 
 export function SetupForm() {
   const [error, setError] = useState<string | null>(null);
@@ -24,8 +24,7 @@ export function SetupForm() {
         method: 'POST',
         body: { name: form.get('name'), email, password },
       });
-      const failure = await signInWithPassword(email, password);
-      window.location.assign(failure ? '/login' : '/inbox');
+      await signInAndEnter(email, password);
     } catch (failure) {
       setError(errorMessage(failure));
       setBusy(false);

@@ -13,3 +13,9 @@ export async function signInWithPassword(email: string, password: string): Promi
   if (result?.ok && !result.error) return null;
   return REASONS[result?.error ?? ''] ?? 'Could not sign in. Try again.';
 }
+
+/** After an account was created or given its password: into the inbox, or to the login page. */
+export async function signInAndEnter(email: string, password: string): Promise<void> {
+  const failure = await signInWithPassword(email, password);
+  window.location.assign(failure ? '/login' : '/inbox');
+}
