@@ -12,11 +12,22 @@ export class ApiRequestError extends Error {
   }
 }
 
-export async function apiFetch<T>(
-  path: string,
-  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
-): Promise<T> {
-  const response = await fetch(`/api/v1/agent${path}`, {
+export interface FetchInit {
+  method?: string;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** A call of the agent API (`/api/v1/agent…`). */
+export const apiFetch = <T>(path: string, init: FetchInit = {}) =>
+  requestJson<T>(`/api/v1/agent${path}`, init);
+
+/** A call of the admin API (`/api/v1/admin…`) with the admin's session. */
+export const adminFetch = <T>(path: string, init: FetchInit = {}) =>
+  requestJson<T>(`/api/v1/admin${path}`, init);
+
+async function requestJson<T>(url: string, init: FetchInit): Promise<T> {
+  const response = await fetch(url, {
     method: init.method ?? 'GET',
     headers: init.body === undefined ? {} : { 'Content-Type': 'application/json' },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),

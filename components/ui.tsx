@@ -4,9 +4,10 @@ import { type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, us
 const VARIANTS = {
   primary: 'bg-indigo-600 text-white hover:bg-indigo-700 disabled:bg-indigo-300',
   secondary:
-    'border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 disabled:opacity-50',
+    'border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800',
   danger: 'bg-red-600 text-white hover:bg-red-700 disabled:bg-red-300',
-  ghost: 'text-slate-700 hover:bg-slate-100 disabled:opacity-50',
+  ghost:
+    'text-slate-700 hover:bg-slate-100 disabled:opacity-50 dark:text-slate-300 dark:hover:bg-slate-800',
 } as const;
 
 export function Button({
@@ -31,17 +32,17 @@ export function Field({
   const id = useId();
   return (
     <div className="flex flex-col gap-1 text-sm">
-      <label htmlFor={id} className="font-medium text-slate-700">
+      <label htmlFor={id} className="font-medium text-slate-700 dark:text-slate-300">
         {label}
       </label>
       <input
         id={id}
         aria-describedby={hint ? `${id}-hint` : undefined}
-        className="rounded-md border border-slate-300 px-3 py-2 focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500"
+        className="rounded-md border border-slate-300 bg-white px-3 py-2 focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 dark:border-slate-700 dark:bg-slate-950"
         {...props}
       />
       {hint ? (
-        <span id={`${id}-hint`} className="text-xs text-slate-500">
+        <span id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
           {hint}
         </span>
       ) : null}
@@ -58,8 +59,8 @@ export function Alert({
 }) {
   const look =
     tone === 'error'
-      ? 'border-red-200 bg-red-50 text-red-800'
-      : 'border-indigo-200 bg-indigo-50 text-indigo-900';
+      ? 'border-red-200 bg-red-50 text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200'
+      : 'border-indigo-200 bg-indigo-50 text-indigo-900 dark:border-indigo-900 dark:bg-indigo-950 dark:text-indigo-100';
   return (
     <div
       role={tone === 'error' ? 'alert' : 'status'}

@@ -21,9 +21,9 @@ test('an agent cannot use admin pages or endpoints; a disabled agent is signed o
   const email = await addAgent(base, 'Cleo');
   const cleo = await agentPage(browser, base, email);
 
-  await test.step('the Team page is for admins only', async () => {
-    await expect(cleo.getByRole('link', { name: 'Team' })).toHaveCount(0);
-    await cleo.goto(`${base}/team`);
+  await test.step('the admin console is for admins only', async () => {
+    await expect(cleo.getByRole('link', { name: 'Admin' })).toHaveCount(0);
+    await cleo.goto(`${base}/admin/team`);
     await expect(cleo.getByRole('heading', { name: 'Admins only' })).toBeVisible();
     await expect(cleo.getByRole('button', { name: 'Add agent' })).toHaveCount(0);
   });

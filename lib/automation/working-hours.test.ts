@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workingHoursSettingsSchema } from '../settings/automation-settings';
+import { workingHoursSettingsSchema } from '../contracts/settings';
 import { isWithinWorkingHours } from './working-hours';
 
 const schedule = (overrides: Record<string, unknown> = {}) =>

@@ -1,5 +1,5 @@
 // Whether the team is at work: a weekly schedule in a time zone, minus holidays.
-import type { WEEKDAYS, WorkingHoursSettings } from '../settings/automation-settings';
+import type { WEEKDAYS, WorkingHoursSettings } from '../contracts/settings';
 
 interface LocalTime {
   date: string;

@@ -49,11 +49,33 @@ export const departments = pgTable('departments', {
   description: text('description'),
   icon: text('icon'),
   color: text('color'),
+  /** Shown in the widget instead of the general greeting once the visitor picked this one. */
+  greeting: text('greeting'),
   sortOrder: integer('sort_order').notNull().default(0),
   active: boolean('active').notNull().default(true),
+  /** Its own forum supergroup; null posts into the main support chat. */
   telegramChatId: telegramId('telegram_chat_id'),
   createdAt: createdAt(),
+  updatedAt: updatedAt(),
 });
+
+/** Which agents belong to which departments: they see and are notified of those first. */
+export const departmentMembers = pgTable(
+  'department_members',
+  {
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => departments.id, { onDelete: 'cascade' }),
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.departmentId, t.agentId] }),
+    index('department_members_agent_idx').on(t.agentId),
+  ],
+);
 
 export const CONVERSATION_STATUSES = [
   'open_unclaimed',
@@ -104,6 +126,7 @@ export const conversations = pgTable(
     ),
     index('conversations_status_activity_idx').on(t.status, t.lastActivityAt.desc(), t.id.desc()),
     index('conversations_activity_idx').on(t.lastActivityAt.desc(), t.id.desc()),
+    index('conversations_created_idx').on(t.createdAt.desc(), t.id.desc()),
     index('conversations_department_idx').on(t.departmentId, t.status, t.lastActivityAt.desc()),
     index('conversations_assignee_idx').on(t.assignedAgentId, t.status),
     index('conversations_visitor_idx').on(t.visitorId),
@@ -210,7 +233,11 @@ export const auditLog = pgTable(
     meta: jsonb('meta').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
   },
-  (t) => [index('audit_log_conversation_idx').on(t.conversationId, t.id)],
+  (t) => [
+    index('audit_log_conversation_idx').on(t.conversationId, t.id),
+    index('audit_log_action_idx').on(t.action, t.id),
+    index('audit_log_actor_idx').on(t.actor, t.id),
+  ],
 );
 
 export const messageTemplates = pgTable(
@@ -240,6 +267,8 @@ export const apiTokens = pgTable('api_tokens', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
+  /** The secret's last four characters, so a list can tell tokens apart. */
+  last4: text('last4').notNull().default(''),
   createdBy: uuid('created_by').references(() => agents.id, { onDelete: 'set null' }),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -254,6 +283,30 @@ export const webhooks = pgTable('webhooks', {
   active: boolean('active').notNull().default(true),
   createdAt: createdAt(),
 });
+
+/** Visitors (by visitor id, optionally also by IP) who may not start conversations. */
+export const visitorBlocks = pgTable(
+  'visitor_blocks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    visitorId: text('visitor_id'),
+    ip: text('ip'),
+    reason: text('reason'),
+    /** The conversation the block was made from, if any. */
+    conversationId: uuid('conversation_id').references(() => conversations.id, {
+      onDelete: 'set null',
+    }),
+    /** Null: until lifted. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('visitor_blocks_visitor_idx').on(t.visitorId),
+    index('visitor_blocks_ip_idx').on(t.ip),
+    check('visitor_blocks_target_check', sql`${t.visitorId} is not null or ${t.ip} is not null`),
+  ],
+);
 
 /** When each system message was last emitted in a conversation (per-template rate limit). */
 export const systemMessageLog = pgTable(
@@ -280,6 +333,9 @@ export type MessageRow = typeof messages.$inferSelect;
 export type NoteRow = typeof notes.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
 export type DepartmentRow = typeof departments.$inferSelect;
+export type VisitorBlockRow = typeof visitorBlocks.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
 // ---- Inbox: agents' read state, canned responses and invitations ----
 

@@ -2,12 +2,11 @@
 // is merged over what is stored and validated whole, so no stored value is ever invalid.
 import type { Actor } from '../actor';
 import { writeAudit } from '../audit';
+import { type AllSettings, SETTINGS_SCHEMAS, type SettingsKey } from '../contracts/settings';
 import { db, type Queryable } from '../db/client';
 import { settings } from '../db/schema';
 import { AppError } from '../errors';
-import { getSettings, SETTINGS_SCHEMAS, type Settings, type SettingsKey } from './settings';
-
-export type AllSettings = { [K in SettingsKey]: Settings<K> };
+import { getSettings } from './settings';
 
 const KEYS = Object.keys(SETTINGS_SCHEMAS) as SettingsKey[];
 

@@ -4,13 +4,13 @@
 // that pile up meanwhile go out as one post. What was sent is recorded part by part, so a
 // restart resumes where it stopped. Several instances may run it: lane heads are leased.
 import { systemActor } from '../actor';
+import type { TelegramSettings } from '../contracts/settings';
 import { detachTelegramTopic } from '../conversations/attach-telegram-topic';
 import type { Database } from '../db/client';
 import type { TelegramOutboxRow } from '../db/schema';
 import { reportTelegramState } from '../health';
 import { logger } from '../log';
 import { getSettings } from '../settings/settings';
-import type { TelegramSettings } from '../settings/telegram-settings';
 import { type CallFailure, classifyFailure, type Telegram } from './api';
 import { customerLine, splitText } from './format';
 import { onTelegramSenderWake } from './outbox';

@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import { PageHeader } from '@/components/admin/form';
+import { CannedResponses } from '@/components/team/canned-responses';
+import { TeamManager } from '@/components/team/team-manager';
+import { requirePageAdmin } from '../../_auth/page-auth';
+
+export const metadata: Metadata = { title: 'Team · Admin · Parley' };
+
+export default async function TeamPage() {
+  const { agent: me } = await requirePageAdmin();
+  return (
+    <>
+      <PageHeader title="Team" description="Who answers, with which role." />
+      <TeamManager me={me} />
+      <CannedResponses />
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+// The settings an admin can change (DESIGN §12): one schema per key of
+// `POST /api/v1/admin/settings`, with the defaults that apply until something is stored.
+// Shared by the server (validation) and the console (types).
+import { z } from 'zod';
+
+// ---- Widget ----
+
+export const preChatFieldSchema = z.object({
+  id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,31}$/),
+  label: z.string().min(1).max(100),
+  type: z.enum(['text', 'email', 'tel', 'textarea', 'select', 'checkbox']),
+  required: z.boolean().default(false),
+  options: z.array(z.string().min(1).max(100)).max(50).optional(),
+});
+
+export const widgetSettingsSchema = z.strictObject({
+  title: z.string().min(1).max(60).default('Chat with us'),
+  subtitle: z.string().max(120).default('We reply in a few minutes'),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .default('#4f46e5'),
+  position: z.enum(['left', 'right']).default('right'),
+  greeting: z.string().max(500).default('Hi! How can we help you today?'),
+  locale: z.string().max(16).default('en'),
+  strings: z.record(z.string(), z.string().max(500)).default({}),
+  preChatFields: z.array(preChatFieldSchema).max(20).default([]),
+  /** An agent active within this many seconds makes the widget show "online". */
+  onlineWindowSeconds: z.number().int().min(10).max(86_400).default(300),
+});
+
+// ---- Automation, working hours and retention ----
+// Every threshold is in seconds, so tests (and impatient teams) can shrink them.
+
+const seconds = z
+  .number()
+  .int()
+  .min(1)
+  .max(365 * 86_400);
+
+export const automationSettingsSchema = z.strictObject({
+  /** Reminders to agents after the first unclaimed customer message. */
+  firstReminderSeconds: seconds.default(300),
+  secondReminderSeconds: seconds.default(900),
+  /** Close when a customer's message got no agent reply for this long (null: never). */
+  autoCloseNoAgentReplySeconds: seconds.nullable().default(null),
+  /** Close when the customer stayed silent this long after an agent's reply (null: never). */
+  autoCloseCustomerSilentSeconds: seconds.nullable().default(null),
+  /** How often each instance looks for due reminders and closures. */
+  sweepIntervalSeconds: z.number().int().min(1).max(3600).default(15),
+});
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Expected HH:MM');
+const interval = z.strictObject({ from: clockTime, to: clockTime });
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const officeDay = [{ from: '09:00', to: '17:00' }];
+const day = z.array(interval).max(6).default([]);
+
+export const workingHoursSettingsSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  timezone: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'Unknown time zone')
+    .default('UTC'),
+  week: z
+    .strictObject({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day })
+    .default({
+      mon: officeDay,
+      tue: officeDay,
+      wed: officeDay,
+      thu: officeDay,
+      fri: officeDay,
+      sat: [],
+      sun: [],
+    }),
+  /** Whole days off, as YYYY-MM-DD in the schedule's time zone. */
+  holidays: z
+    .array(z.string().regex(/^\d{4}-\d\d-\d\d$/, 'Expected YYYY-MM-DD'))
+    .max(366)
+    .default([]),
+});
+export type WorkingHoursSettings = z.output<typeof workingHoursSettingsSchema>;
+
+export const retentionSettingsSchema = z.strictObject({
+  /** Purge closed conversations this many days after they closed (null: keep forever). */
+  closedConversationDays: z.number().int().min(1).max(36_500).nullable().default(null),
+});
+
+// ---- Telegram pacing ----
+// Telegram allows about 20 messages a minute per group (topic creation included); tests
+// shrink the numbers to run in seconds.
+
+export const telegramSettingsSchema = z.object({
+  /** Calls per minute into one group: sends are spaced 60 000 / this many ms apart. */
+  messagesPerMinute: z.number().min(1).max(1_000_000).default(20),
+  /** A customer message waits this long for the next ones, so a burst becomes one post. */
+  coalesceWindowMs: z.number().int().min(0).max(60_000).default(1500),
+});
+
+export type TelegramSettings = z.output<typeof telegramSettingsSchema>;
+
+// ---- Every key ----
+
+export const SETTINGS_SCHEMAS = {
+  widget: widgetSettingsSchema,
+  automation: automationSettingsSchema,
+  workingHours: workingHoursSettingsSchema,
+  retention: retentionSettingsSchema,
+  telegram: telegramSettingsSchema,
+} as const;
+
+export type SettingsKey = keyof typeof SETTINGS_SCHEMAS;
+export type Settings<K extends SettingsKey> = z.output<(typeof SETTINGS_SCHEMAS)[K]>;
+
+export type AllSettings = { [K in SettingsKey]: Settings<K> };
