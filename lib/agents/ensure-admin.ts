@@ -2,7 +2,7 @@
 // one up to date (role, active flag, password), so a forgotten password is one restart away.
 import { eq } from 'drizzle-orm';
 import { serviceActor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { Database } from '../db/client';
 import { agents } from '../db/schema';
 import { getAgentByEmail } from './agents';

@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { type Actor, serviceActor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { InviteLink } from '../contracts/agent';
 import type { Queryable } from '../db/client';
 import { agentInvites, agents } from '../db/schema';

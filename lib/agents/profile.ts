@@ -1,7 +1,7 @@
 // An agent's own profile: the name customers see and the closing message used on close.
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { Profile } from '../contracts/agent';
 import { db } from '../db/client';
 import { agents } from '../db/schema';

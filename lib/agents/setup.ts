@@ -2,7 +2,7 @@
 // the inbox or admin is reachable.
 import { sql } from 'drizzle-orm';
 import { type Actor, actorLabel } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { SetupInput } from '../contracts/agent';
 import { db, type Queryable } from '../db/client';
 import { type AgentRow, agents } from '../db/schema';

@@ -3,7 +3,7 @@
 // `agent.updated` event drops their sockets, and every session check reads `active`.
 import { asc, eq } from 'drizzle-orm';
 import type { Actor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { CreateAgentInput, InviteLink, TeamAgent, UpdateAgentInput } from '../contracts/agent';
 import { db } from '../db/client';
 import { isUniqueViolation } from '../db/errors';

@@ -3,7 +3,7 @@
 // Codes expire after a few minutes, work once, and are stored only as a hash.
 import { createHash, randomInt } from 'node:crypto';
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import { claimLocked } from '../conversations/claim-conversation';
 import { lockConversation } from '../conversations/conversation-rows';
 import { OPEN_STATUSES } from '../conversations/status';

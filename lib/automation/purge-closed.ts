@@ -3,7 +3,7 @@
 // Telegram channel on the `conversation.purged` event. Off by default.
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import { systemActor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import { conversations, events, sweepRuns } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { recordEvent } from '../events/record-event';

@@ -2,7 +2,7 @@
 // and the customer's `seq` has no holes.
 import type { Actor } from '../actor';
 import { requireActiveAgent } from '../agents/agents';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { Note } from '../contracts/dto';
 import { notes } from '../db/schema';
 import { inTransaction } from '../db/transaction';

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { Queryable } from '../db/client';
 import { type ConversationRow, conversations, type MessageRow, messages } from '../db/schema';
 import { recordEvent } from '../events/record-event';

@@ -2,7 +2,7 @@
 // customer sees, so no event; audited, because an admin may ask where a topic went.
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { ConversationRow } from '../db/schema';
 import { conversations, telegramTopics } from '../db/schema';
 import { inTransaction } from '../db/transaction';

@@ -1,6 +1,6 @@
 // Blocks a conversation: the customer can no longer write and nothing reaches agents.
 import type { Actor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { CustomerConversation } from '../contracts/dto';
 import { inTransaction } from '../db/transaction';
 import { conflict } from '../errors';

@@ -1,7 +1,7 @@
 // An agent claims a conversation, taking it over from whoever held it.
 import type { Actor } from '../actor';
 import { requireActiveAgent } from '../agents/agents';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { CustomerConversation } from '../contracts/dto';
 import type { Queryable } from '../db/client';
 import type { AgentRow, ConversationRow } from '../db/schema';

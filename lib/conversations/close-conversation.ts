@@ -2,7 +2,7 @@
 // transcript before the status changes, so the widget shows it as the last word.
 import type { Actor } from '../actor';
 import { getAgent } from '../agents/agents';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { CustomerConversation } from '../contracts/dto';
 import type { Queryable } from '../db/client';
 import type { ConversationRow } from '../db/schema';

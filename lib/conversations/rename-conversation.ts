@@ -1,6 +1,6 @@
 // The customer sets the name agents see (validated at the edge: 2–32 chars, no links).
 import type { Actor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { CustomerConversation } from '../contracts/dto';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';

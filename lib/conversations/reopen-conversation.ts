@@ -1,6 +1,6 @@
 // Reopens a closed conversation: back to the unclaimed queue, with a system message.
 import type { Actor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { CustomerConversation } from '../contracts/dto';
 import type { Queryable } from '../db/client';
 import type { ConversationRow } from '../db/schema';

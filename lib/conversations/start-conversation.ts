@@ -1,7 +1,7 @@
 // Starts a conversation for a visitor and hands back the token that binds them to it.
 import { and, eq } from 'drizzle-orm';
 import { customerActor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { StartConversationInput } from '../contracts/customer';
 import type { CustomerConversation } from '../contracts/dto';
 import { signCustomerToken } from '../customer-token';

@@ -1,6 +1,6 @@
 // Unblocks a conversation: it becomes closed, and the customer may write (and reopen) again.
 import type { Actor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { CustomerConversation } from '../contracts/dto';
 import { inTransaction } from '../db/transaction';
 import { conflict } from '../errors';

@@ -1,7 +1,7 @@
 // Canned responses: replies agents insert with `/shortcut`; admins add, edit and remove them.
 import { asc, eq } from 'drizzle-orm';
 import type { Actor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { CannedResponse, CannedResponseInput } from '../contracts/agent';
 import { db } from '../db/client';
 import { isUniqueViolation } from '../db/errors';

@@ -1,7 +1,7 @@
 // The admin side of system-message templates: every template as it is in effect (the
 // built-in default where nobody changed it) and upserting one key + locale.
 import type { Actor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import { TEMPLATE_KEYS, type TemplateUpsert } from '../contracts/admin';
 import {
   DEFAULT_TEMPLATES,

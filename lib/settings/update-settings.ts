@@ -1,7 +1,7 @@
 // Reading every setting at once and changing some of them (the admin API). A partial update
 // is merged over what is stored and validated whole, so no stored value is ever invalid.
 import type { Actor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import { type AllSettings, SETTINGS_SCHEMAS, type SettingsKey } from '../contracts/settings';
 import { db, type Queryable } from '../db/client';
 import { settings } from '../db/schema';

@@ -1,7 +1,7 @@
 // The audit trail: every transition, with its actor, in the transaction that made it.
-import { type Actor, actorLabel } from './actor';
-import type { Queryable } from './db/client';
-import { auditLog } from './db/schema';
+import { type Actor, actorLabel } from '../actor';
+import type { Queryable } from '../db/client';
+import { auditLog } from '../db/schema';
 
 export async function writeAudit(
   tx: Queryable,
