@@ -1,0 +1,223 @@
+// Zod schemas of the response bodies, for the OpenAPI document. The DTO interfaces in
+// dto.ts and agent.ts stay the source the code is written against; responses.test.ts
+// checks at the type level that each schema here infers exactly that interface.
+import { z } from 'zod';
+import { TEMPLATE_KEYS } from './admin';
+import { AGENT_ROLES } from './agent';
+import { SETTINGS_SCHEMAS } from './settings';
+
+const id = z.uuid();
+const time = z.iso.datetime({ offset: true });
+
+export const conversationStatusSchema = z
+  .enum(['open_unclaimed', 'open_assigned', 'awaiting_customer', 'closed', 'blocked'])
+  .meta({ id: 'ConversationStatus' });
+const authorSchema = z.enum(['customer', 'agent', 'system']);
+
+export const messageSchema = z
+  .object({
+    id,
+    conversationId: id,
+    seq: z.number().int(),
+    author: authorSchema,
+    agentName: z.string().optional(),
+    text: z.string(),
+    clientId: z.string().optional(),
+    createdAt: time,
+  })
+  .meta({ id: 'Message' });
+
+export const customerConversationSchema = z
+  .object({
+    id,
+    codename: z.string(),
+    status: conversationStatusSchema,
+    name: z.string().nullable(),
+    departmentId: id.nullable(),
+    agent: z.object({ name: z.string() }).nullable(),
+    createdAt: time,
+  })
+  .meta({ id: 'CustomerConversation', description: 'The conversation as the widget sees it' });
+
+export const noteSchema = z
+  .object({
+    id,
+    conversationId: id,
+    authorName: z.string(),
+    agentId: id.nullable(),
+    text: z.string(),
+    createdAt: time,
+  })
+  .meta({ id: 'Note' });
+
+export const agentSummarySchema = z
+  .object({ id, name: z.string(), email: z.string().nullable(), role: z.enum(AGENT_ROLES) })
+  .meta({ id: 'AgentSummary' });
+
+const agentConversationShape = {
+  id,
+  codename: z.string(),
+  status: conversationStatusSchema,
+  name: z.string().nullable(),
+  departmentId: id.nullable(),
+  assignee: agentSummarySchema.nullable(),
+  visitorId: z.string().nullable(),
+  fields: z.record(z.string(), z.unknown()),
+  page: z.object({
+    url: z.string().nullable(),
+    title: z.string().nullable(),
+    referrer: z.string().nullable(),
+  }),
+  locale: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  customerSeenSeq: z.number().int(),
+  lastSeq: z.number().int(),
+  reminderLevel: z.number().int(),
+  lastMessage: z.object({ author: authorSchema, text: z.string(), createdAt: time }).nullable(),
+  createdAt: time,
+  lastCustomerAt: time.nullable(),
+  lastAgentAt: time.nullable(),
+  lastActivityAt: time,
+  closedAt: time.nullable(),
+};
+
+export const agentConversationSchema = z
+  .object(agentConversationShape)
+  .meta({ id: 'AgentConversation', description: 'The conversation as agents and admins see it' });
+
+export const inboxConversationSchema = z
+  .object({ ...agentConversationShape, lastReadSeq: z.number().int(), unread: z.boolean() })
+  .meta({ id: 'InboxConversation' });
+
+export const preChatFieldSchema = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    type: z.enum(['text', 'email', 'tel', 'textarea', 'select', 'checkbox']),
+    required: z.boolean(),
+    options: z.array(z.string()).optional(),
+  })
+  .meta({ id: 'PreChatField' });
+
+export const widgetConfigSchema = z
+  .object({
+    title: z.string(),
+    subtitle: z.string(),
+    color: z.string(),
+    position: z.enum(['left', 'right']),
+    greeting: z.string(),
+    locale: z.string(),
+    strings: z.record(z.string(), z.string()),
+    online: z.boolean(),
+    departments: z.array(
+      z.object({
+        id,
+        name: z.string(),
+        description: z.string().nullable(),
+        icon: z.string().nullable(),
+        color: z.string().nullable(),
+      }),
+    ),
+    preChatFields: z.array(preChatFieldSchema),
+  })
+  .meta({ id: 'WidgetConfig' });
+
+export const startConversationResponseSchema = z.object({
+  conversation: customerConversationSchema,
+  token: z.string().describe('Bearer token bound to this conversation'),
+});
+
+export const conversationHistorySchema = z.object({
+  conversation: customerConversationSchema,
+  messages: z.array(messageSchema),
+  closedNote: z.string().optional(),
+});
+
+export const sessionAgentSchema = z
+  .object({ id, name: z.string(), email: z.string().nullable(), role: z.enum(AGENT_ROLES) })
+  .meta({ id: 'SessionAgent' });
+
+export const profileViewSchema = z
+  .object({
+    ...sessionAgentSchema.shape,
+    closingMessage: z.string().nullable(),
+    telegramLinked: z.boolean(),
+  })
+  .meta({ id: 'Profile' });
+
+export const teamAgentSchema = z
+  .object({
+    ...sessionAgentSchema.shape,
+    active: z.boolean(),
+    lastSeenAt: time.nullable(),
+    telegramLinked: z.boolean(),
+    createdAt: time,
+  })
+  .meta({ id: 'TeamAgent' });
+
+export const inviteLinkSchema = z
+  .object({ url: z.string(), expiresAt: time })
+  .meta({ id: 'InviteLink' });
+
+export const inboxPageSchema = z.object({
+  conversations: z.array(inboxConversationSchema),
+  nextCursor: z.string().nullable(),
+});
+
+const count = z.number().int();
+export const inboxCountsSchema = z.object({
+  unclaimed: count,
+  mine: count,
+  open: count,
+  closed: count,
+  blocked: count,
+  unread: count,
+});
+
+export const transcriptPageSchema = z.object({
+  messages: z.array(messageSchema),
+  notes: z.array(noteSchema),
+  olderBefore: z.number().int().nullable(),
+});
+
+export const cannedResponseViewSchema = z
+  .object({ id, shortcut: z.string(), text: z.string() })
+  .meta({ id: 'CannedResponse' });
+
+export const departmentSchema = z.object({ id, name: z.string() }).meta({ id: 'Department' });
+
+export const conversationPageSchema = z.object({
+  conversations: z.array(agentConversationSchema),
+  nextCursor: z.string().nullable(),
+});
+
+export const conversationDetailsSchema = z.object({
+  conversation: agentConversationSchema,
+  messages: z.array(messageSchema),
+  notes: z.array(noteSchema),
+});
+
+export const templateViewSchema = z
+  .object({
+    key: z.enum(TEMPLATE_KEYS),
+    text: z.string(),
+    notice: z.boolean(),
+    persist: z.boolean(),
+    telegram: z.boolean(),
+    pin: z.boolean(),
+    rateLimitSeconds: z.number().int(),
+    locale: z.string(),
+    isDefault: z.boolean(),
+  })
+  .meta({ id: 'MessageTemplate' });
+
+export const allSettingsSchema = z.object(SETTINGS_SCHEMAS).meta({ id: 'Settings' });
+
+export const readinessSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.string(),
+  migrations: z.string(),
+  telegram: z.string(),
+});
+
+export const okSchema = z.object({ ok: z.literal(true) });

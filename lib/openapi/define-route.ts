@@ -1,0 +1,48 @@
+// One documented HTTP route: what the OpenAPI document is generated from. The schemas are
+// the same zod schemas the handlers parse with (and, for responses, the ones their DTO
+// types are checked against), so the document describes what the code does.
+import type { z } from 'zod';
+import type { ErrorCode } from '../contracts/errors';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** Who may call a route; each kind maps to security requirements in the document. */
+export type RouteAuth =
+  | 'none'
+  /** The conversation's bearer token from `POST /api/v1/conversations`. */
+  | 'customer'
+  /** A signed-in agent's session cookie. */
+  | 'agent'
+  /** A signed-in admin's session cookie (an agent's session gets 403). */
+  | 'admin-session'
+  /** `SERVICE_TOKEN` or an API token as Bearer, or an admin's session. */
+  | 'admin'
+  /** `SERVICE_TOKEN` as Bearer or an admin's session; API tokens get 403. */
+  | 'token-manager'
+  /** Telegram's `X-Telegram-Bot-Api-Secret-Token` header. */
+  | 'telegram';
+
+export interface ApiRoute {
+  method: HttpMethod;
+  /** OpenAPI style: `/api/v1/conversations/{id}`. */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  auth: RouteAuth;
+  /** Answers CORS preflights (`OPTIONS`) for the widget's allowed origins. */
+  cors?: boolean;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Success statuses and their bodies; `null` for a response without a body. */
+  responses: Partial<Record<200 | 201 | 204 | 503, z.ZodType | null>>;
+  /**
+   * Failures beyond the ones implied by the route (400 for any input, 401/403 for an
+   * authenticated route, 404 for a path parameter).
+   */
+  errors?: ErrorCode[];
+}
+
+/** Identity, typed: a registry entry reads as one object literal. */
+export const defineRoute = (route: ApiRoute): ApiRoute => route;
