@@ -156,12 +156,12 @@ function OperationView({
         </span>
         <code className="break-all font-mono text-sm">{path}</code>
         <span className="text-sm text-slate-600 dark:text-slate-400">{operation.summary}</span>
+        <span className="ml-auto rounded-full border border-slate-300 px-2 py-0.5 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          {AUTH_LABEL[operation['x-parley-auth']] ?? operation['x-parley-auth']}
+        </span>
       </summary>
       <div className="flex flex-col gap-4 border-t border-slate-200 px-3 py-3 text-sm dark:border-slate-800">
-        <p>
-          <span className="font-medium">Auth: </span>
-          {AUTH_LABEL[operation['x-parley-auth']] ?? operation['x-parley-auth']}
-        </p>
+        {/* The description ends with who may call it (the document's own auth note). */}
         {operation.description ? (
           <p className="whitespace-pre-line text-slate-700 dark:text-slate-300">
             {plain(operation.description)}

@@ -25,7 +25,6 @@ function constraints(schema: JsonSchema): string[] {
     ['maximum', 'max'],
     ['minItems', 'min items'],
     ['maxItems', 'max items'],
-    ['format', 'format'],
     ['pattern', 'pattern'],
   ];
   for (const [key, label] of pairs) {
@@ -65,7 +64,13 @@ function typeLabel(schema: JsonSchema, schemas: SchemaMap): ReactNode {
     const values = schema.additionalProperties;
     return <>map of {values === true ? 'any' : typeLabel(values as JsonSchema, schemas)}</>;
   }
-  if (typeof schema.type === 'string') return schema.type;
+  // draft 2020-12 spells a nullable primitive as a list of types: ["string", "null"].
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.every((type) => typeof type === 'string')) {
+    return types
+      .map((type) => (type !== 'null' && schema.format ? `${type}<${schema.format}>` : type))
+      .join(' | ');
+  }
   return 'any';
 }
 
