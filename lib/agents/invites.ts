@@ -99,6 +99,24 @@ export async function findInvite(tx: Queryable, token: string) {
   return row;
 }
 
+/** What the invitation page says for a token: the form, "expired", or "not valid". */
+export async function getInviteStatus(
+  token: string,
+): Promise<
+  { state: 'valid'; name: string; email: string } | { state: 'expired' } | { state: 'invalid' }
+> {
+  if (token.length < 20 || token.length > 200) return { state: 'invalid' };
+  const valid = await findInvite(db(), token);
+  if (valid) return { state: 'valid', name: valid.name, email: valid.email ?? '' };
+  const [row] = await db()
+    .select({ expiresAt: agentInvites.expiresAt, usedAt: agentInvites.usedAt })
+    .from(agentInvites)
+    .where(eq(agentInvites.tokenHash, hashToken(token)));
+  return row && !row.usedAt && row.expiresAt <= new Date()
+    ? { state: 'expired' }
+    : { state: 'invalid' };
+}
+
 export async function acceptInvite(token: string, password: string): Promise<{ email: string }> {
   const passwordHash = await hashPassword(password);
   return inTransaction(async (tx) => {
