@@ -128,7 +128,7 @@ function DepartmentChips({
       <Button
         variant="ghost"
         className="px-2 py-0.5 text-xs"
-        aria-label={`Departments of ${agent.name}`}
+        aria-label={`Edit departments of ${agent.name}`}
         onClick={() => onDepartments(agent)}
       >
         Edit
@@ -141,21 +141,25 @@ function Actions({
   agent,
   isMe,
   busy,
+  layout,
   ...on
 }: AgentHandlers & {
   agent: TeamAgent;
   isMe: boolean;
   busy: boolean;
+  layout: 'row' | 'card';
 }) {
   const small = 'px-2 py-1 text-xs';
   return (
-    <div className="flex flex-wrap justify-end gap-1">
+    <div
+      className={`flex gap-1 ${layout === 'row' ? 'justify-end' : 'flex-wrap border-t border-slate-100 pt-2 dark:border-slate-800'}`}
+    >
       {agent.pending && agent.active ? (
         agent.invite?.expired ? (
           <Button
             className={small}
             disabled={busy}
-            aria-label={`Re-issue the link for ${agent.name}`}
+            aria-label={`Re-issue link for ${agent.name}`}
             onClick={() => on.onReissueLink(agent)}
           >
             Re-issue link
@@ -164,7 +168,7 @@ function Actions({
           <Button
             className={small}
             disabled={busy}
-            aria-label={`Show the link for ${agent.name}`}
+            aria-label={`Show link for ${agent.name}`}
             onClick={() => on.onShowLink(agent)}
           >
             Show link
@@ -193,7 +197,7 @@ function Actions({
           </Button>
           <Button
             variant="ghost"
-            className={`${small} text-red-700 hover:bg-red-50 dark:text-red-300 dark:hover:bg-red-950`}
+            className={`${small} text-red-700! hover:bg-red-50 dark:text-red-300! dark:hover:bg-red-950`}
             disabled={busy}
             aria-label={`Delete ${agent.name}`}
             onClick={() => on.onDelete(agent)}
@@ -252,8 +256,8 @@ export function AgentList({ agents, departments, meId, busy, ...handlers }: List
                 <td className="px-3 py-2">
                   <StatusBadge agent={agent} />
                 </td>
-                <td className="px-3 py-2">
-                  <Actions agent={agent} isMe={isMe} busy={busy} {...handlers} />
+                <td className="whitespace-nowrap px-3 py-2">
+                  <Actions agent={agent} isMe={isMe} busy={busy} layout="row" {...handlers} />
                 </td>
               </tr>
             );
@@ -289,7 +293,9 @@ export function AgentList({ agents, departments, meId, busy, ...handlers }: List
                   onDepartments={handlers.onDepartments}
                 />
               </div>
-              <Actions agent={agent} isMe={isMe} busy={busy} {...handlers} />
+              {isMe && !agent.pending ? null : (
+                <Actions agent={agent} isMe={isMe} busy={busy} layout="card" {...handlers} />
+              )}
             </li>
           );
         })}

@@ -127,7 +127,7 @@ export function CannedResponses() {
                 </Button>
                 <Button
                   variant="ghost"
-                  className="px-2 py-1 text-xs text-red-700 hover:bg-red-50 dark:text-red-300 dark:hover:bg-red-950"
+                  className="px-2 py-1 text-xs text-red-700! hover:bg-red-50 dark:text-red-300! dark:hover:bg-red-950"
                   aria-label={`Delete /${response.shortcut}`}
                   onClick={() => remove.mutate(response.id)}
                 >
