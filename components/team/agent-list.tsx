@@ -152,7 +152,7 @@ function Actions({
   const small = 'px-2 py-1 text-xs';
   return (
     <div
-      className={`flex gap-1 ${layout === 'row' ? 'justify-end' : 'flex-wrap border-t border-slate-100 pt-2 dark:border-slate-800'}`}
+      className={`flex gap-1 ${layout === 'row' ? 'flex-wrap justify-end' : 'flex-wrap border-t border-slate-100 pt-2 dark:border-slate-800'}`}
     >
       {agent.pending && agent.active ? (
         agent.invite?.expired ? (
@@ -240,7 +240,7 @@ export function AgentList({ agents, departments, meId, busy, ...handlers }: List
             const isMe = agent.id === meId;
             return (
               <tr key={agent.id} aria-label={agent.name} className="align-middle">
-                <td className="max-w-56 px-3 py-2">
+                <td className="max-w-48 px-3 py-2">
                   <Identity agent={agent} isMe={isMe} />
                 </td>
                 <td className="px-3 py-2">
@@ -256,7 +256,7 @@ export function AgentList({ agents, departments, meId, busy, ...handlers }: List
                 <td className="px-3 py-2">
                   <StatusBadge agent={agent} />
                 </td>
-                <td className="whitespace-nowrap px-3 py-2">
+                <td className="px-3 py-2">
                   <Actions agent={agent} isMe={isMe} busy={busy} layout="row" {...handlers} />
                 </td>
               </tr>
