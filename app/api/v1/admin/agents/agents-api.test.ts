@@ -24,6 +24,7 @@ import { env } from '@/lib/env';
 import { sessionCookie } from '@/test/agent-session';
 import { apiRequest, expectError, routeParams } from '@/test/api-requests';
 import { createAgent, createConversation, createDepartment, nextClientId } from '@/test/factories';
+import * as sessionDepartmentsRoute from '../../agent/agents/[id]/departments/route';
 import * as sessionAgentRoute from '../../agent/agents/[id]/route';
 import * as inviteAcceptRoute from '../../agent/invites/[token]/route';
 import * as departmentsRoute from './[id]/departments/route';
@@ -400,5 +401,36 @@ describe('deleting agents', () => {
     // A disabled admin is not the one keeping the team running: deleting them is fine.
     const disabled = await createAgent({ role: 'admin', active: false });
     expect((await api.remove(SERVICE, disabled.id)).status).toBe(200);
+  });
+});
+
+describe("the console's session routes under /api/v1/agent/agents", () => {
+  it('share the same handlers: an admin session deletes and sets departments, a token is refused', async () => {
+    const admin = await signedIn('admin');
+    const target = await createAgent();
+    const department = await createDepartment();
+    const headers = { cookie: admin.as.cookie! };
+    const set = await sessionDepartmentsRoute.PUT(
+      apiRequest('PUT', `/agent/agents/${target.id}/departments`, {
+        body: { departmentIds: [department.id] },
+        headers,
+      }),
+      routeParams({ id: target.id }),
+    );
+    expect((await set.json()).agent.departmentIds).toEqual([department.id]);
+    // Bearer tokens belong to the admin API only.
+    await expectError(
+      await sessionAgentRoute.DELETE(
+        apiRequest('DELETE', `/agent/agents/${target.id}`, SERVICE),
+        routeParams({ id: target.id }),
+      ),
+      401,
+      'unauthorized',
+    );
+    const removed = await sessionAgentRoute.DELETE(
+      apiRequest('DELETE', `/agent/agents/${target.id}`, { headers }),
+      routeParams({ id: target.id }),
+    );
+    expect(await removed.json()).toEqual({ deleted: true, unassignedConversations: 0 });
   });
 });
