@@ -112,6 +112,7 @@ function DepartmentsDialog({
       title={`Departments of ${agent.name}`}
       description="They see and are notified of these departments' conversations first."
       submitLabel="Save departments"
+      canSubmit={departments.length > 0}
       onSubmit={() => onSave(ids)}
     >
       {departments.length === 0 ? (

@@ -14,6 +14,7 @@ export function TeamDialog({
   submitLabel,
   danger = false,
   pending = false,
+  canSubmit = true,
   onSubmit,
 }: {
   open: boolean;
@@ -24,6 +25,8 @@ export function TeamDialog({
   submitLabel: string;
   danger?: boolean;
   pending?: boolean;
+  /** False when there is nothing to submit (the dialog only explains). */
+  canSubmit?: boolean;
   onSubmit: () => void;
 }) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -51,11 +54,13 @@ export function TeamDialog({
             {children}
             <div className="flex justify-end gap-2">
               <Dialog.Close asChild>
-                <Button>Cancel</Button>
+                <Button>{canSubmit ? 'Cancel' : 'Close'}</Button>
               </Dialog.Close>
-              <Button type="submit" variant={danger ? 'danger' : 'primary'} disabled={pending}>
-                {submitLabel}
-              </Button>
+              {canSubmit ? (
+                <Button type="submit" variant={danger ? 'danger' : 'primary'} disabled={pending}>
+                  {submitLabel}
+                </Button>
+              ) : null}
             </div>
           </form>
         </Dialog.Content>

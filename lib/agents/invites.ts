@@ -37,25 +37,17 @@ export async function createInvite(tx: Queryable, agentId: string): Promise<Invi
   return linkFor(token, expiresAt);
 }
 
-async function outstandingInvite(tx: Queryable, agentId: string) {
-  const [agent] = await tx
-    .select({ id: agents.id, passwordHash: agents.passwordHash })
-    .from(agents)
-    .where(eq(agents.id, agentId));
-  if (!agent) throw notFound('Agent');
-  const [invite] = await tx
-    .select()
-    .from(agentInvites)
-    .where(and(eq(agentInvites.agentId, agentId), isNull(agentInvites.usedAt)));
-  return { agent, invite };
-}
-
 /**
  * The agent's pending link again (expired ones too, so the console can say so). A link
  * that cannot be rebuilt (AUTH_SECRET changed since) is reported missing: re-issue it.
  */
 export async function getInviteLink(agentId: string): Promise<InviteLink & { expired: boolean }> {
-  const { invite } = await outstandingInvite(db(), agentId);
+  const [agent] = await db().select({ id: agents.id }).from(agents).where(eq(agents.id, agentId));
+  if (!agent) throw notFound('Agent');
+  const [invite] = await db()
+    .select()
+    .from(agentInvites)
+    .where(and(eq(agentInvites.agentId, agentId), isNull(agentInvites.usedAt)));
   const token = invite ? tokenFor(invite.id) : null;
   if (!invite || !token || hashToken(token) !== invite.tokenHash) {
     throw notFound('Pending link');
