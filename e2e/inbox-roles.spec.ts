@@ -46,7 +46,7 @@ test('an agent cannot use admin pages or endpoints; a disabled agent is signed o
 
   await test.step('the admin manages canned responses the agent then uses with /', async () => {
     await signIn(page, base, ADMIN.email, ADMIN.password);
-    await page.getByRole('link', { name: 'Team' }).click();
+    await page.goto(`${base}/admin/team`);
     const form = page.getByRole('form', { name: 'Add a canned response' });
     await form.getByLabel('Shortcut').fill('refund');
     await form.getByLabel('Text').fill('Refunds take 3–5 business days.');
@@ -83,7 +83,7 @@ test('an agent cannot use admin pages or endpoints; a disabled agent is signed o
     await composer.press('Enter');
     await expect.poll(() => customer.received.at(-1)?.text).toBe('Refunds take 3–5 business days.');
     customer.close();
-    await page.getByRole('link', { name: 'Team' }).click();
+    await page.goto(`${base}/admin/team`);
   });
 
   await test.step('the admin disables the agent: signed out at once, and cannot sign in', async () => {

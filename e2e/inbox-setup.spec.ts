@@ -19,7 +19,7 @@ test('the first visitor creates the admin account, then setup is closed', async 
   browser,
 }) => {
   await test.step('the inbox, the team page and the login page all lead to setup', async () => {
-    for (const path of ['/inbox', '/team', '/login']) {
+    for (const path of ['/inbox', '/admin/team', '/login']) {
       await page.goto(`${server.url}${path}`);
       await expect(page).toHaveURL(`${server.url}/setup`);
     }
@@ -34,7 +34,7 @@ test('the first visitor creates the admin account, then setup is closed', async 
     await page.getByRole('button', { name: 'Create admin account' }).click();
     await expect(page).toHaveURL(/\/inbox/);
     await expect(page.getByText('Ann Admin')).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Team' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Admin' })).toBeVisible();
   });
 
   await test.step('setup is closed for everyone else', async () => {

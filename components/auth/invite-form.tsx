@@ -1,10 +1,12 @@
 'use client';
+// An invited agent (or one whose password was reset by link) chooses a password and is
+// signed in straight away.
 import { type FormEvent, useState } from 'react';
 import { apiFetch, errorMessage } from '../api';
 import { Alert, Button, Field } from '../ui';
 import { signInAndEnter } from './sign-in';
 
-export function InviteForm({ token, name, email }: { token: string; name: string; email: string }) {
+export function InviteForm({ token, email }: { token: string; email: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -27,8 +29,9 @@ export function InviteForm({ token, name, email }: { token: string; name: string
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" aria-label="Choose a password">
-      <p className="text-sm text-slate-600">
-        Hi {name}, choose a password for {email}.
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Choose a password for <strong className="font-medium">{email}</strong>. You sign in with it
+        from now on.
       </p>
       {error ? <Alert>{error}</Alert> : null}
       <Field
@@ -38,6 +41,7 @@ export function InviteForm({ token, name, email }: { token: string; name: string
         autoComplete="new-password"
         minLength={10}
         required
+        hint="At least 10 characters."
       />
       <Button type="submit" variant="primary" disabled={busy}>
         Save and sign in

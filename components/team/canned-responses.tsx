@@ -1,23 +1,53 @@
 'use client';
-// Admins keep the canned responses agents insert with `/shortcut`.
+// Admins keep the canned responses agents insert with `/shortcut`: add, edit in place, delete.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { CannedResponse } from '@/lib/contracts/agent';
+import { Card, TextArea } from '../admin/form';
 import { apiFetch, errorMessage } from '../api';
 import { keys } from '../inbox/cache';
 import { Alert, Button, Field } from '../ui';
 
+type Draft = { shortcut: string; text: string };
+
+const SHORTCUT_PATTERN = '[A-Za-z0-9][A-Za-z0-9_\\-]{0,31}';
+
+function CannedFields({ initial }: { initial?: Draft }) {
+  return (
+    <>
+      <Field
+        label="Shortcut"
+        name="shortcut"
+        required
+        pattern={SHORTCUT_PATTERN}
+        defaultValue={initial?.shortcut}
+        hint="Agents type /shortcut in the reply box. Letters, digits, _ or -."
+      />
+      <TextArea label="Text" name="text" required maxLength={4000} defaultValue={initial?.text} />
+    </>
+  );
+}
+
+const draftOf = (form: HTMLFormElement): Draft => {
+  const data = new FormData(form);
+  return { shortcut: String(data.get('shortcut')), text: String(data.get('text')) };
+};
+
 export function CannedResponses() {
   const client = useQueryClient();
+  const [editing, setEditing] = useState<string | null>(null);
   const list = useQuery({
     queryKey: keys.canned,
     queryFn: async () =>
       (await apiFetch<{ cannedResponses: CannedResponse[] }>('/canned-responses')).cannedResponses,
   });
   const refresh = () => client.invalidateQueries({ queryKey: keys.canned });
-  const add = useMutation({
-    mutationFn: (body: { shortcut: string; text: string }) =>
-      apiFetch('/canned-responses', { method: 'POST', body }),
+  const save = useMutation({
+    mutationFn: ({ id, ...body }: Draft & { id?: string }) =>
+      apiFetch(id ? `/canned-responses/${id}` : '/canned-responses', {
+        method: id ? 'PATCH' : 'POST',
+        body,
+      }),
     onSuccess: () => void refresh(),
   });
   const remove = useMutation({
@@ -25,62 +55,99 @@ export function CannedResponses() {
     onSuccess: () => void refresh(),
   });
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const add = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    add.mutate(
-      { shortcut: String(form.get('shortcut')), text: String(form.get('text')) },
-      { onSuccess: () => (event.target as HTMLFormElement).reset() },
-    );
+    const form = event.currentTarget;
+    remove.reset();
+    save.mutate(draftOf(form), { onSuccess: () => form.reset() });
   };
+  const update = (id: string) => (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    remove.reset();
+    save.mutate({ id, ...draftOf(event.currentTarget) }, { onSuccess: () => setEditing(null) });
+  };
+  const failure = save.error ?? remove.error;
 
   return (
-    <section aria-label="Canned responses" className="flex flex-col gap-4">
-      <h2 className="text-xl font-semibold">Canned responses</h2>
-      {add.error || remove.error ? <Alert>{errorMessage(add.error ?? remove.error)}</Alert> : null}
-      <ul className="flex flex-col gap-2">
-        {list.data?.map((response) => (
-          <li
-            key={response.id}
-            className="flex items-start gap-3 rounded-md border border-slate-200 bg-white p-3 text-sm"
-          >
-            <code className="font-mono text-indigo-700">/{response.shortcut}</code>
-            <span className="flex-1 whitespace-pre-wrap text-slate-700">{response.text}</span>
-            <Button
-              variant="ghost"
-              aria-label={`Delete /${response.shortcut}`}
-              onClick={() => remove.mutate(response.id)}
+    <Card
+      title="Canned responses"
+      description="Ready-made replies every agent can insert with / in the reply box."
+    >
+      {failure ? <Alert>{errorMessage(failure)}</Alert> : null}
+      {list.data?.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">No canned responses yet.</p>
+      ) : null}
+      <ul aria-label="Canned responses" className="flex flex-col gap-2">
+        {list.data?.map((response) =>
+          editing === response.id ? (
+            <li key={response.id}>
+              <form
+                onSubmit={update(response.id)}
+                aria-label={`Edit /${response.shortcut}`}
+                className="flex flex-col gap-3 rounded-md border border-indigo-300 p-3 dark:border-indigo-800"
+              >
+                <CannedFields initial={response} />
+                <div className="flex gap-2">
+                  <Button type="submit" variant="primary" disabled={save.isPending}>
+                    Save
+                  </Button>
+                  <Button
+                    onClick={() => {
+                      save.reset();
+                      setEditing(null);
+                    }}
+                  >
+                    Cancel
+                  </Button>
+                </div>
+              </form>
+            </li>
+          ) : (
+            <li
+              key={response.id}
+              className="flex flex-col gap-2 rounded-md border border-slate-200 p-3 text-sm sm:flex-row sm:items-start sm:gap-3 dark:border-slate-800"
             >
-              Delete
-            </Button>
-          </li>
-        ))}
+              <code className="shrink-0 font-mono text-indigo-700 dark:text-indigo-300">
+                /{response.shortcut}
+              </code>
+              <span className="min-w-0 flex-1 whitespace-pre-wrap break-words text-slate-700 dark:text-slate-300">
+                {response.text}
+              </span>
+              <div className="flex shrink-0 gap-1 self-end sm:self-start">
+                <Button
+                  variant="ghost"
+                  className="px-2 py-1 text-xs"
+                  aria-label={`Edit /${response.shortcut}`}
+                  onClick={() => {
+                    save.reset();
+                    setEditing(response.id);
+                  }}
+                >
+                  Edit
+                </Button>
+                <Button
+                  variant="ghost"
+                  className="px-2 py-1 text-xs text-red-700! hover:bg-red-50 dark:text-red-300! dark:hover:bg-red-950"
+                  aria-label={`Delete /${response.shortcut}`}
+                  onClick={() => remove.mutate(response.id)}
+                >
+                  Delete
+                </Button>
+              </div>
+            </li>
+          ),
+        )}
       </ul>
       <form
-        onSubmit={submit}
+        onSubmit={add}
         aria-label="Add a canned response"
-        className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4"
+        className="flex flex-col gap-3 border-t border-slate-200 pt-4 dark:border-slate-800"
       >
-        <Field
-          label="Shortcut"
-          name="shortcut"
-          required
-          pattern="[A-Za-z0-9][A-Za-z0-9_\-]{0,31}"
-        />
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium text-slate-700">Text</span>
-          <textarea
-            name="text"
-            required
-            rows={3}
-            maxLength={4000}
-            className="rounded-md border border-slate-300 px-3 py-2"
-          />
-        </label>
-        <Button type="submit" variant="primary" className="self-start" disabled={add.isPending}>
+        <CannedFields />
+        <Button type="submit" variant="primary" className="self-start" disabled={save.isPending}>
           Add canned response
         </Button>
       </form>
-    </section>
+    </Card>
   );
 }

@@ -1,169 +1,141 @@
 'use client';
-// Admins manage the team: add agents (with a password or a one-time invite link),
-// disable and re-enable them, and reset passwords.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import type { InviteLink, SessionAgent, TeamAgent } from '@/lib/contracts/agent';
-import { apiFetch, errorMessage } from '../api';
-import { keys } from '../inbox/cache';
-import { ConfirmDialog, type ConfirmRequest } from '../inbox/confirm-dialog';
-import { Alert, Button, Field } from '../ui';
+// Admins manage the team: invite or add agents, change roles and departments, disable,
+// delete and reset passwords. Every change goes through the admin API.
+import { useState } from 'react';
+import type { SessionAgent, TeamAgent } from '@/lib/contracts/agent';
+import { Card } from '../admin/form';
+import { errorMessage } from '../api';
+import { Alert } from '../ui';
+import { AddAgentForm } from './add-agent-form';
+import { type AgentDialogRequest, AgentDialogs } from './agent-dialogs';
+import { AgentList } from './agent-list';
+import { InviteLinkPanel, type ShownLink } from './invite-link-panel';
+import { useDepartments, useTeam, useTeamActions } from './use-team';
 
 export function TeamManager({ me }: { me: SessionAgent }) {
-  const client = useQueryClient();
-  const team = useQuery({
-    queryKey: keys.team,
-    queryFn: async () => (await apiFetch<{ agents: TeamAgent[] }>('/agents')).agents,
-  });
-  const [link, setLink] = useState<{ name: string; invite: InviteLink } | null>(null);
-  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
-  const refresh = () => client.invalidateQueries({ queryKey: keys.team });
+  const team = useTeam();
+  const departments = useDepartments().data ?? [];
+  const actions = useTeamActions();
+  const [shown, setShown] = useState<ShownLink | null>(null);
+  const [dialog, setDialog] = useState<AgentDialogRequest | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
-  const add = useMutation({
-    mutationFn: (body: Record<string, string>) =>
-      apiFetch<{ agent: TeamAgent; invite: InviteLink | null }>('/agents', {
-        method: 'POST',
-        body,
-      }),
-    onSuccess: ({ agent, invite }) => {
-      setLink(invite ? { name: agent.name, invite } : null);
-      void refresh();
-    },
-  });
-  const update = useMutation({
-    mutationFn: ({ id, ...body }: { id: string; active?: boolean; role?: string }) =>
-      apiFetch(`/agents/${id}`, { method: 'PATCH', body }),
-    onSuccess: () => void refresh(),
-  });
-  const reset = useMutation({
-    mutationFn: ({ id }: { id: string; name: string }) =>
-      apiFetch<{ invite: InviteLink | null }>(`/agents/${id}/password`, { method: 'POST' }),
-    onSuccess: ({ invite }, { name }) => setLink(invite ? { name, invite } : null),
-  });
-  const failure = add.error ?? update.error ?? reset.error;
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const body: Record<string, string> = {
-      name: String(form.get('name')),
-      email: String(form.get('email')),
-      role: String(form.get('role')),
-    };
-    const password = String(form.get('password') ?? '');
-    if (password) body.password = password;
-    add.mutate(body, { onSuccess: () => (event.target as HTMLFormElement).reset() });
+  const mutations = Object.values(actions);
+  const failure = mutations.find((mutation) => mutation.error)?.error;
+  const busy = mutations.some((mutation) => mutation.isPending);
+  const open = (kind: AgentDialogRequest['kind']) => (agent: TeamAgent) =>
+    setDialog({ kind, agent });
+  const reset = () => {
+    for (const mutation of mutations) mutation.reset();
+    setNotice(null);
   };
 
+  const reissue = (agent: Pick<TeamAgent, 'id' | 'name'>, kind: ShownLink['kind']) => {
+    reset();
+    actions.reissueLink.mutate(agent.id, {
+      onSuccess: (link) => setShown({ agentId: agent.id, name: agent.name, kind, link }),
+    });
+  };
+  const linkKind = (agent: TeamAgent) => (agent.lastSeenAt === null ? 'invite' : 'reset');
+
   return (
-    <section aria-label="Agents" className="flex flex-col gap-4">
-      {failure ? <Alert>{errorMessage(failure)}</Alert> : null}
-      {link ? (
-        <Alert tone="info">
-          One-time link for {link.name} (valid until{' '}
-          {new Date(link.invite.expiresAt).toLocaleDateString()}):{' '}
-          <code className="break-all font-mono">{link.invite.url}</code>
-        </Alert>
-      ) : null}
-      <table className="w-full text-left text-sm">
-        <thead className="text-slate-500">
-          <tr>
-            <th className="py-1">Name</th>
-            <th>Email</th>
-            <th>Role</th>
-            <th>Status</th>
-            <th>
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {team.data?.map((agent) => (
-            <tr key={agent.id} className="border-t border-slate-100">
-              <td className="py-2">{agent.name}</td>
-              <td>{agent.email ?? '—'}</td>
-              <td>{agent.role}</td>
-              <td>{agent.active ? 'Active' : 'Disabled'}</td>
-              <td className="flex justify-end gap-1 py-1">
-                {agent.id === me.id ? null : (
-                  <>
-                    <Button
-                      variant="ghost"
-                      aria-label={`${agent.active ? 'Disable' : 'Enable'} ${agent.name}`}
-                      onClick={() =>
-                        agent.active
-                          ? setConfirm({
-                              title: `Disable ${agent.name}?`,
-                              description:
-                                'They are signed out everywhere at once and cannot sign in until re-enabled.',
-                              confirmLabel: 'Disable',
-                              danger: true,
-                              onConfirm: () => update.mutate({ id: agent.id, active: false }),
-                            })
-                          : update.mutate({ id: agent.id, active: true })
-                      }
-                    >
-                      {agent.active ? 'Disable' : 'Enable'}
-                    </Button>
-                    <Button
-                      variant="ghost"
-                      aria-label={`Reset password of ${agent.name}`}
-                      onClick={() =>
-                        setConfirm({
-                          title: `Reset the password of ${agent.name}?`,
-                          description:
-                            'Their password stops working; you get a one-time link to send them.',
-                          confirmLabel: 'Reset password',
-                          onConfirm: () => reset.mutate({ id: agent.id, name: agent.name }),
-                        })
-                      }
-                    >
-                      Reset password
-                    </Button>
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <form
-        onSubmit={submit}
-        aria-label="Add an agent"
-        className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4"
+    <>
+      <Card
+        title="Agents"
+        description="Everyone who answers conversations. Invited agents are pending until they choose a password."
       >
-        <h2 className="col-span-2 font-semibold">Add an agent</h2>
-        <Field label="Name" name="name" required maxLength={64} />
-        <Field label="Email" name="email" type="email" required />
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium text-slate-700">Role</span>
-          <select
-            name="role"
-            className="rounded-md border border-slate-300 px-3 py-2"
-            defaultValue="agent"
-          >
-            <option value="agent">Agent</option>
-            <option value="admin">Admin</option>
-          </select>
-        </label>
-        <Field
-          label="Initial password"
-          name="password"
-          type="password"
-          minLength={10}
-          autoComplete="new-password"
-          hint="Leave empty to get a one-time invite link instead."
-        />
-        <Button
-          type="submit"
-          variant="primary"
-          className="col-span-2 justify-self-start"
-          disabled={add.isPending}
-        >
-          Add agent
-        </Button>
-      </form>
-      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
-    </section>
+        {failure ? <Alert>{errorMessage(failure)}</Alert> : null}
+        {notice ? <Alert tone="info">{notice}</Alert> : null}
+        {shown ? (
+          <InviteLinkPanel
+            shown={shown}
+            onReissue={() => reissue({ id: shown.agentId, name: shown.name }, shown.kind)}
+            onDismiss={() => setShown(null)}
+          />
+        ) : null}
+        {team.isPending ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">Loading the team…</p>
+        ) : team.error ? (
+          <Alert>{errorMessage(team.error)}</Alert>
+        ) : (
+          <AgentList
+            agents={team.data}
+            departments={departments}
+            meId={me.id}
+            busy={busy}
+            onRole={(agent, role) => {
+              reset();
+              actions.update.mutate({ id: agent.id, role });
+            }}
+            onToggleActive={(agent) => {
+              reset();
+              if (agent.active) open('disable')(agent);
+              else actions.update.mutate({ id: agent.id, active: true });
+            }}
+            onDepartments={open('departments')}
+            onResetPassword={open('password')}
+            onDelete={open('delete')}
+            onShowLink={(agent) => {
+              reset();
+              actions.showLink.mutate(agent.id, {
+                onSuccess: (link) =>
+                  setShown({ agentId: agent.id, name: agent.name, kind: linkKind(agent), link }),
+              });
+            }}
+            onReissueLink={(agent) => reissue(agent, linkKind(agent))}
+          />
+        )}
+      </Card>
+      <AddAgentForm
+        departments={departments}
+        pending={actions.add.isPending}
+        onAdd={(input, done) => {
+          reset();
+          actions.add.mutate(input, {
+            onSuccess: ({ agent, invite }) => {
+              done();
+              if (invite)
+                setShown({ agentId: agent.id, name: agent.name, kind: 'invite', link: invite });
+              else setNotice(`${agent.name} can sign in now with the password you set.`);
+            },
+          });
+        }}
+      />
+      <AgentDialogs
+        request={dialog}
+        departments={departments}
+        onClose={() => setDialog(null)}
+        onDisable={(agent) => actions.update.mutate({ id: agent.id, active: false })}
+        onDelete={(agent) =>
+          actions.remove.mutate(agent.id, {
+            onSuccess: ({ unassignedConversations: count }) => {
+              if (shown?.agentId === agent.id) setShown(null);
+              setNotice(
+                `${agent.name} was deleted.${
+                  count > 0
+                    ? ` ${count} open conversation${count === 1 ? '' : 's'} went back to the unclaimed queue.`
+                    : ''
+                }`,
+              );
+            },
+          })
+        }
+        onDepartments={(agent, departmentIds) =>
+          actions.setDepartments.mutate({ id: agent.id, departmentIds })
+        }
+        onResetPassword={(agent, password) =>
+          actions.resetPassword.mutate(
+            { id: agent.id, password },
+            {
+              onSuccess: ({ invite }) => {
+                if (invite)
+                  setShown({ agentId: agent.id, name: agent.name, kind: 'reset', link: invite });
+                else setNotice(`The password of ${agent.name} was changed.`);
+              },
+            },
+          )
+        }
+      />
+    </>
   );
 }

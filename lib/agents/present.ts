@@ -2,13 +2,29 @@
 import type { Profile, TeamAgent } from '../contracts/agent';
 import type { AgentRow } from '../db/schema';
 
-export function presentTeamAgent(row: AgentRow): TeamAgent {
+/** What the team list knows beside the row: the outstanding link and the memberships. */
+export interface TeamExtras {
+  inviteExpiresAt: Date | null;
+  departmentIds: string[];
+  now?: Date;
+}
+
+export function presentTeamAgent(row: AgentRow, extras: TeamExtras): TeamAgent {
+  const { inviteExpiresAt, departmentIds, now = new Date() } = extras;
   return {
     id: row.id,
     name: row.name,
     email: row.email,
     role: row.role,
     active: row.active,
+    pending: row.passwordHash === null && inviteExpiresAt !== null,
+    invite: inviteExpiresAt
+      ? {
+          expiresAt: inviteExpiresAt.toISOString(),
+          expired: inviteExpiresAt.getTime() <= now.getTime(),
+        }
+      : null,
+    departmentIds,
     lastSeenAt: row.lastSeenAt ? row.lastSeenAt.toISOString() : null,
     telegramLinked: row.telegramUserId !== null,
     createdAt: row.createdAt.toISOString(),

@@ -1,24 +1,22 @@
-// Admins manage the team: add agents (with a password or a one-time link), change role,
-// disable and re-enable, reset passwords. Disabling signs the agent out everywhere: the
-// `agent.updated` event drops their sockets, and every session check reads `active`.
-import { asc, eq } from 'drizzle-orm';
+// Admins manage the team: add agents (with a password or a one-time link), change role or
+// name, disable and re-enable, reset passwords. Disabling signs the agent out everywhere:
+// the `agent.updated` event drops their sockets, and every session check reads `active`.
+import { eq } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import { writeAudit } from '../audit/write-audit';
 import type { CreateAgentInput, InviteLink, TeamAgent, UpdateAgentInput } from '../contracts/agent';
-import { db } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
 import { agents } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { conflict, notFound } from '../errors';
 import { recordEvent } from '../events/record-event';
+import { assertAnotherActiveAdmin, isSelf } from './admin-guard';
 import { createInvite } from './invites';
+import { getTeamAgent } from './list-team';
 import { hashPassword } from './password';
-import { presentTeamAgent } from './present';
+import { replaceMemberships } from './set-agent-departments';
 
-export async function listTeam(): Promise<TeamAgent[]> {
-  const rows = await db().select().from(agents).orderBy(asc(agents.name), asc(agents.id));
-  return rows.map(presentTeamAgent);
-}
+export { listTeam } from './list-team';
 
 export async function addAgent(
   input: CreateAgentInput,
@@ -31,10 +29,16 @@ export async function addAgent(
         .insert(agents)
         .values({ name: input.name, email: input.email, role: input.role, passwordHash })
         .returning();
-      const invite = passwordHash ? null : await createInvite(tx, row!.id);
-      await writeAudit(tx, actor, 'agent.created', null, { agentId: row!.id, role: row!.role });
-      await recordEvent(tx, 'agent.updated', actor, null, { agentId: row!.id, active: true });
-      return { agent: presentTeamAgent(row!), invite };
+      const agentId = row!.id;
+      if (input.departmentIds?.length) await replaceMemberships(tx, agentId, input.departmentIds);
+      const invite = passwordHash ? null : await createInvite(tx, agentId);
+      await writeAudit(tx, actor, 'agent.created', null, {
+        agentId,
+        role: row!.role,
+        invited: invite !== null,
+      });
+      await recordEvent(tx, 'agent.updated', actor, null, { agentId, active: true });
+      return { agent: await getTeamAgent(tx, agentId), invite };
     });
   } catch (error) {
     if (isUniqueViolation(error, 'agents_email_lower_idx')) {
@@ -52,19 +56,27 @@ export async function updateAgent(
   return inTransaction(async (tx) => {
     const [current] = await tx.select().from(agents).where(eq(agents.id, agentId)).for('update');
     if (!current) throw notFound('Agent');
-    // An admin cannot lock themselves out; another admin can.
-    const self = actor.type === 'agent' && actor.agentId === agentId;
-    if (self && (input.active === false || input.role === 'agent')) {
-      throw conflict('You cannot disable yourself or remove your own admin role');
+    const stopsBeingAdmin =
+      current.role === 'admin' &&
+      current.active &&
+      (input.active === false || input.role === 'agent');
+    if (stopsBeingAdmin) {
+      // An admin cannot lock themselves out; another admin can, unless none would be left.
+      if (isSelf(actor, agentId)) {
+        throw conflict('You cannot disable yourself or remove your own admin role');
+      }
+      await assertAnotherActiveAdmin(tx, agentId);
     }
-    const [row] = await tx
+    await tx
       .update(agents)
       .set({ ...input, updatedAt: new Date() })
-      .where(eq(agents.id, agentId))
-      .returning();
+      .where(eq(agents.id, agentId));
     await writeAudit(tx, actor, 'agent.updated', null, { agentId, changes: input });
-    await recordEvent(tx, 'agent.updated', actor, null, { agentId, active: row!.active });
-    return presentTeamAgent(row!);
+    await recordEvent(tx, 'agent.updated', actor, null, {
+      agentId,
+      active: input.active ?? current.active,
+    });
+    return getTeamAgent(tx, agentId);
   });
 }
 
@@ -84,6 +96,7 @@ export async function resetAgentPassword(
     if (!row) throw notFound('Agent');
     const invite = passwordHash ? null : await createInvite(tx, agentId);
     await writeAudit(tx, actor, 'agent.password_reset', null, { agentId, link: !passwordHash });
+    await recordEvent(tx, 'agent.updated', actor, null, { agentId, active: row.active });
     return { invite };
   });
 }

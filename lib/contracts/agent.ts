@@ -74,12 +74,19 @@ export const profileSchema = z
   })
   .refine((p) => p.name !== undefined || p.closingMessage !== undefined, 'Nothing to update');
 
+/** The departments an agent belongs to: the whole set, each id once. */
+export const departmentIdsSchema = z
+  .array(uuid)
+  .max(200, 'At most 200 departments')
+  .transform((ids) => [...new Set(ids)]);
+
 export const createAgentSchema = z.strictObject({
   name: agentNameSchema,
   email: emailSchema,
   role: z.enum(AGENT_ROLES).default('agent'),
   /** Omitted: a one-time invitation link is returned instead. */
   password: passwordSchema.optional(),
+  departmentIds: departmentIdsSchema.optional(),
 });
 export type CreateAgentInput = z.infer<typeof createAgentSchema>;
 
@@ -94,6 +101,11 @@ export type UpdateAgentInput = z.infer<typeof updateAgentSchema>;
 
 /** A new password, or none: then a one-time link to choose one is returned. */
 export const resetPasswordSchema = z.strictObject({ password: passwordSchema.optional() });
+
+export const agentDepartmentsSchema = z.strictObject({ departmentIds: departmentIdsSchema });
+export type AgentDepartmentsInput = z.infer<typeof agentDepartmentsSchema>;
+
+export const agentIdSchema = uuid;
 
 export const acceptInviteSchema = z.strictObject({
   token: z.string().min(20).max(200),
@@ -131,8 +143,18 @@ export interface Profile extends SessionAgent {
   telegramLinked: boolean;
 }
 
+/** An outstanding one-time link (an invitation, or a password reset by link). */
+export interface InviteState {
+  expiresAt: string;
+  expired: boolean;
+}
+
 export interface TeamAgent extends SessionAgent {
   active: boolean;
+  /** Has no password yet and an outstanding link: invited (or reset), not yet accepted. */
+  pending: boolean;
+  invite: InviteState | null;
+  departmentIds: string[];
   lastSeenAt: string | null;
   telegramLinked: boolean;
   createdAt: string;

@@ -9,6 +9,8 @@ export interface EventPayloads {
     statusChanged: boolean;
   };
   'conversation.claimed': { conversation: CustomerConversation; previousAgentId: string | null };
+  /** Back in the unclaimed queue because its agent was removed from the team. */
+  'conversation.unassigned': { conversation: CustomerConversation; previousAgentId: string };
   'conversation.closed': { conversation: CustomerConversation };
   'conversation.reopened': { conversation: CustomerConversation };
   'conversation.blocked': { conversation: CustomerConversation };

@@ -22,39 +22,27 @@ export async function listCannedResponses(): Promise<CannedResponse[]> {
   return rows.map(present);
 }
 
-export async function createCannedResponse(
+/** Adds a canned response, or (with `id`) replaces the one with that id. */
+export async function saveCannedResponse(
   input: CannedResponseInput,
   actor: Actor,
+  id?: string,
 ): Promise<CannedResponse> {
   try {
     return await inTransaction(async (tx) => {
-      const [row] = await tx
-        .insert(cannedResponses)
-        .values({ ...input, createdBy: actor.type === 'agent' ? actor.agentId : null })
-        .returning();
-      await writeAudit(tx, actor, 'canned_response.created', null, { id: row!.id });
-      return present(row!);
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, 'canned_responses_shortcut_idx')) throw duplicate(input.shortcut);
-    throw error;
-  }
-}
-
-export async function updateCannedResponse(
-  id: string,
-  input: CannedResponseInput,
-  actor: Actor,
-): Promise<CannedResponse> {
-  try {
-    return await inTransaction(async (tx) => {
-      const [row] = await tx
-        .update(cannedResponses)
-        .set({ ...input, updatedAt: new Date() })
-        .where(eq(cannedResponses.id, id))
-        .returning();
+      const [row] = id
+        ? await tx
+            .update(cannedResponses)
+            .set({ ...input, updatedAt: new Date() })
+            .where(eq(cannedResponses.id, id))
+            .returning()
+        : await tx
+            .insert(cannedResponses)
+            .values({ ...input, createdBy: actor.type === 'agent' ? actor.agentId : null })
+            .returning();
       if (!row) throw notFound('Canned response');
-      await writeAudit(tx, actor, 'canned_response.updated', null, { id });
+      const action = id ? 'canned_response.updated' : 'canned_response.created';
+      await writeAudit(tx, actor, action, null, { id: row.id, shortcut: row.shortcut });
       return present(row);
     });
   } catch (error) {

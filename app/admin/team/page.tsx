@@ -10,7 +10,10 @@ export default async function TeamPage() {
   const { agent: me } = await requirePageAdmin();
   return (
     <>
-      <PageHeader title="Team" description="Who answers, with which role." />
+      <PageHeader
+        title="Team"
+        description="Who answers, with which role and departments, and the replies they share."
+      />
       <TeamManager me={me} />
       <CannedResponses />
     </>

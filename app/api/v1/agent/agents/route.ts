@@ -1,17 +1,6 @@
-import { addAgent, listTeam } from '@/lib/agents/team';
-import { agentActor, authenticateAdminRequest } from '@/lib/auth/request-auth';
-import { createAgentSchema } from '@/lib/contracts/agent';
-import { json, readJson, route } from '@/lib/http/route';
+import { sessionTeamRoutes as team } from '@/app/api/v1/admin/agents/team-handlers';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(async (request) => {
-  await authenticateAdminRequest(request);
-  return json({ agents: await listTeam() });
-});
-
-export const POST = route(async (request) => {
-  const admin = await authenticateAdminRequest(request);
-  const input = await readJson(request, createAgentSchema);
-  return json(await addAgent(input, agentActor(admin)), 201);
-});
+export const GET = team.list;
+export const POST = team.create;

@@ -5,7 +5,7 @@ import {
 } from '@/lib/auth/request-auth';
 import { cannedResponseSchema } from '@/lib/contracts/agent';
 import { json, readJson, route } from '@/lib/http/route';
-import { createCannedResponse, listCannedResponses } from '@/lib/inbox/canned-responses';
+import { listCannedResponses, saveCannedResponse } from '@/lib/inbox/canned-responses';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,5 +17,5 @@ export const GET = route(async (request) => {
 export const POST = route(async (request) => {
   const admin = await authenticateAdminRequest(request);
   const input = await readJson(request, cannedResponseSchema);
-  return json({ cannedResponse: await createCannedResponse(input, agentActor(admin)) }, 201);
+  return json({ cannedResponse: await saveCannedResponse(input, agentActor(admin)) }, 201);
 });

@@ -1,14 +1,7 @@
-import { z } from 'zod';
-import { updateAgent } from '@/lib/agents/team';
-import { agentActor, authenticateAdminRequest } from '@/lib/auth/request-auth';
-import { updateAgentSchema } from '@/lib/contracts/agent';
-import { json, parse, readJson, route } from '@/lib/http/route';
+import { sessionTeamRoutes as team } from '@/app/api/v1/admin/agents/team-handlers';
 
 export const dynamic = 'force-dynamic';
 
-export const PATCH = route<{ id: string }>(async (request, params) => {
-  const admin = await authenticateAdminRequest(request);
-  const id = parse(z.uuid('Expected a uuid'), params.id);
-  const input = await readJson(request, updateAgentSchema);
-  return json({ agent: await updateAgent(id, input, agentActor(admin)) });
-});
+export const GET = team.get;
+export const PATCH = team.update;
+export const DELETE = team.remove;

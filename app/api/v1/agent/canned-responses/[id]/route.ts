@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { agentActor, authenticateAdminRequest } from '@/lib/auth/request-auth';
 import { cannedResponseSchema } from '@/lib/contracts/agent';
 import { json, parse, readJson, route } from '@/lib/http/route';
-import { deleteCannedResponse, updateCannedResponse } from '@/lib/inbox/canned-responses';
+import { deleteCannedResponse, saveCannedResponse } from '@/lib/inbox/canned-responses';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +12,7 @@ export const PATCH = route<{ id: string }>(async (request, params) => {
   const admin = await authenticateAdminRequest(request);
   const id = parse(idSchema, params.id);
   const input = await readJson(request, cannedResponseSchema);
-  return json({ cannedResponse: await updateCannedResponse(id, input, agentActor(admin)) });
+  return json({ cannedResponse: await saveCannedResponse(input, agentActor(admin), id) });
 });
 
 export const DELETE = route<{ id: string }>(async (request, params) => {

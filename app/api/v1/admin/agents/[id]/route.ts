@@ -1,0 +1,7 @@
+import { adminTeamRoutes as team } from '@/app/api/v1/admin/agents/team-handlers';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = team.get;
+export const PATCH = team.update;
+export const DELETE = team.remove;

@@ -1,0 +1,6 @@
+import { adminTeamRoutes as team } from '@/app/api/v1/admin/agents/team-handlers';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = team.list;
+export const POST = team.create;

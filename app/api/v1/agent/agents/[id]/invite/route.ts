@@ -1,0 +1,6 @@
+import { sessionTeamRoutes as team } from '@/app/api/v1/admin/agents/team-handlers';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = team.getInvite;
+export const POST = team.reissueInvite;
