@@ -48,10 +48,15 @@ export const TEMPLATE_KEYS = [
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
+/** A language tag such as de or pt-BR, as a template's locale. */
+export const LOCALE_TAG_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
 /** '' (the default) is the text for every locale without its own. */
 const templateLocale = z
   .string()
-  .regex(/^$|^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Expected a language tag such as de or pt-BR')
+  .refine((tag) => tag === '' || LOCALE_TAG_PATTERN.test(tag), {
+    message: 'Expected a language tag such as de or pt-BR',
+  })
   .default('');
 
 export const templateUpsertSchema = z.strictObject({
