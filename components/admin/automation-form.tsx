@@ -118,7 +118,8 @@ function AutomationEditor({ settings }: { settings: AllSettings }) {
     save.reset();
   };
   const errorOf = (field: Field) =>
-    shownErrors[field] ?? (apiField === field ? (save.error as Error).message : undefined);
+    shownErrors[field] ??
+    (apiField === field ? (save.error as Error).message.replace(/^[\w.]+: /, '') : undefined);
 
   const onSave = () => {
     setShownErrors(errors);

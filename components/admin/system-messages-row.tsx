@@ -119,6 +119,9 @@ export function SystemMessageRow({
           />
           <span>min</span>
         </label>
+        <span className="text-xs text-slate-500 dark:text-slate-400">
+          Per conversation; 0 sends it every time.
+        </span>
       </fieldset>
       <div className="flex flex-wrap items-center gap-2 md:col-start-2 md:col-span-2">
         <Button type="submit" variant="primary" disabled={save.isPending || !dirty}>

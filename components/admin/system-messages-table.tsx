@@ -4,16 +4,19 @@
 import { useState } from 'react';
 import { LOCALE_TAG_PATTERN, TEMPLATE_KEYS } from '@/lib/contracts/admin';
 import { Alert, Button, Field } from '../ui';
-import { Card } from './form';
-import { TEMPLATE_INFO } from './system-messages-descriptions';
+import { Card, Select } from './form';
+import { localeLabel, TEMPLATE_INFO } from './system-messages-descriptions';
 import { effectiveTemplate, useTemplateCatalog } from './system-messages-queries';
 import { SystemMessageRow } from './system-messages-row';
+
+const ALL = '*';
 
 export function SystemMessagesTable() {
   const { data: catalog, error } = useTemplateCatalog();
   const [added, setAdded] = useState<string[]>([]);
   const [tag, setTag] = useState('');
   const [tagError, setTagError] = useState<string | null>(null);
+  const [shown, setShown] = useState<string>(ALL);
 
   if (error) return <Alert>System messages could not be loaded: {error.message}</Alert>;
   if (!catalog) return <p className="text-sm text-slate-600 dark:text-slate-400">Loading…</p>;
@@ -28,12 +31,14 @@ export function SystemMessagesTable() {
     setTagError(null);
     setTag('');
     if (!locales.includes(wanted)) setAdded([...added, wanted]);
+    setShown(wanted);
   };
+  const visible = shown === ALL ? locales : locales.filter((locale) => locale === shown);
 
   return (
     <>
       <Card
-        title="Add a language"
+        title="Languages"
         description="Customers get the text of their browser’s language, then of the language alone (pt for pt-BR), then the default text. A new language shows the inherited texts until you save its own."
       >
         <form
@@ -57,6 +62,17 @@ export function SystemMessagesTable() {
             </div>
           ) : null}
         </form>
+        <div className="max-w-xs">
+          <Select
+            label="Show"
+            value={shown}
+            onChange={(event) => setShown(event.target.value)}
+            options={[
+              { value: ALL, label: 'All languages' },
+              ...locales.map((locale) => ({ value: locale, label: localeLabel(locale) })),
+            ]}
+          />
+        </div>
       </Card>
       {TEMPLATE_KEYS.map((key) => (
         <Card
@@ -74,7 +90,7 @@ export function SystemMessagesTable() {
             <span>Delivery</span>
           </div>
           <div className="flex flex-col">
-            {locales.map((locale) => {
+            {visible.map((locale) => {
               const { template, stored, from } = effectiveTemplate(catalog, key, locale);
               return (
                 <SystemMessageRow

@@ -1,7 +1,8 @@
 'use client';
 // Whole days off, as dates in the schedule's time zone: add one, remove one.
-import { useState } from 'react';
-import { Button, Field } from '../ui';
+import { useId, useState } from 'react';
+import { Button } from '../ui';
+import { controlClass } from './form';
 
 const formatDay = (date: string) =>
   new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', {
@@ -19,6 +20,7 @@ export function WorkingHoursHolidays({
   holidays: string[];
   onChange: (holidays: string[]) => void;
 }) {
+  const id = useId();
   const [date, setDate] = useState('');
   const add = () => {
     if (!/^\d{4}-\d\d-\d\d$/.test(date)) return;
@@ -28,12 +30,18 @@ export function WorkingHoursHolidays({
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end gap-2">
-        <Field
-          label="Date"
-          type="date"
-          value={date}
-          onChange={(event) => setDate(event.target.value)}
-        />
+        <div className="flex flex-col gap-1 text-sm">
+          <label htmlFor={id} className="font-medium text-slate-700 dark:text-slate-300">
+            Date
+          </label>
+          <input
+            id={id}
+            type="date"
+            className={`${controlClass} dark:[color-scheme:dark]`}
+            value={date}
+            onChange={(event) => setDate(event.target.value)}
+          />
+        </div>
         <Button onClick={add} disabled={!date}>
           Add holiday
         </Button>

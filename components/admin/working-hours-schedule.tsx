@@ -81,7 +81,7 @@ export function WorkingHoursSchedule({
                         <input
                           type="time"
                           aria-label={`${DAY_NAMES[day]}${n} from`}
-                          className={controlClass}
+                          className={`${controlClass} dark:[color-scheme:dark]`}
                           value={interval.from}
                           onChange={(event) => update({ from: event.target.value })}
                         />
@@ -89,7 +89,7 @@ export function WorkingHoursSchedule({
                         <input
                           type="time"
                           aria-label={`${DAY_NAMES[day]}${n} to`}
-                          className={controlClass}
+                          className={`${controlClass} dark:[color-scheme:dark]`}
                           value={interval.to === '24:00' ? '00:00' : interval.to}
                           // Midnight as an end means the end of the day.
                           onChange={(event) =>
