@@ -199,7 +199,7 @@ function AutomationEditor({ settings }: { settings: AllSettings }) {
         dirty={dirty}
       />
       {save.error && apiField ? (
-        <Alert>Not saved: check {FIELD_LABELS[apiField].toLowerCase()}.</Alert>
+        <Alert>Not saved: see “{FIELD_LABELS[apiField]}” above.</Alert>
       ) : null}
     </>
   );
