@@ -48,13 +48,20 @@ export const TEMPLATE_KEYS = [
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
+/** A language tag such as de or pt-BR, as a template's locale. */
+export const LOCALE_TAG_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/** '' (the default) is the text for every locale without its own. */
+const templateLocale = z
+  .string()
+  .refine((tag) => tag === '' || LOCALE_TAG_PATTERN.test(tag), {
+    message: 'Expected a language tag such as de or pt-BR',
+  })
+  .default('');
+
 export const templateUpsertSchema = z.strictObject({
   key: z.enum(TEMPLATE_KEYS),
-  /** '' (the default) is the text for every locale without its own. */
-  locale: z
-    .string()
-    .regex(/^$|^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Expected a language tag such as de or pt-BR')
-    .default(''),
+  locale: templateLocale,
   text: textSchema,
   notice: z.boolean().optional(),
   persist: z.boolean().optional(),
@@ -68,3 +75,10 @@ export const templateUpsertSchema = z.strictObject({
     .optional(),
 });
 export type TemplateUpsert = z.infer<typeof templateUpsertSchema>;
+
+/** `DELETE /api/v1/admin/message-templates?key=…&locale=…`: back to the inherited text. */
+export const templateResetSchema = z.strictObject({
+  key: z.enum(TEMPLATE_KEYS),
+  locale: templateLocale,
+});
+export type TemplateReset = z.infer<typeof templateResetSchema>;

@@ -1,0 +1,55 @@
+// Whether the team counts as open right now under the stored working hours, as the widget
+// and the reminders see it, with the local clock it was judged by (for the console).
+import { isWithinWorkingHours } from '../automation/working-hours';
+import { db } from '../db/client';
+import { getSettings } from './settings';
+
+export interface WorkingHoursStatus {
+  /** False only while working hours are on and now falls outside them. */
+  open: boolean;
+  enabled: boolean;
+  timezone: string;
+  /** Now in the schedule's time zone, e.g. "Wed 2026-12-02 14:05". */
+  localTime: string;
+  /** Why it is closed: a holiday, or simply outside the weekly hours. */
+  reason: 'disabled' | 'holiday' | 'hours' | 'open';
+}
+
+function localClock(now: Date, timeZone: string) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
+  );
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  return { date, label: `${parts.weekday} ${date} ${parts.hour}:${parts.minute}` };
+}
+
+export async function getWorkingHoursStatus(now: Date = new Date()): Promise<WorkingHoursStatus> {
+  const schedule = await getSettings(db(), 'workingHours');
+  const clock = localClock(now, schedule.timezone);
+  const open = isWithinWorkingHours(schedule, now);
+  const reason = !schedule.enabled
+    ? 'disabled'
+    : open
+      ? 'open'
+      : schedule.holidays.includes(clock.date)
+        ? 'holiday'
+        : 'hours';
+  return {
+    open,
+    enabled: schedule.enabled,
+    timezone: schedule.timezone,
+    localTime: clock.label,
+    reason,
+  };
+}
