@@ -1,6 +1,6 @@
 import { conversationFilterSchema } from '@/lib/contracts/admin';
-import { exportFileName } from '@/lib/conversations/export-csv';
 import { streamConversationsCsv } from '@/lib/conversations/export-conversations-csv';
+import { exportFileName } from '@/lib/conversations/export-csv';
 import { authenticateAdmin } from '@/lib/http/admin-auth';
 import { download } from '@/lib/http/download';
 import { parse, route, searchParams } from '@/lib/http/route';
