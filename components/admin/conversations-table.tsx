@@ -2,7 +2,6 @@
 // The conversations that match, with a checkbox each and the per-row actions: open in the
 // inbox, export as JSON or CSV, block the visitor. A table on wide screens, cards on phones.
 import type { AgentConversation } from '@/lib/contracts/dto';
-import { Button } from '../ui';
 
 const STATUS_LABELS: Record<AgentConversation['status'], string> = {
   open_unclaimed: 'Unclaimed',
@@ -36,7 +35,7 @@ function RowActions({
   const base = `/api/v1/admin/conversations/${conversation.id}`;
   const who = conversation.name ?? conversation.codename;
   return (
-    <div className="flex flex-wrap items-center gap-1">
+    <div className="flex flex-wrap items-center gap-1 md:flex-nowrap">
       <a
         className={LINK}
         href={`/inbox?c=${conversation.id}`}
@@ -55,14 +54,14 @@ function RowActions({
       <a className={LINK} href={`${base}/export.csv`} download aria-label={`Export ${who} as CSV`}>
         CSV
       </a>
-      <Button
-        variant="ghost"
-        className="text-red-700 dark:text-red-300"
+      <button
+        type="button"
+        className="rounded-md px-2 py-1 text-sm font-medium text-red-700 hover:bg-red-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-500 dark:text-red-300 dark:hover:bg-slate-800"
         onClick={() => onBlock(conversation)}
-        aria-label={`Block the visitor of ${who}`}
+        aria-label={`Block visitor of ${who}`}
       >
         Block visitor
-      </Button>
+      </button>
     </div>
   );
 }
