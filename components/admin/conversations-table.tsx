@@ -56,7 +56,7 @@ function RowActions({
       </a>
       <button
         type="button"
-        className="rounded-md px-2 py-1 text-sm font-medium text-red-700 hover:bg-red-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-500 dark:text-red-300 dark:hover:bg-slate-800"
+        className="whitespace-nowrap rounded-md px-2 py-1 text-sm font-medium text-red-700 hover:bg-red-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-500 dark:text-red-300 dark:hover:bg-slate-800"
         onClick={() => onBlock(conversation)}
         aria-label={`Block visitor of ${who}`}
       >
@@ -132,7 +132,8 @@ export function ConversationsTable({
               <td className="min-w-0 flex-1 md:py-3 md:pr-3 md:align-top">
                 <div className="font-medium">{conversation.name ?? 'Anonymous visitor'}</div>
                 <div className="text-xs text-slate-500 dark:text-slate-400">
-                  {conversation.codename} · {conversation.lastSeq} messages
+                  {conversation.codename} · {conversation.lastSeq}{' '}
+                  {conversation.lastSeq === 1 ? 'message' : 'messages'}
                 </div>
                 {conversation.lastMessage ? (
                   <div className="mt-1 line-clamp-2 max-w-md text-xs text-slate-600 dark:text-slate-300">
@@ -152,12 +153,11 @@ export function ConversationsTable({
                 {conversation.assignee?.name ?? 'Unassigned'}
               </td>
               <td className="w-full pl-7 text-xs text-slate-600 md:w-auto md:py-3 md:pr-3 md:pl-0 md:align-top dark:text-slate-300">
-                <time dateTime={conversation.createdAt}>{when(conversation.createdAt)}</time>
-                <span className="hidden md:inline">
-                  <br />
-                </span>
+                <time className="whitespace-nowrap md:block" dateTime={conversation.createdAt}>
+                  {when(conversation.createdAt)}
+                </time>
                 <span className="md:hidden"> · </span>
-                <time dateTime={conversation.lastActivityAt}>
+                <time className="whitespace-nowrap md:block" dateTime={conversation.lastActivityAt}>
                   {when(conversation.lastActivityAt)}
                 </time>
               </td>
