@@ -27,6 +27,7 @@ import * as blocksRoute from './blocks/route';
 import * as csvRoute from './conversations/[id]/export.csv/route';
 import * as jsonRoute from './conversations/[id]/export.json/route';
 import * as bulkDeleteRoute from './conversations/bulk-delete/route';
+import * as countRoute from './conversations/count/route';
 import * as setExportRoute from './conversations/export.csv/route';
 import * as listRoute from './conversations/route';
 
@@ -170,6 +171,24 @@ describe('GET /admin/conversations filters', () => {
     const body = (await response.clone().json()) as { error: { message: string } };
     expect(body.error.message).toContain(field);
     await expectError(response, 400, 'invalid_request');
+  });
+});
+
+describe('GET /admin/conversations/count', () => {
+  it('counts what a filter matches, for the confirmation before deleting all of it', async () => {
+    const marker = `count-${randomUUID().slice(0, 8)}`;
+    for (let i = 0; i < 3; i++) await createConversation({ name: marker });
+    const count = (query: string, call: Call = SERVICE) =>
+      countRoute.GET(apiRequest('GET', `/admin/conversations/count?${query}`, call));
+    const response = await count(`status=all&q=${marker}`, ADMIN);
+    expect({ status: response.status, body: await response.json() }).toEqual({
+      status: 200,
+      body: { count: 3 },
+    });
+    expect(await (await count(`status=closed&q=${marker}`)).json()).toEqual({ count: 0 });
+    await expectError(await count('status=all', {}), 401, 'unauthorized');
+    await expectError(await count('status=all', AGENT), 403, 'forbidden');
+    await expectError(await count('agentId=nope'), 400, 'invalid_request');
   });
 });
 
