@@ -1,12 +1,12 @@
 // Retention: once a day, closed conversations older than the configured number of days are
-// deleted with their transcript, notes and events. Their Telegram topics are deleted by the
-// Telegram channel on the `conversation.purged` event. Off by default.
-import { and, eq, inArray, lt } from 'drizzle-orm';
+// deleted with their transcript, notes and events (lib/conversations/delete-conversations.ts,
+// which also has their Telegram topics deleted). Off by default.
+import { and, eq, lt } from 'drizzle-orm';
 import { systemActor } from '../actor';
 import { writeAudit } from '../audit/write-audit';
-import { conversations, events, sweepRuns } from '../db/schema';
+import { deleteConversationBatch } from '../conversations/delete-conversations';
+import { conversations, sweepRuns } from '../db/schema';
 import { inTransaction } from '../db/transaction';
-import { recordEvent } from '../events/record-event';
 import { getSettings } from '../settings/settings';
 
 const BATCH = 500;
@@ -41,31 +41,14 @@ export async function purgeClosedConversations(
   const cutoff = new Date(now.getTime() - days * DAY_MS);
   let purged = 0;
   for (;;) {
-    const batch = await inTransaction(async (tx) => {
-      const doomed = await tx
-        .select({
-          id: conversations.id,
-          telegramChatId: conversations.telegramChatId,
-          telegramThreadId: conversations.telegramThreadId,
-        })
-        .from(conversations)
-        .where(and(eq(conversations.status, 'closed'), lt(conversations.closedAt, cutoff)))
-        .limit(BATCH)
-        .for('update', { skipLocked: true });
-      if (doomed.length === 0) return 0;
-      const ids = doomed.map((c) => c.id);
-      // Events carry message texts: they go with the conversation.
-      await tx.delete(events).where(inArray(events.conversationId, ids));
-      await tx.delete(conversations).where(inArray(conversations.id, ids));
-      for (const conversation of doomed.filter((c) => c.telegramThreadId !== null)) {
-        await recordEvent(tx, 'conversation.purged', systemActor, conversation.id, {
-          conversationId: conversation.id,
-          telegramChatId: conversation.telegramChatId,
-          telegramThreadId: conversation.telegramThreadId,
-        });
-      }
-      return doomed.length;
-    });
+    const batch = await inTransaction((tx) =>
+      deleteConversationBatch(
+        tx,
+        and(eq(conversations.status, 'closed'), lt(conversations.closedAt, cutoff)),
+        systemActor,
+        { limit: BATCH, skipLocked: true },
+      ),
+    );
     purged += batch;
     if (batch < BATCH) break;
   }

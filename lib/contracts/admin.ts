@@ -13,14 +13,88 @@ export const LIST_STATUS_FILTERS = [
 ] as const;
 export type ListStatusFilter = (typeof LIST_STATUS_FILTERS)[number];
 
-export const listConversationsQuerySchema = z.object({
+const DATE_ONLY = /^\d{4}-\d\d-\d\d$/;
+const DAY_MS = 86_400_000;
+
+/**
+ * A point in time from a query: an ISO date (`2026-12-01`, midnight UTC) or date-time with
+ * an offset. `endOfDay` makes a bare date cover that whole day, for the upper bound.
+ */
+const instant = (endOfDay: boolean) =>
+  z
+    .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+      error: 'Expected an ISO date (2026-12-01) or date-time (2026-12-01T09:30:00Z)',
+    })
+    .transform((value) => {
+      const at = new Date(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value);
+      // The upper bound is exclusive: the next day for a date, the next millisecond for a time.
+      return endOfDay ? new Date(at.getTime() + (DATE_ONLY.test(value) ? DAY_MS : 1)) : at;
+    })
+    .refine((at) => at.getUTCFullYear() >= 1 && at.getUTCFullYear() <= 9999, 'Out of range');
+
+/** Which conversations: the filters the list, the export and bulk delete share. */
+export const conversationFilterShape = {
   status: z.enum(LIST_STATUS_FILTERS).default('open'),
   q: z.string().trim().max(200).optional(),
   departmentId: z.uuid('Expected a uuid').optional(),
+  /** The assignee. */
+  agentId: z.uuid('Expected a uuid').optional(),
+  /** Created at or after. */
+  from: instant(false).optional(),
+  /** Created before the end of this day (a date) or up to this time (a date-time). */
+  to: instant(true).optional(),
+};
+
+export const conversationFilterSchema = z.object(conversationFilterShape);
+export type ConversationFilter = z.infer<typeof conversationFilterSchema>;
+
+export const listConversationsQuerySchema = z.object({
+  ...conversationFilterShape,
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListConversationsQuery = z.infer<typeof listConversationsQuerySchema>;
+
+const MAX_BULK_IDS = 1000;
+
+/** `{ids}`, or a filter (status required, so "everything" is always said out loud). */
+export const bulkDeleteSchema = z.union([
+  z.strictObject({
+    ids: z.array(z.uuid('Expected a uuid')).min(1).max(MAX_BULK_IDS),
+  }),
+  z.strictObject({
+    ...conversationFilterShape,
+    status: z.enum(LIST_STATUS_FILTERS),
+    /** Last activity before this point in time. */
+    before: instant(false).optional(),
+  }),
+]);
+export type BulkDeleteInput = z.infer<typeof bulkDeleteSchema>;
+
+const MAX_BLOCK_SECONDS = 86_400 * 3650;
+
+export const createBlockSchema = z
+  .strictObject({
+    visitorId: z.string().trim().min(1).max(128).optional(),
+    ip: z.union([z.ipv4(), z.ipv6()], { error: 'Expected an IP address' }).optional(),
+    /** Block the visitor (and address) this conversation was started by. */
+    conversationId: z.uuid('Expected a uuid').optional(),
+    reason: z.string().trim().max(500).optional(),
+    expiresAt: z.iso
+      .datetime({ offset: true, error: 'Expected an ISO date-time' })
+      .transform((value) => new Date(value))
+      .optional(),
+    durationSeconds: z.number().int().min(60).max(MAX_BLOCK_SECONDS).optional(),
+  })
+  .refine((b) => b.visitorId || b.ip || b.conversationId, {
+    error: 'Give a visitorId, an ip or a conversationId',
+  })
+  .refine((b) => !(b.expiresAt && b.durationSeconds), {
+    error: 'Give either expiresAt or durationSeconds, not both',
+  });
+export type CreateBlockInput = z.infer<typeof createBlockSchema>;
+
+export const blockIdSchema = z.uuid('Expected a uuid');
 
 const agentEmail = z.email('Expected an email address').max(254);
 
@@ -82,3 +156,16 @@ export const templateResetSchema = z.strictObject({
   locale: templateLocale,
 });
 export type TemplateReset = z.infer<typeof templateResetSchema>;
+
+/** A visitor block as the admin API shows it. */
+export interface VisitorBlock {
+  id: string;
+  visitorId: string | null;
+  ip: string | null;
+  reason: string | null;
+  conversationId: string | null;
+  /** Null: until lifted. */
+  expiresAt: string | null;
+  createdBy: string;
+  createdAt: string;
+}

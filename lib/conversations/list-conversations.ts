@@ -1,26 +1,17 @@
-// The inbox list: filtered by status, department and text, newest activity first, paged
-// with a keyset cursor so that page 1,000 is as fast as page 1.
-import { and, desc, eq, exists, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { ListConversationsQuery, ListStatusFilter } from '../contracts/admin';
-import type { AgentConversation, ConversationStatus } from '../contracts/dto';
+// The inbox and admin list: filtered by status, text, department, assignee and creation
+// dates, newest activity first, paged with a keyset cursor so that page 1,000 is as fast
+// as page 1.
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { ListConversationsQuery } from '../contracts/admin';
+import type { AgentConversation } from '../contracts/dto';
 import { db, type Queryable } from '../db/client';
 import { agents, type ConversationRow, conversations, messages } from '../db/schema';
 import { AppError } from '../errors';
+import { conversationFilters } from './conversation-filters';
 import { presentAgentConversation } from './present';
-import { OPEN_STATUSES } from './status';
-
-const STATUS_FILTERS: Record<ListStatusFilter, readonly ConversationStatus[] | null> = {
-  unclaimed: ['open_unclaimed'],
-  assigned: ['open_assigned'],
-  awaiting: ['awaiting_customer'],
-  open: OPEN_STATUSES,
-  closed: ['closed'],
-  blocked: ['blocked'],
-  all: null,
-};
 
 // Microsecond precision, so the cursor names the exact row it stopped at.
-const activityKey = sql<string>`to_char(${conversations.lastActivityAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+export const activityKey = sql<string>`to_char(${conversations.lastActivityAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 interface Cursor {
   at: string;
@@ -61,8 +52,6 @@ function decodeCursor(raw: string): Cursor {
   throw new AppError('invalid_request', 'cursor: not a cursor this API returned');
 }
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export interface ListScope {
   /** Only conversations assigned to this agent (the inbox's "Mine"). */
   assignedAgentId?: string;
@@ -73,28 +62,8 @@ export async function listConversations(
   scope: ListScope = {},
 ): Promise<{ conversations: AgentConversation[]; nextCursor: string | null }> {
   const database = db();
-  const filters: (SQL | undefined)[] = [];
-  const statuses = STATUS_FILTERS[query.status];
-  if (statuses) filters.push(inArray(conversations.status, [...statuses]));
+  const filters: (SQL | undefined)[] = [conversationFilters(database, query)];
   if (scope.assignedAgentId) filters.push(eq(conversations.assignedAgentId, scope.assignedAgentId));
-  if (query.departmentId) filters.push(eq(conversations.departmentId, query.departmentId));
-  if (query.q) {
-    const pattern = likePattern(query.q);
-    filters.push(
-      or(
-        ilike(conversations.codename, pattern),
-        ilike(conversations.customerName, pattern),
-        exists(
-          database
-            .select({ one: sql`1` })
-            .from(messages)
-            .where(
-              and(eq(messages.conversationId, conversations.id), ilike(messages.text, pattern)),
-            ),
-        ),
-      ),
-    );
-  }
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor);
     filters.push(

@@ -5,11 +5,14 @@ import { writeAudit } from '../audit/write-audit';
 import type { StartConversationInput } from '../contracts/customer';
 import type { CustomerConversation } from '../contracts/dto';
 import { signCustomerToken } from '../customer-token';
+import { db } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
 import { type ConversationRow, conversations, departments } from '../db/schema';
 import { inTransaction } from '../db/transaction';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import { recordEvent } from '../events/record-event';
+import { limitConversationStarts } from '../rate-limit';
+import { isVisitorBlocked } from '../visitors/visitor-blocks';
 import { generateCodename } from './codename';
 import { presentCustomerConversation } from './present';
 import { emitSystemMessage } from './system-messages';
@@ -24,8 +27,14 @@ const CODENAME_ATTEMPTS = 8;
 
 export async function startConversation(
   input: StartConversationInput,
-  context: { userAgent?: string | null } = {},
+  /** `ip`: the caller's address, rate-limited and checked against visitor blocks. */
+  context: { userAgent?: string | null; ip?: string } = {},
 ): Promise<StartConversationResult> {
+  // A blocked visitor is refused before the rate limit counts the attempt (DESIGN §8).
+  if (await isVisitorBlocked(db(), { visitorId: input.visitorId, ip: context.ip })) {
+    throw new AppError('blocked', 'You cannot start a new conversation');
+  }
+  if (context.ip) await limitConversationStarts(context.ip);
   for (let attempt = 1; ; attempt++) {
     try {
       const row = await inTransaction(async (tx) => {
@@ -43,6 +52,7 @@ export async function startConversation(
             departmentId: input.departmentId ?? null,
             customerName: input.name ?? null,
             visitorId: input.visitorId ?? null,
+            clientIp: context.ip && context.ip !== 'unknown' ? context.ip : null,
             fields: input.fields ?? {},
             pageUrl: input.page?.url || null,
             pageTitle: input.page?.title || null,

@@ -99,6 +99,8 @@ export const conversations = pgTable(
     telegramChatId: telegramId('telegram_chat_id'),
     telegramThreadId: integer('telegram_thread_id'),
     visitorId: text('visitor_id'),
+    /** The address the conversation was started from, so a block can cover it too. */
+    clientIp: text('client_ip'),
     fields: jsonb('fields').$type<Record<string, unknown>>().notNull().default({}),
     pageUrl: text('page_url'),
     pageTitle: text('page_title'),

@@ -2,16 +2,15 @@ import { startConversationSchema } from '@/lib/contracts/customer';
 import { startConversation } from '@/lib/conversations/start-conversation';
 import { clientIpOf } from '@/lib/http/client-ip';
 import { json, preflight, readJson, route } from '@/lib/http/route';
-import { limitConversationStarts } from '@/lib/rate-limit';
 
 export const dynamic = 'force-dynamic';
 
 export const POST = route(
   async (request) => {
     const input = await readJson(request, startConversationSchema);
-    await limitConversationStarts(clientIpOf(request));
     const started = await startConversation(input, {
       userAgent: request.headers.get('user-agent'),
+      ip: clientIpOf(request),
     });
     return json({ conversation: started.view, token: started.token }, 201);
   },

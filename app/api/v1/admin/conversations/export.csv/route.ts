@@ -1,0 +1,19 @@
+import { conversationFilterSchema } from '@/lib/contracts/admin';
+import { streamConversationsCsv } from '@/lib/conversations/export-conversations-csv';
+import { exportFileName } from '@/lib/conversations/export-csv';
+import { authenticateAdmin } from '@/lib/http/admin-auth';
+import { download } from '@/lib/http/download';
+import { parse, route, searchParams } from '@/lib/http/route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route(async (request) => {
+  const filter = parse(conversationFilterSchema, searchParams(request));
+  await authenticateAdmin(request);
+  const day = new Date().toISOString().slice(0, 10);
+  return download(
+    streamConversationsCsv(filter),
+    exportFileName(`conversations ${day}`, 'csv'),
+    'text/csv',
+  );
+});
