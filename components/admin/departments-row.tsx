@@ -36,6 +36,7 @@ export function DepartmentRow({
     (id) => team.data?.find((agent) => agent.id === id)?.name ?? '…',
   );
   const { name } = department;
+  const icon = department.icon ?? name.slice(0, 1).toUpperCase();
 
   return (
     <li
@@ -49,10 +50,12 @@ export function DepartmentRow({
       <div className="flex items-start gap-3">
         <span
           aria-hidden="true"
-          className="flex size-10 shrink-0 items-center justify-center rounded-full border-2 bg-slate-50 text-lg dark:bg-slate-800"
+          className={`flex size-10 shrink-0 items-center justify-center overflow-hidden rounded-full border-2 bg-slate-50 dark:bg-slate-800 ${
+            [...icon].length > 2 ? 'text-[0.6rem] font-semibold' : 'text-lg'
+          }`}
           style={{ borderColor: department.color ?? 'transparent' }}
         >
-          {department.icon ?? name.slice(0, 1).toUpperCase()}
+          {icon}
         </span>
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-2">
@@ -66,7 +69,7 @@ export function DepartmentRow({
           {department.description ? (
             <p className="text-sm text-slate-600 dark:text-slate-400">{department.description}</p>
           ) : null}
-          <dl className="mt-2 grid gap-x-4 gap-y-1 text-xs text-slate-600 sm:grid-cols-[auto_1fr] dark:text-slate-400">
+          <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
             <dt className="font-medium text-slate-700 dark:text-slate-300">Open conversations</dt>
             <dd>{department.openConversations}</dd>
             <dt className="font-medium text-slate-700 dark:text-slate-300">Members</dt>
