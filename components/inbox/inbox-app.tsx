@@ -6,12 +6,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type {
   CannedResponse,
-  Department,
   InboxConversation,
   InboxCounts,
   InboxView,
   SessionAgent,
 } from '@/lib/contracts/agent';
+import type { InboxDepartment } from '@/lib/contracts/departments';
 import { apiFetch, errorMessage } from '../api';
 import { AppNav } from '../app-nav';
 import { Button } from '../ui';
@@ -92,7 +92,7 @@ export function InboxApp({
   const departments = useQuery({
     queryKey: keys.departments,
     queryFn: async () =>
-      (await apiFetch<{ departments: Department[] }>('/departments')).departments,
+      (await apiFetch<{ departments: InboxDepartment[] }>('/departments')).departments,
     staleTime: 5 * 60_000,
   });
   const canned = useQuery({
@@ -223,7 +223,7 @@ export function InboxApp({
               <option value="">All departments</option>
               {departments.data?.map((d) => (
                 <option key={d.id} value={d.id}>
-                  {d.name}
+                  {d.active ? d.name : `${d.name} (inactive)`}
                 </option>
               ))}
             </select>

@@ -11,7 +11,8 @@ import type {
   PresenceEntry,
   Viewer,
 } from '@/lib/contracts/agent';
-import { alertAgent } from './attention';
+import type { InboxDepartment } from '@/lib/contracts/departments';
+import { alertAgent, alertsNow, type DepartmentAttention } from './attention';
 import { appendToTranscript, applyConversations, keys } from './cache';
 
 export type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
@@ -60,6 +61,17 @@ export function useAgentSocket(
       }, COUNTS_DEBOUNCE_MS);
     };
     const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+    // Unclaimed work this inbox has heard of, so a customer's message can be judged before
+    // its conversation reaches the cache.
+    const unclaimed = new Map<string, { departmentId: string | null; reminderLevel: number }>();
+    const departmentAttention = (): DepartmentAttention | null => {
+      const departments = client.getQueryData<InboxDepartment[]>(keys.departments);
+      if (!departments) return null;
+      return {
+        myDepartmentIds: departments.filter((d) => d.isMember).map((d) => d.id),
+        staffedDepartmentIds: departments.filter((d) => d.memberCount > 0).map((d) => d.id),
+      };
+    };
     const status = () => (document.visibilityState === 'visible' ? 'online' : 'away');
 
     socket.on('connect', () => {
@@ -83,10 +95,20 @@ export function useAgentSocket(
     });
 
     socket.on('conversations', ({ conversations }) => {
+      for (const c of conversations) {
+        unclaimed.set(c.id, { departmentId: c.departmentId, reminderLevel: c.reminderLevel });
+      }
+      // Only recent work matters; an inbox left open for weeks need not remember it all.
+      for (const id of unclaimed.keys()) {
+        if (unclaimed.size <= 5000) break;
+        unclaimed.delete(id);
+      }
       applyConversations(client, meId, conversations);
       refreshCounts();
     });
-    socket.on('conversation:started', ({ conversationId, codename }) => {
+    socket.on('conversation:started', ({ conversationId, codename, departmentId = null }) => {
+      unclaimed.set(conversationId, { departmentId, reminderLevel: 0 });
+      if (!alertsNow({ departmentId, reminderLevel: 0 }, departmentAttention())) return;
       alertAgent('New conversation', codename, () => onOpenRef.current(conversationId));
     });
     socket.on('message', (message) => {
@@ -96,7 +118,14 @@ export function useAgentSocket(
         keys.conversation(message.conversationId),
       );
       const assignee = conversation?.assignee?.id;
-      const forMe = !conversation || !assignee || assignee === meId;
+      const heard = unclaimed.get(message.conversationId);
+      const work = conversation
+        ? {
+            departmentId: conversation.departmentId,
+            reminderLevel: Math.max(conversation.reminderLevel, heard?.reminderLevel ?? 0),
+          }
+        : heard;
+      const forMe = assignee ? assignee === meId : !work || alertsNow(work, departmentAttention());
       const looking =
         openRef.current === message.conversationId && document.visibilityState === 'visible';
       if (forMe && !looking) {
@@ -133,6 +162,12 @@ export function useAgentSocket(
     });
     socket.on('presence', ({ agents }) => setState((s) => ({ ...s, presence: agents })));
     socket.on('reminder', ({ conversationId, text }) => {
+      // From the first reminder on, the conversation is everyone's business.
+      const known = unclaimed.get(conversationId);
+      unclaimed.set(conversationId, {
+        departmentId: known?.departmentId ?? null,
+        reminderLevel: Math.max(1, known?.reminderLevel ?? 0),
+      });
       alertAgent('Waiting for an agent', text, () => onOpenRef.current(conversationId));
     });
     socket.on('team', () => {

@@ -237,7 +237,11 @@ export interface AgentClientEvents {
 export interface AgentServerEvents {
   /** Changed conversations, in their current state (coalesced). */
   conversations: (payload: { conversations: AgentConversation[] }) => void;
-  'conversation:started': (payload: { conversationId: string; codename: string }) => void;
+  'conversation:started': (payload: {
+    conversationId: string;
+    codename: string;
+    departmentId?: string | null;
+  }) => void;
   message: (message: Message) => void;
   note: (note: Note) => void;
   'customer:seen': (payload: { conversationId: string; seq: number }) => void;

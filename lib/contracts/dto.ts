@@ -86,6 +86,8 @@ export interface WidgetDepartment {
   description: string | null;
   icon: string | null;
   color: string | null;
+  /** Said once the visitor picked this department; null uses the widget's greeting. */
+  greeting: string | null;
 }
 
 export interface WidgetConfig {

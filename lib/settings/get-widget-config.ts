@@ -41,6 +41,7 @@ export async function getWidgetConfig(): Promise<WidgetConfig> {
       description: d.description,
       icon: d.icon,
       color: d.color,
+      greeting: d.greeting,
     })),
     preChatFields: widget.preChatFields.map((f) => ({
       id: f.id,

@@ -5,6 +5,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Telegraf } from 'telegraf';
 import type { CallbackQuery, Message, Update } from 'telegraf/types';
+import { z } from 'zod';
 import { touchAgent } from '../agents/agents';
 import { resolveTelegramAgent, type TelegramUser, telegramActor } from '../agents/telegram-agents';
 import { textSchema } from '../contracts/text';
@@ -26,6 +27,16 @@ async function conversationInTopic(chatId: number, threadId: number | undefined)
     .where(
       and(eq(conversations.telegramChatId, chatId), eq(conversations.telegramThreadId, threadId)),
     );
+  return row ?? null;
+}
+
+/** The conversation a header button names, if its topic lives in this chat. */
+async function conversationInChat(conversationId: string, chatId: number) {
+  if (!z.uuid().safeParse(conversationId).success) return null;
+  const [row] = await db()
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.id, conversationId), eq(conversations.telegramChatId, chatId)));
   return row ?? null;
 }
 
@@ -62,6 +73,22 @@ export class TelegramEdge {
     return this.chats;
   }
 
+  /**
+   * Whether Parley answers in this chat: the support group, a department's own group
+   * (even one set a moment ago, maybe on another instance), or a group that still holds a
+   * conversation's topic after its department moved to another group.
+   */
+  private async isOurChat(chatId: number, conversation: ConversationRow | null): Promise<boolean> {
+    if (conversation || (await this.allowedChats()).has(chatId)) return true;
+    const [department] = await db()
+      .select({ id: departments.id })
+      .from(departments)
+      .where(eq(departments.telegramChatId, chatId))
+      .limit(1);
+    if (department) this.chats?.add(chatId);
+    return Boolean(department);
+  }
+
   private async route(update: Update): Promise<void> {
     if ('callback_query' in update) return this.onButton(update.callback_query);
     const message =
@@ -71,13 +98,10 @@ export class TelegramEdge {
           ? update.edited_message
           : null;
     if (!message || !('text' in message) || !message.from || message.from.is_bot) return;
-    if (!(await this.allowedChats()).has(message.chat.id)) return;
     const threadId = message.is_topic_message ? message.message_thread_id : undefined;
-    const place: Place = {
-      chatId: message.chat.id,
-      threadId: threadId ?? null,
-      conversation: await conversationInTopic(message.chat.id, threadId),
-    };
+    const conversation = await conversationInTopic(message.chat.id, threadId);
+    if (!(await this.isOurChat(message.chat.id, conversation))) return;
+    const place: Place = { chatId: message.chat.id, threadId: threadId ?? null, conversation };
     const agent = await resolveTelegramAgent(db(), message.from);
     if (message.text.startsWith('/')) {
       if ('edit_date' in message && message.edit_date) return; // an edited command ran already
@@ -129,7 +153,11 @@ export class TelegramEdge {
       this.bot.telegram.answerCbQuery(query.id, text, { show_alert: alert });
     const pressed = 'data' in query ? parseButton(query.data) : null;
     const chatId = query.message?.chat.id;
-    if (!pressed || chatId === undefined || !(await this.allowedChats()).has(chatId)) {
+    const conversation =
+      pressed && chatId !== undefined
+        ? await conversationInChat(pressed.conversationId, chatId)
+        : null;
+    if (!pressed || chatId === undefined || !(await this.isOurChat(chatId, conversation))) {
       await answer('This button is not for Parley');
       return;
     }

@@ -81,6 +81,7 @@ export function agentSocketsSubscriber(agents: Namespace<object, AgentServerEven
         room().emit('conversation:started', {
           conversationId: conversation.id,
           codename: conversation.codename,
+          departmentId: conversation.departmentId,
         });
       }
       if (!isEvent(event, 'note.added') && !isEvent(event, 'conversation.seen')) {

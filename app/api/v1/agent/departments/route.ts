@@ -5,6 +5,6 @@ import { listDepartments } from '@/lib/inbox/departments';
 export const dynamic = 'force-dynamic';
 
 export const GET = route(async (request) => {
-  await authenticateAgentRequest(request);
-  return json({ departments: await listDepartments() });
+  const agent = await authenticateAgentRequest(request);
+  return json({ departments: await listDepartments(agent.id) });
 });
