@@ -92,7 +92,11 @@ export async function checkTelegramGroup(telegram: Telegram, chatId: number): Pr
       (member.status === 'administrator' && member.can_manage_topics === true);
     steps.push(
       canManage
-        ? { id: 'admin', ok: true, label: `@${me.username} is an administrator who may manage topics` }
+        ? {
+            id: 'admin',
+            ok: true,
+            label: `@${me.username} is an administrator who may manage topics`,
+          }
         : {
             id: 'admin',
             ok: false,
