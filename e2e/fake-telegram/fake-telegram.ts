@@ -298,7 +298,10 @@ export class FakeTelegram {
           url: String(params.url),
           secret: params.secret_token as string | undefined,
         };
-        for (const update of this.queue.splice(0)) void this.deliver(update);
+        // An unreachable webhook keeps the update for later, as Telegram does.
+        for (const update of this.queue.splice(0)) {
+          void this.deliver(update).catch(() => this.queue.push(update));
+        }
         return true;
       case 'deleteWebhook':
         this.webhook = null;
