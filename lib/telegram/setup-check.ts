@@ -81,7 +81,7 @@ export async function checkTelegramGroup(telegram: Telegram, chatId: number): Pr
           ok: false,
           label: 'Topics are enabled',
           problem: `support chat ${chatId} is not a forum supergroup`,
-          fix: 'In Telegram open the group → Edit → turn on Topics (this makes it a forum supergroup; a basic group gets a new id, so detect it again).',
+          fix: 'Turn on Topics in the group settings (in Telegram: the group → Edit → Topics). This makes it a forum supergroup; a basic group gets a new id, so detect it again.',
         },
   );
   const chatView = { id: chatId, title, type: chat.type, isForum };

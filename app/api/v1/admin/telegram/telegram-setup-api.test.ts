@@ -147,7 +147,7 @@ describe('the Telegram setup API', () => {
     const byId = Object.fromEntries(first.steps.map((s: { id: string }) => [s.id, s]));
     expect(byId.token.ok).toBe(true);
     expect(byId.group.ok).toBe(true);
-    expect(byId.forum).toMatchObject({ ok: false, fix: expect.stringMatching(/turn on Topics/) });
+    expect(byId.forum).toMatchObject({ ok: false, fix: expect.stringMatching(/Turn on Topics/) });
     expect(byId.admin).toMatchObject({
       ok: false,
       fix: expect.stringMatching(/Administrators.*Manage topics/),
