@@ -43,7 +43,7 @@ export function TelegramModeStep({
             </span>
           </span>
         </label>
-        <label className={`${option} ${webhook.allowed ? '' : 'opacity-70'}`}>
+        <label className={option}>
           <input
             type="radio"
             name="telegram-mode"

@@ -25,7 +25,7 @@ export function TelegramStep({
   return (
     <li
       aria-labelledby={id}
-      className={`flex gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${disabled ? 'opacity-70' : ''}`}
+      className={`flex gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900`}
     >
       <span
         aria-hidden="true"
