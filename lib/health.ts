@@ -11,11 +11,26 @@ export interface Readiness {
   telegram: string;
 }
 
-const channelStates = () => processSingleton('health.channels', () => ({ telegram: 'off' }));
+export interface ChannelHealth {
+  /** 'off', 'ok', or what is wrong (a short sentence). */
+  state: string;
+  /** What an admin can do about it, when something is wrong. */
+  fix?: string;
+  checkedAt: Date;
+}
+
+const channelStates = () =>
+  processSingleton('health.channels', () => ({
+    telegram: { state: 'off', checkedAt: new Date() } as ChannelHealth,
+  }));
 
 /** Called by a channel when its state changes: 'off', 'ok' or what is wrong. */
-export function reportTelegramState(state: string): void {
-  channelStates().telegram = state;
+export function reportTelegramState(state: string, fix?: string): void {
+  channelStates().telegram = { state, ...(fix ? { fix } : {}), checkedAt: new Date() };
+}
+
+export function telegramHealth(): ChannelHealth {
+  return channelStates().telegram;
 }
 
 export async function checkReadiness(): Promise<{ ready: boolean; report: Readiness }> {
@@ -29,7 +44,7 @@ export async function checkReadiness(): Promise<{ ready: boolean; report: Readin
     database = `unreachable: ${(error as Error).message}`;
     migrations = 'unknown';
   }
-  const { telegram } = channelStates();
+  const telegram = channelStates().telegram.state;
   const ready = database === 'ok' && migrations === 'ok';
   const healthy = ready && (telegram === 'ok' || telegram === 'off');
   return { ready, report: { status: healthy ? 'ok' : 'degraded', database, migrations, telegram } };

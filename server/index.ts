@@ -7,8 +7,7 @@ import { closeDatabase } from '@/lib/db/client';
 import { CLIENT_IP_HEADER, resolveClientIp } from '@/lib/http/client-ip';
 import { isOriginAllowed } from '@/lib/http/cors';
 import { logger } from '@/lib/log';
-import { telegramConfig } from '@/lib/telegram/api';
-import { startTelegram } from '@/lib/telegram/start';
+import { TelegramManager } from '@/lib/telegram/manager';
 import { loadConfigOrExit, prepareDatabase } from './boot';
 import { Dispatcher } from './dispatcher';
 import { registerAgentNamespace } from './sockets/agent-namespace';
@@ -63,7 +62,9 @@ async function main(): Promise<void> {
   const dispatcher = new Dispatcher(handle, [
     customerSocketsSubscriber(customers),
     agentSocketsSubscriber(agents),
-    ...(telegramConfig() ? [telegramSubscriber()] : []),
+    // Always listed: Telegram may be turned on at run time; delivery rows for it exist only
+    // while it is on (see activeSubscribers).
+    telegramSubscriber(),
   ]);
   await dispatcher.start();
   const sweeper = new Sweeper();
@@ -74,8 +75,10 @@ async function main(): Promise<void> {
     { url: config.publicUrl, port: config.port, dev },
     `Parley listening on ${config.publicUrl}`,
   );
-  // After listening: a webhook set now may be called at once.
-  const telegram = await startTelegram(handle.db);
+  // After listening: a webhook set now may be called at once. The manager follows later
+  // changes of the configuration (the console's setup) without a restart.
+  const telegram = new TelegramManager(handle);
+  await telegram.start();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -93,7 +96,7 @@ async function main(): Promise<void> {
     httpServer.closeIdleConnections();
     await sweeper.stop();
     await dispatcher.stop();
-    await telegram?.stop();
+    await telegram.stop();
     io.disconnectSockets(true);
     io.engine.close();
     await closed;

@@ -4,7 +4,7 @@
 // Updates go to the webhook (with the secret header) once one is set, else to getUpdates.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { callMethod, FAKE_BOT, messageView } from './methods';
+import { callMethod, chatView, FAKE_BOT, messageView } from './methods';
 import { ApiError, type Budget, type FakeChat, type FakeUser, FakeWorld } from './state';
 
 export type { Budget, FakeChat, FakeUser };
@@ -80,6 +80,45 @@ export class FakeTelegram {
   }
 
   // ---- acting as people in the group ----
+
+  /** Someone adds the bot to a (new) group: Telegram tells the bot with my_chat_member. */
+  addBotToGroup(
+    by: FakeUser,
+    chat: Partial<FakeChat> & { id: number; title: string },
+  ): { chat: FakeChat; update: Update; delivered: Promise<number> } {
+    const added = this.world.addChat({
+      type: 'supergroup',
+      is_forum: false,
+      botStatus: 'member',
+      botCanManageTopics: false,
+      ...chat,
+    });
+    const status = added.botStatus === 'creator' ? 'administrator' : added.botStatus;
+    return {
+      chat: added,
+      ...this.push({
+        my_chat_member: {
+          chat: chatView(added),
+          from: by,
+          date: Math.floor(Date.now() / 1000),
+          old_chat_member: { user: FAKE_BOT, status: 'left' },
+          new_chat_member: {
+            user: FAKE_BOT,
+            status,
+            ...(status === 'administrator' ? { can_manage_topics: added.botCanManageTopics } : {}),
+          },
+        },
+      }),
+    };
+  }
+
+  /** A group admin changes the group (topics on) or the bot's rights, as in Telegram's UI. */
+  changeGroup(
+    chatId: number,
+    changes: Partial<Pick<FakeChat, 'is_forum' | 'botStatus' | 'botCanManageTopics' | 'title'>>,
+  ): FakeChat {
+    return Object.assign(this.world.chat(chatId), changes);
+  }
 
   /** A user writes in a topic (or General with `threadId` null). */
   write(user: FakeUser, chatId: number, threadId: number | null, text: string) {
@@ -259,7 +298,10 @@ export class FakeTelegram {
           url: String(params.url),
           secret: params.secret_token as string | undefined,
         };
-        for (const update of this.queue.splice(0)) void this.deliver(update);
+        // An unreachable webhook keeps the update for later, as Telegram does.
+        for (const update of this.queue.splice(0)) {
+          void this.deliver(update).catch(() => this.queue.push(update));
+        }
         return true;
       case 'deleteWebhook':
         this.webhook = null;

@@ -108,6 +108,10 @@ export function callMethod(world: FakeWorld, method: string, params: Params): un
     case 'createForumTopic': {
       const chat = world.chat(params.chat_id);
       if (!chat.is_forum) throw new ApiError(400, 'Bad Request: the chat is not a forum');
+      const mayManage =
+        chat.botStatus === 'creator' ||
+        (chat.botStatus === 'administrator' && chat.botCanManageTopics);
+      if (!mayManage) throw new ApiError(400, 'Bad Request: not enough rights to create a topic');
       const name = topicName(params);
       world.spend(chat);
       // As in Telegram, a topic's id is the id of the service message that opened it.

@@ -96,15 +96,40 @@ export const retentionSettingsSchema = z.strictObject({
   closedConversationDays: z.number().int().min(1).max(36_500).nullable().default(null),
 });
 
-// ---- Telegram pacing ----
-// Telegram allows about 20 messages a minute per group (topic creation included); tests
-// shrink the numbers to run in seconds.
+// ---- Telegram ----
+// The bot and its support group (set up in the console; TELEGRAM_* variables, when set,
+// win), and the pacing: Telegram allows about 20 messages a minute per group (topic
+// creation included); tests shrink the numbers to run in seconds.
 
-export const telegramSettingsSchema = z.object({
+export const TELEGRAM_MODES = ['polling', 'webhook'] as const;
+export type TelegramMode = (typeof TELEGRAM_MODES)[number];
+
+/** A token as @BotFather hands it out: `<bot id>:<secret>`. */
+export const botTokenSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,20}:[A-Za-z0-9_-]{1,200}$/, 'Expected a bot token such as 123456789:AAE…');
+
+export const webhookSecretSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,256}$/, 'The webhook secret may use A-Z a-z 0-9 _ - only');
+
+/** A group's id: supergroups' ids start with -100. */
+export const chatIdSchema = z.number().int().min(-1e15).max(1e15);
+
+export const telegramSettingsSchema = z.strictObject({
   /** Calls per minute into one group: sends are spaced 60 000 / this many ms apart. */
   messagesPerMinute: z.number().min(1).max(1_000_000).default(20),
   /** A customer message waits this long for the next ones, so a burst becomes one post. */
   coalesceWindowMs: z.number().int().min(0).max(60_000).default(1500),
+  /** Write-only: the admin API shows `{set, last4}`, never the value. Null: not set. */
+  botToken: botTokenSchema.nullable().default(null),
+  supportChatId: chatIdSchema.nullable().default(null),
+  /** Write-only like the token; generated when webhook mode is saved without one. */
+  webhookSecret: webhookSecretSchema.nullable().default(null),
+  /** Posts into the group without a notification sound. */
+  silent: z.boolean().default(true),
+  mode: z.enum(TELEGRAM_MODES).default('polling'),
 });
 
 export type TelegramSettings = z.output<typeof telegramSettingsSchema>;
@@ -123,3 +148,20 @@ export type SettingsKey = keyof typeof SETTINGS_SCHEMAS;
 export type Settings<K extends SettingsKey> = z.output<(typeof SETTINGS_SCHEMAS)[K]>;
 
 export type AllSettings = { [K in SettingsKey]: Settings<K> };
+
+/** A write-only secret as the admin API shows it. */
+export interface SecretView {
+  set: boolean;
+  last4: string | null;
+}
+
+/** The `telegram` key as `GET /api/v1/admin/settings` shows it: secrets masked, and
+ * whether TELEGRAM_BOT_TOKEN (which then wins over everything stored) is set. */
+export type TelegramSettingsView = Omit<TelegramSettings, 'botToken' | 'webhookSecret'> & {
+  botToken: SecretView;
+  webhookSecret: SecretView;
+  managedByEnvironment: boolean;
+};
+
+/** Every setting as the admin API returns it. */
+export type AdminSettings = Omit<AllSettings, 'telegram'> & { telegram: TelegramSettingsView };

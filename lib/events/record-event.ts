@@ -8,13 +8,21 @@ import { rowsOf } from '../db/client';
 import { activeSubscribers } from './subscribers';
 import type { EventPayloads, EventType } from './types';
 
-let subscriberArray: SQL | undefined;
-const subscriberList = () =>
-  (subscriberArray ??= sql.raw(
-    `array[${activeSubscribers()
-      .map((s) => `'${s}'`)
-      .join(', ')}]::text[]`,
-  ));
+// The list changes when Telegram is turned on or off at run time: one SQL fragment per list.
+const subscriberArrays = new Map<string, SQL>();
+const subscriberList = () => {
+  const names = activeSubscribers().join(',');
+  let array = subscriberArrays.get(names);
+  if (!array) {
+    array = sql.raw(
+      `array[${activeSubscribers()
+        .map((s) => `'${s}'`)
+        .join(', ')}]::text[]`,
+    );
+    subscriberArrays.set(names, array);
+  }
+  return array;
+};
 
 export async function recordEvent<T extends EventType>(
   tx: Queryable,

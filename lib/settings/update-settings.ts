@@ -1,24 +1,65 @@
 // Reading every setting at once and changing some of them (the admin API). A partial update
 // is merged over what is stored and validated whole, so no stored value is ever invalid.
+// Secrets are write-only: what this returns (and what the audit keeps) shows only whether
+// they are set. Every change is announced on SETTINGS_CHANNEL, so each instance re-reads it.
+import { sql } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import { writeAudit } from '../audit/write-audit';
-import { type AllSettings, SETTINGS_SCHEMAS, type SettingsKey } from '../contracts/settings';
+import {
+  type AdminSettings,
+  SETTINGS_SCHEMAS,
+  type SecretView,
+  type SettingsKey,
+} from '../contracts/settings';
 import { db, type Queryable } from '../db/client';
 import { settings } from '../db/schema';
+import { env } from '../env';
 import { AppError } from '../errors';
 import { getSettings } from './settings';
 
 const KEYS = Object.keys(SETTINGS_SCHEMAS) as SettingsKey[];
 
-export async function getAllSettings(tx: Queryable = db()): Promise<AllSettings> {
-  const entries = await Promise.all(KEYS.map(async (key) => [key, await getSettings(tx, key)]));
-  return Object.fromEntries(entries) as AllSettings;
+/** NOTIFY channel: the payload is the settings key that changed. */
+export const SETTINGS_CHANNEL = 'parley_settings';
+
+/** Fields never shown nor audited in clear, per settings key. */
+const SECRET_FIELDS: Partial<Record<SettingsKey, readonly string[]>> = {
+  telegram: ['botToken', 'webhookSecret'],
+};
+
+export function secretView(value: string | null | undefined): SecretView {
+  return value ? { set: true, last4: value.slice(-4) } : { set: false, last4: null };
+}
+
+function maskSecrets(key: SettingsKey, value: Record<string, unknown>): Record<string, unknown> {
+  const secrets = SECRET_FIELDS[key];
+  if (!secrets) return value;
+  const masked = { ...value };
+  for (const field of secrets) {
+    if (field in masked) masked[field] = secretView(masked[field] as string | null);
+  }
+  return masked;
+}
+
+/** Every setting, with secrets masked: what the admin API shows. */
+export async function getAllSettings(tx: Queryable = db()): Promise<AdminSettings> {
+  const entries = await Promise.all(
+    KEYS.map(async (key) => [key, maskSecrets(key, await getSettings(tx, key))]),
+  );
+  const all = Object.fromEntries(entries) as Record<string, Record<string, unknown>>;
+  all.telegram!.managedByEnvironment = Boolean(env().telegram.botToken);
+  return all as unknown as AdminSettings;
+}
+
+/** Announces a change to every instance (delivered when the transaction commits). */
+export async function announceSettingsChange(tx: Queryable, key: SettingsKey): Promise<void> {
+  await tx.execute(sql`select pg_notify(${SETTINGS_CHANNEL}, ${key})`);
 }
 
 export async function updateSettings(
   patch: Record<string, Record<string, unknown>>,
   actor: Actor,
-): Promise<AllSettings> {
+): Promise<AdminSettings> {
   const unknown = Object.keys(patch).filter((key) => !KEYS.includes(key as SettingsKey));
   if (unknown.length > 0) {
     throw new AppError('invalid_request', `Unknown settings: ${unknown.join(', ')}`);
@@ -43,7 +84,11 @@ export async function updateSettings(
           target: settings.key,
           set: { value: parsed.data, updatedAt: new Date() },
         });
-      await writeAudit(tx, actor, 'settings.updated', null, { key, changes });
+      await writeAudit(tx, actor, 'settings.updated', null, {
+        key,
+        changes: maskSecrets(key, changes),
+      });
+      await announceSettingsChange(tx, key);
     }
     return getAllSettings(tx);
   });

@@ -4,31 +4,25 @@
 
 import type { Telegram } from 'telegraf';
 import { Telegraf, TelegramError } from 'telegraf';
-import { env } from '../env';
 import { processSingleton } from '../singleton';
+import type { TelegramConfig } from './config';
 
-export interface TelegramConfig {
-  botToken: string;
-  supportChatId: number;
-  apiRoot: string;
-  webhookSecret?: string;
-  silent: boolean;
-}
+export type { TelegramConfig };
 
-/** Telegram's settings from the environment, or null when Telegram is off. */
+const running = () =>
+  processSingleton('telegram.running-config', () => ({ config: null as TelegramConfig | null }));
+
+/** The configuration this process's Telegram side runs with, or null while it is off.
+ * Set by the Telegram manager whenever the effective configuration changes. */
 export function telegramConfig(): TelegramConfig | null {
-  const { telegram } = env();
-  if (!telegram.enabled || !telegram.botToken || !telegram.supportChatId) return null;
-  return {
-    botToken: telegram.botToken,
-    supportChatId: Number(telegram.supportChatId),
-    apiRoot: telegram.apiRoot,
-    webhookSecret: telegram.webhookSecret,
-    silent: telegram.silent,
-  };
+  return running().config;
 }
 
-export function createBot(config: TelegramConfig): Telegraf {
+export function setRunningTelegramConfig(config: TelegramConfig | null): void {
+  running().config = config;
+}
+
+export function createBot(config: Pick<TelegramConfig, 'botToken' | 'apiRoot'>): Telegraf {
   // No webhook replies: every call is a real request whose result we can check.
   // telegraf resolves `./bot<token>/<method>` against the root: a trailing slash keeps a
   // self-hosted Bot API server's path prefix.

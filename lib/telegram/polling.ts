@@ -5,7 +5,8 @@ import type { Update } from 'telegraf/types';
 import { logger } from '../log';
 import { classifyFailure, type Telegram } from './api';
 
-const ALLOWED = ['message', 'edited_message', 'callback_query'] as const;
+// my_chat_member: the console's setup lists the groups the bot was added to.
+const ALLOWED = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
 const MAX_TRIES = 5;
 
 export class TelegramPoller {

@@ -1,40 +1,39 @@
-// Starts Parley's Telegram side in the server process: checks the setup (result in /readyz
-// and the logs), starts the outbox sender, and receives updates by webhook (when
-// TELEGRAM_WEBHOOK_SECRET is set) or by long polling. Telegram off → nothing starts.
+// Starts Parley's Telegram side for one configuration: checks the setup (result in /readyz,
+// the console and the logs), starts the outbox sender, and receives updates by webhook or
+// by long polling. The Telegram manager starts and stops it as the configuration changes.
 import type { Database } from '../db/client';
 import { env } from '../env';
 import { reportTelegramState } from '../health';
 import { logger } from '../log';
-import { telegramConfig } from './api';
+import type { TelegramConfig } from './config';
 import { TelegramPoller } from './polling';
 import { TelegramSender } from './sender';
 import { checkTelegramSetup } from './setup-check';
 import { processTelegramUpdate, pruneProcessedUpdates, telegramEdge } from './updates';
 
 export const WEBHOOK_PATH = '/api/telegram/webhook';
-const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'];
+const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'];
 const RECHECK_MS = 30_000;
 
 export interface TelegramRuntime {
   stop(): Promise<void>;
 }
 
-export async function startTelegram(database: Database): Promise<TelegramRuntime | null> {
+/** Starts with `config`, which must already be the running one (see `telegramConfig()`). */
+export async function startTelegram(
+  database: Database,
+  config: TelegramConfig,
+): Promise<TelegramRuntime> {
   const log = logger();
-  const config = telegramConfig();
-  const edge = telegramEdge();
-  if (!config || !edge) {
-    reportTelegramState('off');
-    log.info(
-      'Telegram is off: set TELEGRAM_BOT_TOKEN and TELEGRAM_SUPPORT_CHAT_ID to mirror chats',
-    );
-    return null;
-  }
+  const edge = telegramEdge()!;
   const { telegram } = edge.bot;
+  let stopped = false;
   let recheck: NodeJS.Timeout | undefined;
   const check = async () => {
     const result = await checkTelegramSetup(telegram, config.supportChatId);
-    reportTelegramState(result.state);
+    // A check that was under way when this configuration was replaced reports nothing.
+    if (stopped) return true;
+    reportTelegramState(result.state, result.fix);
     if (result.me) edge.bot.botInfo = result.me;
     if (result.ok) {
       log.info({ bot: result.me?.username, chatId: config.supportChatId }, 'Telegram ready');
@@ -65,7 +64,7 @@ export async function startTelegram(database: Database): Promise<TelegramRuntime
   );
 
   let poller: TelegramPoller | undefined;
-  if (config.webhookSecret) {
+  if (config.mode === 'webhook' && config.webhookSecret) {
     const url = `${env().publicUrl}${WEBHOOK_PATH}`;
     try {
       await telegram.setWebhook(url, {
@@ -74,7 +73,10 @@ export async function startTelegram(database: Database): Promise<TelegramRuntime
       });
       log.info({ url }, 'Telegram webhook set');
     } catch (error) {
-      reportTelegramState(`webhook not set: ${(error as Error).message}`);
+      reportTelegramState(
+        `webhook not set: ${(error as Error).message}`,
+        'PUBLIC_URL must be an address Telegram can reach (https), or choose polling.',
+      );
       log.warn({ err: error, url }, 'Telegram webhook could not be set; check PUBLIC_URL');
     }
   } else {
@@ -89,6 +91,7 @@ export async function startTelegram(database: Database): Promise<TelegramRuntime
 
   return {
     async stop() {
+      stopped = true;
       clearInterval(recheck);
       await poller?.stop();
       await sender.stop();

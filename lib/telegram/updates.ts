@@ -6,14 +6,27 @@ import type { Update } from 'telegraf/types';
 import { db } from '../db/client';
 import { telegramUpdates } from '../db/schema';
 import { processSingleton } from '../singleton';
-import { telegramConfig } from './api';
+import { type TelegramConfig, telegramConfig } from './api';
 import { TelegramEdge } from './bot';
+import { recordSeenGroup } from './seen-groups';
 
-/** The process's Telegram edge, or null when Telegram is off. */
+const edgeHolder = () =>
+  processSingleton('telegram.edge', () => ({
+    edge: null as TelegramEdge | null,
+    config: null as TelegramConfig | null,
+  }));
+
+/** The process's Telegram edge for the running configuration, or null when Telegram is off;
+ * a new configuration (another token or group) gets a new edge. */
 export function telegramEdge(): TelegramEdge | null {
   const config = telegramConfig();
+  const holder = edgeHolder();
   if (!config) return null;
-  return processSingleton('telegram.edge', () => new TelegramEdge(config));
+  if (!holder.edge || holder.config !== config) {
+    holder.edge = new TelegramEdge(config);
+    holder.config = config;
+  }
+  return holder.edge;
 }
 
 const inFlight = () => processSingleton('telegram.updates.in-flight', () => new Set<number>());
@@ -23,6 +36,8 @@ export type UpdateOutcome = 'processed' | 'duplicate' | 'off';
 export async function processTelegramUpdate(update: Update): Promise<UpdateOutcome> {
   const edge = telegramEdge();
   if (!edge) return 'off';
+  const config = telegramConfig();
+  if (config) recordSeenGroup(update, config.botToken);
   const busy = inFlight();
   if (busy.has(update.update_id)) return 'duplicate';
   busy.add(update.update_id);

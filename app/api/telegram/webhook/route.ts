@@ -1,5 +1,6 @@
 // Telegram's webhook: the secret header first (constant time), then the update goes to the
-// same handler polling and tests use.
+// same handler polling and tests use. Both follow the running configuration, so a secret
+// saved in the console takes effect without a restart.
 import type { Update } from 'telegraf/types';
 import { telegramUpdateSchema } from '@/lib/contracts/telegram';
 import { AppError, notFound } from '@/lib/errors';
@@ -12,7 +13,7 @@ export const dynamic = 'force-dynamic';
 
 export const POST = route(async (request) => {
   const config = telegramConfig();
-  if (!config?.webhookSecret) throw notFound('Telegram webhook');
+  if (config?.mode !== 'webhook' || !config.webhookSecret) throw notFound('Telegram webhook');
   const secret = request.headers.get('x-telegram-bot-api-secret-token');
   if (!webhookSecretMatches(secret, config.webhookSecret)) {
     throw new AppError('unauthorized', 'Missing or wrong X-Telegram-Bot-Api-Secret-Token');
