@@ -22,6 +22,8 @@ export interface ParleySetup {
   departments: DepartmentSeed[];
   /** Merged over the defaults under the `widget` settings key. */
   widgetSettings: Record<string, unknown>;
+  /** The pre-chat form, stored under the `preChatFields` settings key. */
+  preChatFields?: Record<string, unknown>[];
 }
 
 export interface Parley {
@@ -52,7 +54,11 @@ export interface AdminConversation {
 async function seed(database: TestDatabase, setup: ParleySetup): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   if (!database.url) {
-    if (setup.departments.length || Object.keys(setup.widgetSettings).length) {
+    if (
+      setup.departments.length ||
+      Object.keys(setup.widgetSettings).length ||
+      setup.preChatFields?.length
+    ) {
       throw new Error('Seeding departments and settings needs PostgreSQL (TEST_DATABASE_URL)');
     }
     return ids;
@@ -70,6 +76,12 @@ async function seed(database: TestDatabase, setup: ParleySetup): Promise<Map<str
     if (Object.keys(setup.widgetSettings).length) {
       await sql`
         insert into settings (key, value) values ('widget', ${sql.json(setup.widgetSettings as postgres.JSONValue)})
+        on conflict (key) do update set value = excluded.value`;
+    }
+    if (setup.preChatFields?.length) {
+      const value = { fields: setup.preChatFields } as postgres.JSONValue;
+      await sql`
+        insert into settings (key, value) values ('preChatFields', ${sql.json(value)})
         on conflict (key) do update set value = excluded.value`;
     }
   } finally {

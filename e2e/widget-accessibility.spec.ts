@@ -10,9 +10,8 @@ test.use({
       { name: 'Sales', description: 'Orders and quotes' },
       { name: 'Support', description: 'Help with your gear' },
     ],
-    widgetSettings: {
-      preChatFields: [{ id: 'name', label: 'Name', type: 'text', required: true }],
-    },
+    widgetSettings: {},
+    preChatFields: [{ id: 'name', label: 'Name', type: 'text', required: true }],
   },
 });
 

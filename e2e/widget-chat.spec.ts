@@ -15,12 +15,12 @@ test.use({
     widgetSettings: {
       title: 'Acme support',
       greeting: 'Hi! Ask us anything about your gear.',
-      preChatFields: [
-        { id: 'name', label: 'Name', type: 'text', required: true },
-        { id: 'email', label: 'Email', type: 'email', required: true },
-        { id: 'order', label: 'Order number', type: 'text', required: false },
-      ],
     },
+    preChatFields: [
+      { id: 'name', label: 'Name', type: 'text', required: true },
+      { id: 'email', label: 'Email', type: 'email', required: true },
+      { id: 'order', label: 'Order number', type: 'text', required: false },
+    ],
   },
 });
 

@@ -4,7 +4,7 @@
 import { expect, test } from './fixtures';
 import { Widget } from './widget';
 
-test('the page loads only the small loader until the visitor shows interest', async ({
+test('the page loads only the small loader and the config until the visitor shows interest', async ({
   page,
   parley,
 }) => {
@@ -15,7 +15,7 @@ test('the page loads only the small loader until the visitor shows interest', as
   await page.goto(parley.site.url);
   await expect(page.getByRole('button', { name: 'Open chat' })).toBeVisible();
   await page.waitForLoadState('networkidle');
-  expect(requested).toEqual(['/widget.js']);
+  expect(requested).toEqual(['/widget.js', '/api/v1/widget/config']);
 
   await page.getByRole('button', { name: 'Open chat' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();

@@ -1,5 +1,6 @@
 // The seam between the loader (public/widget.js, on every page) and the chat app (loaded on
 // first need): the loader owns the launcher and the command queue, the app owns the panel.
+import type { WidgetConfig } from '../lib/contracts/dto';
 
 export type Position = 'left' | 'right';
 
@@ -22,6 +23,13 @@ export interface Host {
   launcher: HTMLButtonElement;
   /** The latest `Parley('identify', …)` payload, if any. */
   identity: Record<string, unknown> | null;
+  /** The config the loader fetched to draw the launcher (null: that request failed). */
+  config?: Promise<WidgetConfig | null>;
+  /**
+   * Set in the console's preview: the config comes from the console, each time the admin
+   * edits it, and no conversation is ever started.
+   */
+  preview?: (apply: (config: WidgetConfig) => void) => void;
   setBadge(count: number, label: string): void;
   setOpen(open: boolean, label: string): void;
   setLook(color: string | undefined, position: Position): void;

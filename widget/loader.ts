@@ -1,8 +1,9 @@
-// public/widget.js: the only script on the host page. It draws the launcher at once, keeps
-// the `window.Parley` command queue, and loads the chat app on first need, so a visitor who
-// never chats downloads only this file.
+// public/widget.js: the only script on the host page. It draws the launcher in the admin's
+// colour and corner, keeps the `window.Parley` command queue, and loads the chat app on
+// first need, so a visitor who never chats downloads only this file and the config.
+import type { WidgetConfig } from '../lib/contracts/dto';
 import { HOST_PROPERTY, type Host, type Position, type WidgetApp, type WidgetEvent } from './host';
-import { read, readRaw, readTab } from './storage';
+import { keepInMemory, read, readRaw, readTab, write } from './storage';
 import { addStyles } from './styles';
 
 /** The app bundle's content-hashed path, set by scripts/build-widget.ts. */
@@ -29,6 +30,10 @@ const LAUNCHER_CSS =
   'background:#c81e1e;color:#fff;font:600 12px/20px system-ui,sans-serif}.b[hidden]{display:none}' +
   '@media (max-width:480px){.o .l{display:none}}' +
   '@media (prefers-reduced-motion:reduce){.l{transition:none}}';
+
+/** How long a first-time visitor's launcher waits for the config's colour and corner. */
+const LOOK_WAIT_MS = 1500;
+const PREVIEW_MESSAGE = 'parley:preview';
 
 /** A speech bubble (closed) and a chevron (open), built without innerHTML for Trusted Types pages. */
 function icon(className: string, path: string): SVGSVGElement {
@@ -65,6 +70,8 @@ function textOn(color: string): string {
 function boot(script: HTMLScriptElement, existing: ParleyGlobal | undefined): void {
   const data = script.dataset;
   const base = script.src.replace(/\/widget\.js([?#].*)?$/, '');
+  const preview = data.preview !== undefined;
+  if (preview) keepInMemory();
   const look = read<{ color?: string; position?: Position }>('look');
   const listeners: Partial<Record<WidgetEvent, ((payload: unknown) => void)[]>> = {};
   const pending: [string, unknown][] = [];
@@ -135,7 +142,39 @@ function boot(script: HTMLScriptElement, existing: ParleyGlobal | undefined): vo
       for (const [name, arg] of pending.splice(0)) loaded.command(name, arg);
     },
   };
-  host.setLook(data.color || look?.color, host.options.position ?? look?.position ?? 'right');
+  const applyLook = (config: { color?: string; position?: Position } | null | undefined) =>
+    host.setLook(data.color || config?.color, host.options.position ?? config?.position ?? 'right');
+  applyLook(look);
+
+  if (preview) {
+    // The console (our parent, same origin) sends the unsaved settings as the admin types.
+    let latest: WidgetConfig | null = null;
+    let apply: ((config: WidgetConfig) => void) | undefined;
+    addEventListener('message', (event) => {
+      const message = event.data as { type?: string; config?: WidgetConfig } | null;
+      if (event.source !== parent || event.origin !== location.origin) return;
+      if (message?.type !== PREVIEW_MESSAGE || !message.config) return;
+      latest = message.config;
+      applyLook(latest);
+      apply?.(latest);
+    });
+    host.preview = (listener) => {
+      apply = listener;
+      if (latest) listener(latest);
+    };
+    parent.postMessage({ type: `${PREVIEW_MESSAGE}-ready` }, location.origin);
+  } else {
+    // Fetched now rather than when the panel opens: the launcher's first paint should be
+    // on brand, and the app takes this answer instead of asking again.
+    host.config = fetch(`${base}/api/v1/widget/config`, { credentials: 'omit', cache: 'no-store' })
+      .then((response) => (response.ok ? (response.json() as Promise<WidgetConfig>) : null))
+      .catch(() => null);
+    void host.config.then((config) => {
+      if (!config) return;
+      write('look', { color: config.color, position: config.position });
+      applyLook(config);
+    });
+  }
 
   const load = () => {
     if (loading) return;
@@ -179,7 +218,10 @@ function boot(script: HTMLScriptElement, existing: ParleyGlobal | undefined): vo
   launcher.addEventListener('pointerenter', load, { once: true });
   launcher.addEventListener('focus', load, { once: true });
 
+  let mounted = false;
   const mount = () => {
+    if (mounted) return;
+    mounted = true;
     document.body.append(element);
     // Pages that swap the whole <body> on navigation (Turbo, some SPA routers) would drop the
     // widget: put it back into the new body.
@@ -193,11 +235,21 @@ function boot(script: HTMLScriptElement, existing: ParleyGlobal | undefined): vo
     // A visitor with a conversation needs live messages and the unread badge, and one who
     // left the panel open on a wide screen expects it open on the next page of this tab.
     const wasOpen = readTab('open') === '1' && matchMedia('(min-width: 481px)').matches;
-    if (wasOpen) command('open');
+    if (wasOpen || preview) command('open');
     else if (readRaw('session')) setTimeout(load, 1);
   };
-  if (document.body) mount();
-  else document.addEventListener('DOMContentLoaded', mount);
+  const show = () => {
+    if (document.body) mount();
+    else document.addEventListener('DOMContentLoaded', mount);
+  };
+  // A returning visitor's launcher shows at once in the look remembered from last time; a
+  // first-time visitor's waits (briefly) for the config rather than jump to it.
+  const known = look || (data.color && host.options.position);
+  if (known || !host.config) show();
+  else {
+    setTimeout(show, LOOK_WAIT_MS);
+    void host.config.then(show);
+  }
 }
 
 const current = (window as unknown as { Parley?: ParleyGlobal }).Parley;

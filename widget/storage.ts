@@ -15,8 +15,15 @@ function probeLocalStorage(): Storage | null {
   }
 }
 
-const local = probeLocalStorage();
+let local = probeLocalStorage();
+let cookies = true;
 const memory = new Map<string, string>();
+
+/** The console's preview runs on Parley's own origin: it must not touch a visitor's state. */
+export function keepInMemory(): void {
+  local = null;
+  cookies = false;
+}
 
 function readCookie(key: string): string | null {
   const match = document.cookie.match(new RegExp(`(?:^|; )${PREFIX}${key}=([^;]*)`));
@@ -32,7 +39,7 @@ function writeCookie(key: string, value: string | null): void {
 
 export function readRaw(key: string): string | null {
   if (local) return local.getItem(PREFIX + key);
-  if (COOKIE_KEYS.includes(key)) return readCookie(key);
+  if (cookies && COOKIE_KEYS.includes(key)) return readCookie(key);
   return memory.get(key) ?? null;
 }
 
@@ -41,7 +48,7 @@ export function writeRaw(key: string, value: string | null): void {
     if (local) {
       if (value === null) local.removeItem(PREFIX + key);
       else local.setItem(PREFIX + key, value);
-    } else if (COOKIE_KEYS.includes(key)) writeCookie(key, value);
+    } else if (cookies && COOKIE_KEYS.includes(key)) writeCookie(key, value);
     else if (value === null) memory.delete(key);
     else memory.set(key, value);
   } catch {
@@ -79,6 +86,7 @@ export function keysWith(prefix: string): string[] {
 
 /** Per-tab state (survives reloads and navigation in this tab only); lost if unavailable. */
 export function readTab(key: string): string | null {
+  if (!cookies) return null;
   try {
     return sessionStorage.getItem(PREFIX + key);
   } catch {
@@ -87,6 +95,7 @@ export function readTab(key: string): string | null {
 }
 
 export function writeTab(key: string, value: string | null): void {
+  if (!cookies) return;
   try {
     if (value === null) sessionStorage.removeItem(PREFIX + key);
     else sessionStorage.setItem(PREFIX + key, value);

@@ -98,6 +98,8 @@ export interface WidgetConfig {
   greeting: string;
   locale: string;
   strings: Record<string, string>;
+  /** Who answers, shown in the header when set. */
+  teamName: string;
   online: boolean;
   departments: WidgetDepartment[];
   preChatFields: PreChatField[];

@@ -5,13 +5,35 @@ import { z } from 'zod';
 
 // ---- Widget ----
 
-export const preChatFieldSchema = z.object({
-  id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,31}$/),
+export const preChatFieldSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(
+      /^[a-zA-Z][a-zA-Z0-9_]{0,31}$/,
+      'An id starts with a letter: letters, digits and _ (at most 32)',
+    ),
   label: z.string().min(1).max(100),
   type: z.enum(['text', 'email', 'tel', 'textarea', 'select', 'checkbox']),
   required: z.boolean().default(false),
   options: z.array(z.string().min(1).max(100)).max(50).optional(),
 });
+
+/** The pre-chat form, in the order the widget asks (DESIGN §12: its own settings key). */
+export const preChatFieldsSettingsSchema = z.strictObject({
+  fields: z
+    .array(preChatFieldSchema)
+    .max(20)
+    .refine(
+      (fields) => new Set(fields.map((field) => field.id)).size === fields.length,
+      'Field ids must be unique',
+    )
+    .refine(
+      (fields) => fields.every((field) => field.type !== 'select' || field.options?.length),
+      'A select field needs at least one option',
+    )
+    .default([]),
+});
+export type PreChatFieldSetting = z.output<typeof preChatFieldSchema>;
 
 export const widgetSettingsSchema = z.strictObject({
   title: z.string().min(1).max(60).default('Chat with us'),
@@ -24,7 +46,8 @@ export const widgetSettingsSchema = z.strictObject({
   greeting: z.string().max(500).default('Hi! How can we help you today?'),
   locale: z.string().max(16).default('en'),
   strings: z.record(z.string(), z.string().max(500)).default({}),
-  preChatFields: z.array(preChatFieldSchema).max(20).default([]),
+  /** Shown in the widget's header under that name; empty: the title says it all. */
+  teamName: z.string().max(60).default(''),
   /** An agent active within this many seconds makes the widget show "online". */
   onlineWindowSeconds: z.number().int().min(10).max(86_400).default(300),
 });
@@ -138,6 +161,7 @@ export type TelegramSettings = z.output<typeof telegramSettingsSchema>;
 
 export const SETTINGS_SCHEMAS = {
   widget: widgetSettingsSchema,
+  preChatFields: preChatFieldsSettingsSchema,
   automation: automationSettingsSchema,
   workingHours: workingHoursSettingsSchema,
   retention: retentionSettingsSchema,

@@ -4,6 +4,7 @@ import { customerActor } from '../actor';
 import { writeAudit } from '../audit/write-audit';
 import type { StartConversationInput } from '../contracts/customer';
 import type { CustomerConversation } from '../contracts/dto';
+import { customerNameSchema } from '../contracts/text';
 import { signCustomerToken } from '../customer-token';
 import { db } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
@@ -25,6 +26,22 @@ export interface StartConversationResult {
 
 const CODENAME_ATTEMPTS = 8;
 
+/**
+ * The pre-chat form's `name` field (the console's "Visitor's name" preset) is the visitor's
+ * name unless one was given explicitly; an answer that is no valid name stays a field.
+ */
+function nameAndFields(input: StartConversationInput): {
+  name: string | null;
+  fields: Record<string, unknown>;
+} {
+  const fields = { ...input.fields };
+  if (input.name) return { name: input.name, fields };
+  const answer = customerNameSchema.safeParse(fields.name);
+  if (!answer.success) return { name: null, fields };
+  delete fields.name;
+  return { name: answer.data, fields };
+}
+
 export async function startConversation(
   input: StartConversationInput,
   /** `ip`: the caller's address, rate-limited and checked against visitor blocks. */
@@ -37,6 +54,7 @@ export async function startConversation(
   if (context.ip) await limitConversationStarts(context.ip);
   for (let attempt = 1; ; attempt++) {
     try {
+      const { name, fields } = nameAndFields(input);
       const row = await inTransaction(async (tx) => {
         if (input.departmentId) {
           const [department] = await tx
@@ -50,10 +68,10 @@ export async function startConversation(
           .values({
             codename: generateCodename(),
             departmentId: input.departmentId ?? null,
-            customerName: input.name ?? null,
+            customerName: name,
             visitorId: input.visitorId ?? null,
             clientIp: context.ip && context.ip !== 'unknown' ? context.ip : null,
-            fields: input.fields ?? {},
+            fields,
             pageUrl: input.page?.url || null,
             pageTitle: input.page?.title || null,
             referrer: input.page?.referrer || null,

@@ -8,8 +8,9 @@ import { getSettings } from './settings';
 
 export async function getWidgetConfig(): Promise<WidgetConfig> {
   const database = db();
-  const [widget, schedule] = await Promise.all([
+  const [widget, form, schedule] = await Promise.all([
     getSettings(database, 'widget'),
+    getSettings(database, 'preChatFields'),
     getSettings(database, 'workingHours'),
   ]);
   const since = new Date(Date.now() - widget.onlineWindowSeconds * 1000);
@@ -33,6 +34,7 @@ export async function getWidgetConfig(): Promise<WidgetConfig> {
     greeting: widget.greeting,
     locale: widget.locale,
     strings: widget.strings,
+    teamName: widget.teamName,
     // Outside working hours the team is away even if someone happens to be signed in.
     online: Boolean(onlineAgent) && isWithinWorkingHours(schedule, new Date()),
     departments: activeDepartments.map((d) => ({
@@ -43,7 +45,7 @@ export async function getWidgetConfig(): Promise<WidgetConfig> {
       color: d.color,
       greeting: d.greeting,
     })),
-    preChatFields: widget.preChatFields.map((f) => ({
+    preChatFields: form.fields.map((f) => ({
       id: f.id,
       label: f.label,
       type: f.type,

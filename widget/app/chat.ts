@@ -128,6 +128,11 @@ export class Chat {
   }
 
   start(): void {
+    if (this.host.preview) {
+      // The console's preview: its config, as the admin types; no server, no conversation.
+      this.host.preview((config) => this.applyConfig(config));
+      return;
+    }
     void this.loadConfig();
     if (this.state.session) this.openLink(this.state.session);
     else if (this.state.pending.length) void this.sender.flush();
@@ -172,7 +177,10 @@ export class Chat {
 
   async loadConfig(): Promise<void> {
     try {
-      this.applyConfig(await this.api.config(this.locale));
+      // The loader already asked, to draw the launcher; later attempts ask again.
+      const fetched = await this.host.config;
+      this.host.config = undefined;
+      this.applyConfig(fetched ?? (await this.api.config(this.locale)));
       this.configFailures = 0;
     } catch {
       this.set({ configFailed: true });
@@ -182,7 +190,9 @@ export class Chat {
 
   private applyConfig(config: WidgetConfig): void {
     const { options } = this.host;
-    this.locale = pickLocale(options.locale, ...browserLanguages(), config.locale);
+    // The preview shows the admin the widget in the locale being edited, overrides included.
+    const browser = this.host.preview ? [] : browserLanguages();
+    this.locale = pickLocale(options.locale, ...browser, config.locale);
     const sameLanguage = pickLocale(config.locale) === this.locale;
     this.t = translator(this.locale, sameLanguage ? config.strings : {});
     const wanted = options.department?.toLowerCase();
@@ -363,7 +373,7 @@ export class Chat {
 
   send(raw: string): boolean {
     const text = raw.replace(/\r\n?/g, '\n').trim();
-    if (!text || text.length > MAX_TEXT_LENGTH) return false;
+    if (!text || text.length > MAX_TEXT_LENGTH || this.host.preview) return false;
     const entry: Pending = { clientId: randomId(), text, createdAt: new Date().toISOString() };
     saveOutboxEntry(entry);
     this.set({ pending: [...this.state.pending, entry] });

@@ -50,16 +50,18 @@ describe('GET /api/v1/widget/config', () => {
   it('answers the look, the active departments in order and the pre-chat form', async () => {
     await db()
       .insert(settings)
-      .values({
-        key: 'widget',
-        value: {
-          title: 'Talk to Acme',
-          preChatFields: [
-            { id: 'email', label: 'Email', type: 'email', required: true },
-            { id: 'topic', label: 'Topic', type: 'select', options: ['Sales', 'Support'] },
-          ],
+      .values([
+        { key: 'widget', value: { title: 'Talk to Acme', teamName: 'Acme support' } },
+        {
+          key: 'preChatFields',
+          value: {
+            fields: [
+              { id: 'email', label: 'Email', type: 'email', required: true },
+              { id: 'topic', label: 'Topic', type: 'select', options: ['Sales', 'Support'] },
+            ],
+          },
         },
-      });
+      ]);
     const second = await createDepartment({ name: 'Billing', sortOrder: 2, icon: '💳' });
     const first = await createDepartment({ name: 'Sales', sortOrder: 1, description: 'Buy' });
     const hidden = await createDepartment({ sortOrder: 0, active: false });
@@ -75,6 +77,7 @@ describe('GET /api/v1/widget/config', () => {
       greeting: expect.any(String),
       locale: 'en',
       strings: {},
+      teamName: 'Acme support',
       online: expect.any(Boolean),
       departments: expect.any(Array),
       preChatFields: [
@@ -144,6 +147,32 @@ describe('POST /api/v1/conversations', () => {
       userAgent: 'Mozilla/5.0 (test)',
     });
     expect((await history(body.conversation.id, body.token)).conversation.name).toBe('Maria');
+  });
+
+  it('takes the visitor name from a pre-chat field with id name when none is given', async () => {
+    const response = await start({ fields: { name: '  Kim   Lee ', plan: 'pro' } });
+    const body = await response.json();
+
+    expect(response.status).toBe(201);
+    expect(body.conversation.name).toBe('Kim Lee');
+    const [row] = await db()
+      .select()
+      .from(conversations)
+      .where(eq(conversations.id, body.conversation.id));
+    expect(row).toMatchObject({ customerName: 'Kim Lee', fields: { plan: 'pro' } });
+  });
+
+  it('keeps an explicit name, and a name field that is no valid name as a field', async () => {
+    const explicit = await (await start({ name: 'Maria', fields: { name: 'Kim' } })).json();
+    const invalid = await (await start({ fields: { name: 'x' } })).json();
+
+    expect(explicit.conversation.name).toBe('Maria');
+    expect(invalid.conversation.name).toBeNull();
+    const [row] = await db()
+      .select()
+      .from(conversations)
+      .where(eq(conversations.id, invalid.conversation.id));
+    expect(row?.fields).toEqual({ name: 'x' });
   });
 
   it('answers CORS headers for a site origin, and the preflight with 204', async () => {

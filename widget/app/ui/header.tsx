@@ -16,6 +16,7 @@ export function Header() {
       <header class="header">
         <div class="heading">
           <h2 id="parley-title">{config?.title ?? t('support')}</h2>
+          {config?.teamName && <p class="team">{config.teamName}</p>}
           <p class="presence">
             <span class={online ? 'dot on' : 'dot'} aria-hidden="true" />
             <span class="sr-only">{online ? t('online') : ''}</span>

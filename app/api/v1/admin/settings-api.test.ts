@@ -43,7 +43,8 @@ describe('GET/POST /api/v1/admin/settings', () => {
     });
     expect(settings.workingHours).toMatchObject({ enabled: false, timezone: 'UTC' });
     expect(settings.retention).toEqual({ closedConversationDays: null });
-    expect(settings.widget).toMatchObject({ title: expect.any(String), preChatFields: [] });
+    expect(settings.widget).toMatchObject({ title: expect.any(String), teamName: '' });
+    expect(settings.preChatFields).toEqual({ fields: [] });
   });
 
   it('merges a partial update over what is stored, effective at once', async () => {
