@@ -4,7 +4,7 @@
 // `agent.updated` event, as when an agent is disabled.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import { presentCustomerConversation } from '../conversations/present';
 import { OPEN_STATUSES } from '../conversations/status';
 import type { Queryable } from '../db/client';

@@ -2,7 +2,7 @@
 // first). The console sets the whole set at once; the change is audited.
 import { eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { TeamAgent } from '../contracts/agent';
 import type { Queryable } from '../db/client';
 import { agents, departmentMembers, departments } from '../db/schema';

@@ -103,6 +103,7 @@ export const widgetConfigSchema = z
   .object({
     title: z.string(),
     subtitle: z.string(),
+    teamName: z.string(),
     color: z.string(),
     position: z.enum(['left', 'right']),
     greeting: z.string(),
@@ -116,6 +117,7 @@ export const widgetConfigSchema = z
         description: z.string().nullable(),
         icon: z.string().nullable(),
         color: z.string().nullable(),
+        greeting: z.string().nullable(),
       }),
     ),
     preChatFields: z.array(preChatFieldSchema),
@@ -152,6 +154,9 @@ export const teamAgentSchema = z
     lastSeenAt: time.nullable(),
     telegramLinked: z.boolean(),
     createdAt: time,
+    pending: z.boolean(),
+    invite: z.object({ expiresAt: time, expired: z.boolean() }).nullable(),
+    departmentIds: z.array(id),
   })
   .meta({ id: 'TeamAgent' });
 

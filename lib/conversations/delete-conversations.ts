@@ -3,7 +3,7 @@
 // channel on a `conversation.purged` event. Used by bulk delete and by retention.
 import { and, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Actor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { BulkDeleteInput } from '../contracts/admin';
 import type { Transaction } from '../db/client';
 import { conversations, events } from '../db/schema';

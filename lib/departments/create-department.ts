@@ -1,7 +1,7 @@
 // Creates a department, placed after the existing ones unless it says otherwise.
 import { max } from 'drizzle-orm';
 import type { Actor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { AdminDepartment, CreateDepartmentInput } from '../contracts/departments';
 import { departments } from '../db/schema';
 import { inTransaction } from '../db/transaction';

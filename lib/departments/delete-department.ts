@@ -3,7 +3,7 @@
 // conversations it had, since the row itself is gone.
 import { count, eq } from 'drizzle-orm';
 import type { Actor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import { conversations, departments } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { lockDepartment } from './present';

@@ -2,7 +2,7 @@
 // follow it. Departments left out keep their relative order after the listed ones.
 import { asc, eq } from 'drizzle-orm';
 import type { Actor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { AdminDepartment, ReorderDepartmentsInput } from '../contracts/departments';
 import { departments } from '../db/schema';
 import { inTransaction } from '../db/transaction';

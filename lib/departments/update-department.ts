@@ -3,7 +3,7 @@
 // stay where it is; only new topics go to a changed supergroup.
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { AdminDepartment, UpdateDepartmentInput } from '../contracts/departments';
 import { departments } from '../db/schema';
 import { inTransaction } from '../db/transaction';

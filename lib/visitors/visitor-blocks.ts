@@ -3,7 +3,7 @@
 import { and, desc, eq, gt, isNull, or, type SQL } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import { actorLabel } from '../actor';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/write-audit';
 import type { CreateBlockInput, VisitorBlock } from '../contracts/admin';
 import { db, type Queryable } from '../db/client';
 import { conversations, type VisitorBlockRow, visitorBlocks } from '../db/schema';

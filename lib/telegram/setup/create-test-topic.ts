@@ -1,7 +1,7 @@
 // Setup step 5: proves the bot can do its job in the group — opens a "Parley test" topic,
 // posts in it, and removes it again (deleted, or closed when deleting is not allowed).
 import type { Actor } from '../../actor';
-import { writeAudit } from '../../audit';
+import { writeAudit } from '../../audit/write-audit';
 import type { TelegramGroupRequest, TestTopicResult } from '../../contracts/telegram';
 import { db } from '../../db/client';
 import { setupBot, setupProblem } from './setup-bot';

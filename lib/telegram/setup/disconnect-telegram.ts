@@ -1,7 +1,7 @@
 // "Disconnect": forgets the saved bot and group, so Telegram stops at once (pacing stays).
 // Topics already in the group stay there; a later setup mirrors new conversations again.
 import type { Actor } from '../../actor';
-import { writeAudit } from '../../audit';
+import { writeAudit } from '../../audit/write-audit';
 import type { TelegramStateDto } from '../../contracts/telegram';
 import { db } from '../../db/client';
 import { reloadTelegram } from '../manager';

@@ -3,7 +3,7 @@
 // A token left out keeps the saved one; webhook mode gets a generated secret.
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../actor';
-import { writeAudit } from '../../audit';
+import { writeAudit } from '../../audit/write-audit';
 import { telegramSettingsSchema } from '../../contracts/settings';
 import type { TelegramSave, TelegramStateDto } from '../../contracts/telegram';
 import type { Queryable } from '../../db/client';
