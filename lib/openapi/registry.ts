@@ -3,6 +3,7 @@
 import type { ApiRoute } from './define-route';
 import { adminRoutes } from './routes/admin';
 import { agentRoutes } from './routes/agent';
+import { consoleRoutes } from './routes/console';
 import { customerRoutes } from './routes/customer';
 import { operationRoutes } from './routes/operations';
 
@@ -10,6 +11,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...customerRoutes,
   ...agentRoutes,
   ...adminRoutes,
+  ...consoleRoutes,
   ...operationRoutes,
 ];
 
@@ -19,4 +21,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
  */
 export const UNDOCUMENTED_ROUTE_FILES: Record<string, string> = {
   'app/api/auth/[...nextauth]/route.ts': 'next-auth’s own sign-in endpoints',
+  'app/admin/widget/preview/route.ts': 'the console’s preview page for the widget, not an API',
 };
