@@ -87,7 +87,7 @@ describe('a department with its own supergroup', () => {
     const missing = await createDepartment({ name: 'Missing', telegramChatId: -1005559999999 });
     const unknown = (await departments('POST', `/${missing.id}/telegram-check`)).body.check;
     expect(unknown).toMatchObject({ ok: false, state: expect.stringMatching(/not reachable/) });
-    expect(unknown.fix).toMatch(/department's group/);
+    expect(unknown.fix).toMatch(/Add @\w+ to the/);
 
     const main = await createDepartment({ name: 'Main' });
     const inMain = (await departments('POST', `/${main.id}/telegram-check`)).body.check;

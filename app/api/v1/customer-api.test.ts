@@ -93,8 +93,15 @@ describe('GET /api/v1/widget/config', () => {
     });
     const ours = [first.id, second.id, hidden.id];
     expect(config.departments.filter((d: { id: string }) => ours.includes(d.id))).toEqual([
-      { id: first.id, name: 'Sales', description: 'Buy', icon: null, color: null },
-      { id: second.id, name: 'Billing', description: null, icon: '💳', color: null },
+      { id: first.id, name: 'Sales', description: 'Buy', icon: null, color: null, greeting: null },
+      {
+        id: second.id,
+        name: 'Billing',
+        description: null,
+        icon: '💳',
+        color: null,
+        greeting: null,
+      },
     ]);
   });
 
