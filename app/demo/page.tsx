@@ -3,6 +3,8 @@
 // attributes, so the widget can be tried and shown without a second site.
 import type { Metadata } from 'next';
 import Script from 'next/script';
+import { embedSnippet } from '@/components/admin/widget-snippet';
+import { env } from '@/lib/env';
 import { DemoControls } from './demo-controls';
 
 export const metadata: Metadata = { title: 'Acme Hiking Gear · Parley widget demo' };
@@ -20,12 +22,7 @@ export default async function DemoPage({ searchParams }: DemoPageProps) {
     const value = params[name];
     if (typeof value === 'string' && value) data[`data-${name}`] = value;
   }
-  const snippet = [
-    '<script>window.Parley=window.Parley||function(){(Parley.q=Parley.q||[]).push(arguments)}</script>',
-    `<script async src="https://support.example.com/widget.js"${Object.entries(data)
-      .map(([key, value]) => ` ${key}="${value}"`)
-      .join('')}></script>`,
-  ].join('\n');
+  const snippet = embedSnippet(env().publicUrl, data);
 
   return (
     <div className="min-h-screen bg-stone-50 font-serif text-stone-900">
@@ -62,7 +59,12 @@ export default async function DemoPage({ searchParams }: DemoPageProps) {
           <h2 className="text-2xl font-semibold">Embed code</h2>
           <p className="text-stone-700">
             Paste this before <code>&lt;/body&gt;</code>. The first line lets the page call{' '}
-            <code>Parley(…)</code> before the widget has loaded.
+            <code>Parley(…)</code> before the widget has loaded. Admins find it, with a copy button
+            and the options explained, on the console&apos;s{' '}
+            <a className="underline" href="/admin/widget">
+              Widget
+            </a>{' '}
+            page.
           </p>
           <pre className="overflow-x-auto rounded-lg bg-stone-900 p-4 text-sm text-stone-100">
             <code>{snippet}</code>

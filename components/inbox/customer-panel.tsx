@@ -1,6 +1,47 @@
-// Who the customer is: what the widget knew when they started, and when we saw them.
+// Who the customer is: what the widget knew when they started, and when we saw them. The
+// pre-chat answers are shown under the form's current labels (answers to fields removed
+// since keep their ids), and an email field's answer as the customer's email.
+import { useQuery } from '@tanstack/react-query';
 import type { Department, InboxConversation } from '@/lib/contracts/agent';
+import type { PreChatField, WidgetConfig } from '@/lib/contracts/dto';
 import { fullTime } from './format';
+
+/** The form as visitors get it now: the public widget config, which every agent may read. */
+function usePreChatFields(): PreChatField[] {
+  const config = useQuery({
+    queryKey: ['widget-config'],
+    queryFn: async () => {
+      const response = await fetch('/api/v1/widget/config', { credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`Widget config: ${response.status}`);
+      return (await response.json()) as WidgetConfig;
+    },
+    staleTime: 60_000,
+  });
+  return config.data?.preChatFields ?? [];
+}
+
+function display(value: unknown): string {
+  if (value === true) return 'Yes';
+  if (value === false) return 'No';
+  return value === null || value === undefined || value === '' ? '—' : String(value);
+}
+
+/** The answers in the form's order, labelled; then any others (fields since removed). */
+function labelledAnswers(fields: Record<string, unknown>, form: PreChatField[]) {
+  const known = form
+    .filter((field) => field.id in fields)
+    .map((field) => ({
+      id: field.id,
+      label: field.label,
+      type: field.type,
+      value: fields[field.id],
+    }));
+  const others = Object.keys(fields)
+    .filter((id) => !form.some((field) => field.id === id))
+    .sort()
+    .map((id) => ({ id, label: id, type: undefined, value: fields[id] }));
+  return [...known, ...others];
+}
 
 function browserOf(userAgent: string | null): string {
   if (!userAgent) return '—';
@@ -18,10 +59,16 @@ export function CustomerPanel({
   conversation: InboxConversation;
   departments: Department[];
 }) {
+  const form = usePreChatFields();
   const department = departments.find((d) => d.id === conversation.departmentId)?.name ?? '—';
+  const answers = labelledAnswers(conversation.fields, form);
+  const email =
+    answers.find((answer) => answer.type === 'email' && typeof answer.value === 'string') ??
+    answers.find((answer) => answer.id === 'email' && typeof answer.value === 'string');
   const rows: [string, string][] = [
     ['Codename', conversation.codename],
     ['Name', conversation.name ?? '—'],
+    ...(email ? [['Email', display(email.value)] as [string, string]] : []),
     ['Department', department],
     ['Page', conversation.page.url ?? '—'],
     ['Locale', conversation.locale ?? '—'],
@@ -29,7 +76,7 @@ export function CustomerPanel({
     ['First seen', fullTime(conversation.createdAt)],
     ['Last seen', fullTime(conversation.lastCustomerAt ?? conversation.createdAt)],
   ];
-  const fields = Object.entries(conversation.fields);
+  const fields = answers.filter((answer) => answer !== email);
   return (
     <section aria-label="Customer" className="flex flex-col gap-3 p-4 text-sm">
       <h2 className="font-semibold text-slate-800">Customer</h2>
@@ -45,10 +92,10 @@ export function CustomerPanel({
         <>
           <h3 className="font-medium text-slate-700">Pre-chat answers</h3>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5">
-            {fields.map(([key, value]) => (
-              <div key={key} className="contents">
-                <dt className="text-slate-500">{key}</dt>
-                <dd className="break-all text-slate-800">{String(value ?? '—')}</dd>
+            {fields.map((answer) => (
+              <div key={answer.id} className="contents">
+                <dt className="text-slate-500">{answer.label}</dt>
+                <dd className="break-all text-slate-800">{display(answer.value)}</dd>
               </div>
             ))}
           </dl>

@@ -13,6 +13,14 @@ export function useChat(): Chat {
 export function useChatState(): ChatState {
   const chat = useChat();
   const [, setVersion] = useState(0);
-  useEffect(() => chat.subscribe(() => setVersion((version) => version + 1)), [chat]);
+  const rendered = chat.state;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the state of the first render matters
+  useEffect(() => {
+    const unsubscribe = chat.subscribe(() => setVersion((version) => version + 1));
+    // Effects run after paint: a change made before that (the app's first commands, a
+    // preview's config) would otherwise never be rendered.
+    if (chat.state !== rendered) setVersion((version) => version + 1);
+    return unsubscribe;
+  }, [chat]);
   return chat.state;
 }
