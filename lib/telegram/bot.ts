@@ -99,7 +99,7 @@ export class TelegramEdge {
         : 'edited_message' in update
           ? update.edited_message
           : null;
-    if (!message || !message.from || message.from.is_bot) return;
+    if (!message?.from || message.from.is_bot) return;
     const file = incomingFile(message);
     if (!('text' in message) && !file) return;
     const threadId = message.is_topic_message ? message.message_thread_id : undefined;

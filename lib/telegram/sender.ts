@@ -195,7 +195,6 @@ export class TelegramSender {
   }
 
   private async perform(item: TelegramOutboxRow): Promise<void> {
-    const { telegram } = this.options;
     if (item.kind === 'sync_topic') {
       if (item.conversationId) await this.topics.sync(item.conversationId);
       return;
