@@ -22,6 +22,20 @@ export type RouteAuth =
   /** Telegram's `X-Telegram-Bot-Api-Secret-Token` header. */
   | 'telegram';
 
+/** A body the browser saves as a file: sent with `Content-Disposition: attachment`. */
+export interface FileResponse {
+  file: 'text/csv' | 'application/json';
+  schema: z.ZodType;
+  /** What the file holds, e.g. its columns. */
+  description: string;
+}
+
+export const fileResponse = (
+  file: FileResponse['file'],
+  schema: z.ZodType,
+  description: string,
+): FileResponse => ({ file, schema, description });
+
 export interface ApiRoute {
   method: HttpMethod;
   /** OpenAPI style: `/api/v1/conversations/{id}`. */
@@ -35,11 +49,13 @@ export interface ApiRoute {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** The body may be left out: no body at all reads as `{}`. */
+  bodyOptional?: boolean;
   /** Success statuses and their bodies; `null` for a response without a body. */
-  responses: Partial<Record<200 | 201 | 204 | 503, z.ZodType | null>>;
+  responses: Partial<Record<200 | 201 | 204 | 503, z.ZodType | FileResponse | null>>;
   /**
-   * Failures beyond the ones implied by the route (400 for any input, 401/403 for an
-   * authenticated route, 404 for a path parameter).
+   * Failures beyond the ones implied by the route (400 for any input, 413 for a body,
+   * 401/403 for an authenticated route, 404 for a path parameter).
    */
   errors?: ErrorCode[];
 }
