@@ -27,7 +27,7 @@ import { reorderDepartments } from '../departments/reorder-departments';
 import { updateDepartment } from '../departments/update-department';
 import { getWorkingHoursStatus } from '../settings/get-working-hours-status';
 import { getTemplateCatalog, type TemplateCatalog } from '../settings/message-templates';
-import { updateSettings } from '../settings/update-settings';
+import { getAllSettings, updateSettings } from '../settings/update-settings';
 import { TelegramManager } from '../telegram/manager';
 import { checkBotToken } from '../telegram/setup/check-bot-token';
 import { checkGroup } from '../telegram/setup/check-group';
@@ -45,7 +45,7 @@ import type { ConversationExport, VisitorBlock } from './admin';
 import * as c from './console-responses';
 import * as t from './console-responses-telegram';
 import type { AdminDepartment, DepartmentTelegramCheck } from './departments';
-import { inviteLinkSchema, teamAgentSchema } from './responses';
+import { adminSettingsSchema, inviteLinkSchema, teamAgentSchema } from './responses';
 import type { SecretView, WorkingHoursStatus } from './settings';
 import type {
   BotDto,
@@ -233,6 +233,18 @@ describe('what the console’s services return fits its schema', () => {
     expect(holiday.reason).toBe('holiday');
     expectDocumented(c.workingHoursStatusSchema, holiday);
     expectDocumented(c.templateCatalogSchema, await getTemplateCatalog());
+  });
+
+  it('settings: every key as the admin API shows it, with the Telegram secrets masked', async () => {
+    await updateSettings(
+      {
+        telegram: { botToken: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi', supportChatId: -1001 },
+      },
+      serviceActor,
+    );
+    const all = await getAllSettings();
+    expect(all.telegram.botToken).toEqual({ set: true, last4: 'fghi' });
+    expectDocumented(adminSettingsSchema, all);
   });
 });
 

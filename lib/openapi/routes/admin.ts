@@ -35,7 +35,7 @@ import {
 } from '../../contracts/console-responses';
 import {
   agentConversationSchema,
-  allSettingsSchema,
+  adminSettingsSchema,
   conversationDetailsSchema,
   conversationPageSchema,
   messageSchema,
@@ -220,7 +220,7 @@ export const adminRoutes = [
     summary: 'Every setting, with its defaults',
     tag: 'Admin: settings',
     auth: 'admin',
-    responses: { 200: z.object({ settings: allSettingsSchema }) },
+    responses: { 200: z.object({ settings: adminSettingsSchema }) },
   }),
   defineRoute({
     method: 'post',
@@ -230,7 +230,7 @@ export const adminRoutes = [
     tag: 'Admin: settings',
     auth: 'admin',
     body: settingsPatchSchema,
-    responses: { 200: z.object({ settings: allSettingsSchema }) },
+    responses: { 200: z.object({ settings: adminSettingsSchema }) },
   }),
   defineRoute({
     method: 'get',
