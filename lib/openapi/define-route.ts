@@ -1,7 +1,7 @@
 // One documented HTTP route: what the OpenAPI document is generated from. The schemas are
 // the same zod schemas the handlers parse with (and, for responses, the ones their DTO
 // types are checked against), so the document describes what the code does.
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ErrorCode } from '../contracts/errors';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -62,3 +62,6 @@ export interface ApiRoute {
 
 /** Identity, typed: a registry entry reads as one object literal. */
 export const defineRoute = (route: ApiRoute): ApiRoute => route;
+
+/** The path parameters of a route under `…/{id}`. */
+export const byId = z.object({ id: z.uuid() });

@@ -34,8 +34,8 @@ import {
   workingHoursStatusSchema,
 } from '../../contracts/console-responses';
 import {
-  agentConversationSchema,
   adminSettingsSchema,
+  agentConversationSchema,
   conversationDetailsSchema,
   conversationPageSchema,
   messageSchema,
@@ -44,9 +44,8 @@ import {
 } from '../../contracts/responses';
 import { TRANSCRIPT_CSV_COLUMNS } from '../../conversations/export-conversation';
 import { CONVERSATION_CSV_COLUMNS } from '../../conversations/export-conversations-csv';
-import { defineRoute, fileResponse } from '../define-route';
+import { byId, defineRoute, fileResponse } from '../define-route';
 
-const byId = z.object({ id: z.uuid() });
 const conversation = z.object({ conversation: agentConversationSchema });
 const conversations = 'Admin: conversations';
 const block = z.object({ block: visitorBlockSchema });

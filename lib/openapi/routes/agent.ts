@@ -27,9 +27,8 @@ import {
   sessionAgentSchema,
   transcriptPageSchema,
 } from '../../contracts/responses';
-import { defineRoute } from '../define-route';
+import { byId, defineRoute } from '../define-route';
 
-const byId = z.object({ id: z.uuid() });
 const inboxConversation = z.object({ conversation: inboxConversationSchema });
 
 const inbox = 'Agent: inbox';

@@ -10,9 +10,8 @@ import {
   reorderDepartmentsSchema,
   updateDepartmentSchema,
 } from '../../contracts/departments';
-import { defineRoute } from '../define-route';
+import { byId, defineRoute } from '../define-route';
 
-const byId = z.object({ id: z.uuid() });
 const department = z.object({ department: adminDepartmentSchema });
 const departments = z.object({ departments: z.array(adminDepartmentSchema) });
 const tag = 'Admin: departments';

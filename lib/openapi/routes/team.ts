@@ -14,9 +14,8 @@ import {
   pendingInviteSchema,
 } from '../../contracts/console-responses';
 import { inviteLinkSchema, teamAgentSchema } from '../../contracts/responses';
-import { type ApiRoute, defineRoute, type RouteAuth } from '../define-route';
+import { type ApiRoute, byId, defineRoute, type RouteAuth } from '../define-route';
 
-const byId = z.object({ id: z.uuid() });
 const agent = z.object({ agent: teamAgentSchema });
 const LAST_ADMIN =
   'The team keeps at least one active admin, and an admin cannot lock themselves out: such a change is a 409.';
