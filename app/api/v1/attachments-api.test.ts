@@ -64,7 +64,7 @@ const send = (id: string, token: string, body: Record<string, unknown>) =>
   messagesRoute.POST(
     apiRequest('POST', `/conversations/${id}/messages`, {
       token,
-      body: { clientId: nextClientId(), ...body },
+      body: { clientId: nextClientId(), text: '', ...body },
     }),
     routeParams({ id }),
   );
