@@ -286,7 +286,7 @@ describe('sending attachments', () => {
     const adminReply = await adminMessagesRoute.POST(
       apiRequest('POST', `/admin/conversations/${conversation.id}/messages`, {
         token: SERVICE,
-        body: { agentEmail: agent.email, attachmentIds: [chart.id] },
+        body: { agentEmail: agent.email, text: '', attachmentIds: [chart.id] },
       }),
       routeParams({ id: conversation.id }),
     );
