@@ -55,7 +55,14 @@ function streamedUpload(totalBytes: number) {
 describe('uploads on the real server (disk storage)', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startServer({ env: { ATTACHMENT_MAX_BYTES: String(LIMIT) } });
+    server = await startServer({
+      env: {
+        ATTACHMENT_MAX_BYTES: String(LIMIT),
+        ATTACHMENT_QUOTA_FILES: '4',
+        ATTACHMENT_QUOTA_BYTES: String(2.5 * LIMIT),
+        RATE_LIMIT_UPLOADS_PER_MINUTE: '7',
+      },
+    });
   });
   afterAll(async () => {
     await server?.dispose();
@@ -86,6 +93,35 @@ describe('uploads on the real server (disk storage)', () => {
     // The server gave up long before the 200 MB were sent.
     expect(upload.pulled.bytes).toBeLessThan(50 * LIMIT);
     expect((await api(`${server.url}/readyz`)).status).toBe(200);
+  });
+
+  it('keeps a conversation within its quota (bytes, then files) and its upload rate', async () => {
+    const client = await CustomerClient.start(server.url);
+    const megabyte = { name: 'mb.txt', bytes: Buffer.alloc(LIMIT, 'c') };
+    const tiny = { name: 'tiny.txt', bytes: Buffer.from('tiny') };
+    const statuses = [];
+    for (const file of [megabyte, megabyte, megabyte, tiny, tiny, tiny]) {
+      statuses.push((await client.upload(file)).status);
+    }
+    expect(statuses).toEqual([201, 201, 413, 201, 201, 413]);
+    const overQuota = await client.upload(tiny);
+    expect(overQuota.body).toEqual({
+      error: { code: 'too_large', message: 'This conversation already has 4 files' },
+    });
+    const tooFast = await fetch(
+      `${server.url}/api/v1/conversations/${client.conversationId}/attachments`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${client.token}` },
+        body: files.multipart(tiny),
+      },
+    );
+    expect(tooFast.status).toBe(429);
+    expect(Number(tooFast.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await tooFast.json()).error.code).toBe('rate_limited');
+    // Another conversation is not held back by this one's quota or rate.
+    const other = await CustomerClient.start(server.url);
+    expect((await other.upload(tiny)).status).toBe(201);
   });
 
   it('sends files over the widget socket, and refuses another conversation’s upload', async () => {
