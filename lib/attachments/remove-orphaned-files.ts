@@ -5,12 +5,20 @@ import { inArray } from 'drizzle-orm';
 import { db } from '../db/client';
 import { attachments } from '../db/schema';
 import { attachmentStorage } from './storage/select-storage';
-import { attachmentIdOfKey, type StoredObject } from './storage/storage';
+import {
+  type AttachmentStorage,
+  attachmentIdOfKey,
+  isStorageKey,
+  type StoredObject,
+} from './storage/storage';
 
 export const ORPHAN_GRACE_MS = 3600 * 1000;
 const BATCH = 500;
 
-async function removeOrphansAmong(objects: StoredObject[]): Promise<number> {
+async function removeOrphansAmong(
+  storage: AttachmentStorage,
+  objects: StoredObject[],
+): Promise<number> {
   const ids = [...new Set(objects.map((object) => attachmentIdOfKey(object.key)))];
   const rows = await db()
     .select({ storageKey: attachments.storageKey, thumbnailKey: attachments.thumbnailKey })
@@ -18,23 +26,27 @@ async function removeOrphansAmong(objects: StoredObject[]): Promise<number> {
     .where(inArray(attachments.id, ids));
   const known = new Set(rows.flatMap((row) => [row.storageKey, row.thumbnailKey]));
   const orphans = objects.filter((object) => !known.has(object.key)).map((object) => object.key);
-  if (orphans.length) await attachmentStorage().delete(orphans);
+  if (orphans.length) await storage.delete(orphans);
   return orphans.length;
 }
 
 /** Removes stored objects older than the grace period that no row names; returns how many. */
-export async function removeOrphanedFiles(now: Date = new Date()): Promise<number> {
+export async function removeOrphanedFiles(
+  now: Date = new Date(),
+  storage: AttachmentStorage = attachmentStorage(),
+): Promise<number> {
   const cutoff = now.getTime() - ORPHAN_GRACE_MS;
   let removed = 0;
   let batch: StoredObject[] = [];
-  for await (const object of attachmentStorage().list()) {
-    if (object.modifiedAt.getTime() >= cutoff) continue;
+  for await (const object of storage.list()) {
+    // Objects that are not Parley's (a bucket shared with something else) are left alone.
+    if (!isStorageKey(object.key) || object.modifiedAt.getTime() >= cutoff) continue;
     batch.push(object);
     if (batch.length >= BATCH) {
-      removed += await removeOrphansAmong(batch);
+      removed += await removeOrphansAmong(storage, batch);
       batch = [];
     }
   }
-  if (batch.length) removed += await removeOrphansAmong(batch);
+  if (batch.length) removed += await removeOrphansAmong(storage, batch);
   return removed;
 }

@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalS3, startLocalS3 } from '@/test/s3';
+import { removeOrphanedFiles } from '../remove-orphaned-files';
 import { DiskStorage } from './disk';
 import { PostgresStorage } from './postgres';
 import { S3Storage } from './s3';
-import { type AttachmentStorage, storageKeyFor, thumbnailKeyFor } from './storage';
+import { type AttachmentStorage, isStorageKey, storageKeyFor, thumbnailKeyFor } from './storage';
 
 let s3: LocalS3;
 const diskDir = mkdtempSync(path.join(tmpdir(), 'parley-disk-storage-'));
@@ -82,6 +83,29 @@ describe.each(backends)('%s storage', (_name, make) => {
     );
     await expect(storage.read('a/../../b')).rejects.toThrow(/not an attachment storage key/);
     await storage.delete([key]);
+  });
+});
+
+describe('the orphan sweep in a shared S3 bucket', () => {
+  it('removes old attachment bytes no row names and leaves other objects alone', async () => {
+    const { S3Client, PutObjectCommand, HeadObjectCommand } = await import('@aws-sdk/client-s3');
+    const client = new S3Client({
+      endpoint: s3.endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
+    const foreign = 'backups/2026-12-01.tar';
+    await client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: foreign, Body: 'keep me' }));
+    const storage = backends[2]![1]();
+    const orphan = storageKeyFor(randomUUID(), randomUUID());
+    await storage.put(orphan, Buffer.from('no row names me'), 'text/plain');
+    expect(isStorageKey(foreign)).toBe(false);
+
+    expect(await removeOrphanedFiles(new Date(Date.now() + 2 * 3600_000), storage)).toBe(1);
+    expect(await storage.read(orphan)).toBeNull();
+    const head = await client.send(new HeadObjectCommand({ Bucket: s3.bucket, Key: foreign }));
+    expect(head.ContentLength).toBe(7);
   });
 });
 

@@ -25,8 +25,11 @@ export interface AttachmentStorage {
 // A disk write in progress (or cut short by a crash) carries a `.<uuid>.partial` suffix.
 const KEY = /^[0-9a-f-]{36}\/[0-9a-f-]{36}(\.thumb)?(\.[0-9a-f-]{36}\.partial)?$/;
 
+/** Whether a key is one Parley writes (a shared bucket may hold other objects too). */
+export const isStorageKey = (key: string): boolean => KEY.test(key);
+
 export function assertStorageKey(key: string): void {
-  if (!KEY.test(key)) throw new Error(`not an attachment storage key: ${key}`);
+  if (!isStorageKey(key)) throw new Error(`not an attachment storage key: ${key}`);
 }
 
 export const storageKeyFor = (conversationId: string, attachmentId: string) =>
