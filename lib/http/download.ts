@@ -17,7 +17,12 @@ export function download(
 /** `filename="…"` for old clients (ASCII only) and `filename*` with the real name. */
 function dispositionName(name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  // RFC 5987 leaves ' ( ) * out of attr-char, which encodeURIComponent keeps as they are.
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /**

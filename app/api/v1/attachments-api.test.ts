@@ -346,7 +346,7 @@ describe('GET a signed attachment link', () => {
       bytes: await files.png(),
     });
     const text = await uploaded(conversation.id, token, {
-      name: 'notes <b>.txt',
+      name: "Zoë's <notes>.txt",
       bytes: Buffer.from('plain words'),
     });
     const shown = await follow(image.url);
@@ -360,6 +360,9 @@ describe('GET a signed attachment link', () => {
     expect(shown.headers.get('content-security-policy')).toMatch(/^sandbox\b/);
 
     const saved = await follow(text.url);
+    expect(saved.headers.get('content-disposition')).toBe(
+      `attachment; filename="Zo_'s notes.txt"; filename*=UTF-8''Zo%C3%AB%27s%20notes.txt`,
+    );
     expect(saved.headers.get('content-type')).toBe('text/plain');
     expect(saved.headers.get('content-disposition')).toMatch(/^attachment; /);
     expect(saved.headers.get('x-content-type-options')).toBe('nosniff');
