@@ -121,6 +121,8 @@ export async function sendMediaStep(
   step: MediaStep,
   place: Place,
 ): Promise<number[]> {
+  // Only plain values here: telegraf 4.16 drops object-valued options (reply_parameters and
+  // the like) from multipart calls unless they are passed as JSON strings.
   const extra = { message_thread_id: place.threadId, disable_notification: place.silent };
   let sent: SentMedia[];
   let files: MediaFile[];
