@@ -1,6 +1,7 @@
 // Telegram's contracts: the update the webhook accepts, and the console's setup
 // (`/api/v1/admin/telegram/…`): the requests it takes and the state and results it shows.
 import { z } from 'zod';
+import { telegramIdSchema } from './fields';
 import {
   botTokenSchema,
   chatIdSchema,
@@ -12,7 +13,7 @@ import {
 // What the Telegram webhook accepts: an Update object. Only its id is checked here; telegraf
 // reads the rest, and updates of kinds Parley does not use are ignored.
 export const telegramUpdateSchema = z.looseObject({
-  update_id: z.number().int().nonnegative(),
+  update_id: telegramIdSchema,
 });
 
 // ---- The console's setup ----

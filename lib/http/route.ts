@@ -2,7 +2,9 @@
 // body and query parsing with the contract schemas, and one error shape for every failure.
 import type { z } from 'zod';
 import type { ApiError } from '../contracts/errors';
+import { sanitizeInput } from '../contracts/fields';
 import { MAX_TEXT_LENGTH } from '../contracts/text';
+import { appErrorFromDatabase } from '../db/errors';
 import { AppError } from '../errors';
 import { logger } from '../log';
 import { corsHeaders, isOriginAllowed } from './cors';
@@ -21,17 +23,30 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
 }
 
-export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) {
-    const body: ApiError = { error: error.toJSON() };
-    const headers: Record<string, string> =
-      error.retryAfterSeconds !== undefined
-        ? { 'Retry-After': String(error.retryAfterSeconds) }
-        : {};
-    return json(body, error.status, headers);
+/**
+ * The API error for anything a handler threw: its own AppError, a database error mapped by
+ * SQLSTATE (logged once with its code), or 500 for a bug.
+ */
+export function toAppError(error: unknown, where: string): AppError {
+  if (error instanceof AppError) return error;
+  const mapped = appErrorFromDatabase(error);
+  if (mapped) {
+    const level = mapped.code === 'unavailable' ? 'warn' : 'info';
+    logger()[level]({ err: error }, `database refused a request in ${where}`);
+    return mapped;
   }
-  logger().error({ err: error }, 'unhandled error in route handler');
-  return json({ error: { code: 'internal', message: 'Something went wrong' } }, 500);
+  logger().error({ err: error }, `unhandled error in ${where}`);
+  return new AppError('internal', 'Something went wrong');
+}
+
+export function errorResponse(error: unknown): Response {
+  const appError = toAppError(error, 'route handler');
+  const body: ApiError = { error: appError.toJSON() };
+  const headers: Record<string, string> =
+    appError.retryAfterSeconds !== undefined
+      ? { 'Retry-After': String(appError.retryAfterSeconds) }
+      : {};
+  return json(body, appError.status, headers);
 }
 
 /** Wraps a handler with error mapping (and CORS for the customer API). */
@@ -66,15 +81,32 @@ export function preflight(request: Request): Response {
   return new Response(null, { status: 204, headers: corsHeaders(origin) });
 }
 
+/**
+ * Validates client input against its contract, after cleaning every string in it (control
+ * characters, lone surrogates): the one way edges read what clients send.
+ */
 export function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(sanitizeInput(input));
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-  if (issue.code === 'too_big' && issue.origin === 'string' && issue.maximum === MAX_TEXT_LENGTH) {
+  const where = issue.path.length ? `${issue.path.map(String).join('.').slice(0, 100)}: ` : '';
+  if (
+    issue.code === 'too_big' &&
+    issue.origin === 'string' &&
+    Number(issue.maximum) >= MAX_TEXT_LENGTH
+  ) {
     throw new AppError('too_large', `${where}${issue.message}`);
   }
   throw new AppError('invalid_request', `${where}${issue.message}`);
+}
+
+/** The same for a signal with no answer to give (typing, presence): invalid is ignored. */
+export function parseQuietly<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): z.output<S> | undefined {
+  const result = schema.safeParse(sanitizeInput(input));
+  return result.success ? result.data : undefined;
 }
 
 const bodyTooLarge = () => new AppError('too_large', 'Request body is too large');

@@ -22,7 +22,7 @@ import { addNote } from '@/lib/conversations/add-note';
 import { claimConversation } from '@/lib/conversations/claim-conversation';
 import { postAgentMessage } from '@/lib/conversations/post-agent-message';
 import { db } from '@/lib/db/client';
-import { parse } from '@/lib/http/route';
+import { parse, parseQuietly } from '@/lib/http/route';
 import { getInboxConversation } from '@/lib/inbox/list-inbox';
 import { logger } from '@/lib/log';
 import { agentConversationRoom, agentRoom, agentsRoom, customerRoom } from '@/lib/realtime/rooms';
@@ -128,9 +128,9 @@ export function registerAgentNamespace(io: Server): AgentNamespace {
     });
 
     socket.on('typing', (payload) => {
-      const result = agentTypingSchema.safeParse(payload);
-      if (!result.success) return;
-      const { conversationId, typing } = result.data;
+      const parsed = parseQuietly(agentTypingSchema, payload);
+      if (!parsed) return;
+      const { conversationId, typing } = parsed;
       const before = socket.data.typingIn;
       socket.data.typingIn = typing ? conversationId : null;
       // The customer sees "Ann is typing"; fellow agents see it next to the viewers.
@@ -143,10 +143,10 @@ export function registerAgentNamespace(io: Server): AgentNamespace {
     });
 
     socket.on('viewing', async (payload) => {
-      const result = viewingSchema.safeParse(payload);
-      if (!result.success) return;
+      const parsed = parseQuietly(viewingSchema, payload);
+      if (!parsed) return;
       const previous = socket.data.viewing;
-      const next = result.data.conversationId;
+      const next = parsed.conversationId;
       if (previous === next) return;
       socket.data.viewing = next;
       socket.data.typingIn = null;
@@ -158,11 +158,11 @@ export function registerAgentNamespace(io: Server): AgentNamespace {
     });
 
     socket.on('presence', (payload) => {
-      const result = presenceSchema.safeParse(payload);
-      if (!result.success) return;
-      socket.data.status = result.data.status;
+      const parsed = parseQuietly(presenceSchema, payload);
+      if (!parsed) return;
+      socket.data.status = parsed.status;
       // Only an agent at the keyboard makes the widget say "online".
-      if (result.data.status === 'online') {
+      if (parsed.status === 'online') {
         touchAgent(db(), agent.id).catch((error) => warn(error, 'could not record last seen'));
       }
       broadcastPresence(agents).catch((error) => warn(error, 'presence broadcast failed'));

@@ -9,7 +9,7 @@ import { markSeenByCustomer } from '@/lib/conversations/mark-seen';
 import { postCustomerMessage } from '@/lib/conversations/post-customer-message';
 import { authenticateCustomer } from '@/lib/customer-auth';
 import { AppError } from '@/lib/errors';
-import { parse } from '@/lib/http/route';
+import { parse, parseQuietly } from '@/lib/http/route';
 import { logger } from '@/lib/log';
 import { agentConversationRoom, customerRoom } from '@/lib/realtime/rooms';
 import { ackError, connectError } from './acks';
@@ -64,17 +64,17 @@ export function registerCustomerNamespace(io: Server): Namespace {
     });
 
     socket.on('typing', (payload) => {
-      const result = typingSchema.safeParse(payload);
-      if (!result.success) return;
+      const parsed = parseQuietly(typingSchema, payload);
+      if (!parsed) return;
       io.of('/agent')
         .to(agentConversationRoom(conversationId))
-        .volatile.emit('customer:typing', { conversationId, typing: result.data.typing });
+        .volatile.emit('customer:typing', { conversationId, typing: parsed.typing });
     });
 
     socket.on('seen', async (payload) => {
-      const result = seenSchema.safeParse(payload);
-      if (!result.success) return;
-      await markSeenByCustomer(conversationId, result.data.seq).catch((error) => {
+      const parsed = parseQuietly(seenSchema, payload);
+      if (!parsed) return;
+      await markSeenByCustomer(conversationId, parsed.seq).catch((error) => {
         logger().warn({ err: error, conversationId }, 'could not record seen');
       });
     });
