@@ -21,7 +21,7 @@ function assertSameOrigin(request: Request): void {
 
 /** The signed-in, active agent making this request; 401 without a valid session. */
 export async function authenticateAgentRequest(request: Request): Promise<AgentRow> {
-  const agent = await authenticateSession(parseCookies(request.headers.get('cookie')));
+  const { agent } = await authenticateSession(parseCookies(request.headers.get('cookie')));
   assertSameOrigin(request);
   return agent;
 }

@@ -25,11 +25,18 @@ import { db } from '@/lib/db/client';
 import { parse, parseQuietly } from '@/lib/http/route';
 import { getInboxConversation } from '@/lib/inbox/list-inbox';
 import { logger } from '@/lib/log';
-import { agentConversationRoom, agentRoom, agentsRoom, customerRoom } from '@/lib/realtime/rooms';
+import {
+  agentConversationRoom,
+  agentRoom,
+  agentSessionRoom,
+  agentsRoom,
+  customerRoom,
+} from '@/lib/realtime/rooms';
 import { ackError, connectError } from './acks';
 
 export interface AgentSocketData {
   agent: { id: string; name: string };
+  sessionId: string;
   status: 'online' | 'away';
   viewing: string | null;
   typingIn: string | null;
@@ -75,8 +82,11 @@ export function registerAgentNamespace(io: Server): AgentNamespace {
 
   agents.use(async (socket, next) => {
     try {
-      const agent = await authenticateSession(parseCookies(socket.request.headers.cookie));
+      const { agent, sessionId } = await authenticateSession(
+        parseCookies(socket.request.headers.cookie),
+      );
       socket.data.agent = { id: agent.id, name: agent.name };
+      socket.data.sessionId = sessionId;
       socket.data.status = 'online';
       socket.data.viewing = null;
       socket.data.typingIn = null;
@@ -89,7 +99,7 @@ export function registerAgentNamespace(io: Server): AgentNamespace {
   agents.on('connection', (socket: AgentSocket) => {
     const { agent } = socket.data;
     const actor = agentActor(agent);
-    socket.join([agentsRoom(), agentRoom(agent.id)]);
+    socket.join([agentsRoom(), agentRoom(agent.id), agentSessionRoom(socket.data.sessionId)]);
     touchAgent(db(), agent.id).catch((error) => warn(error, 'could not record last seen'));
     broadcastPresence(agents).catch((error) => warn(error, 'presence broadcast failed'));
 
