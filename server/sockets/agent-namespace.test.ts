@@ -153,6 +153,16 @@ describe('/agent namespace', () => {
     expect(asAdmin.status).toBe(200);
   });
 
+  it('refuses an agent socket from a foreign origin, even with the widget open to any site', async () => {
+    await expect(connectAgent(adminCookie, 'https://evil.example')).rejects.toThrow('forbidden');
+    const inbox = await connectAgent(adminCookie, server.url);
+    expect(inbox.connected).toBe(true);
+    const foreign = await api(`${server.url}/api/v1/agent/me`, {
+      headers: { cookie: adminCookie, origin: 'https://evil.example' },
+    });
+    expect(foreign).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+  });
+
   it('ends every session and socket at a password reset; the new password works', async () => {
     const eve = await addAgent('Eve');
     const socket = await connectAgent(eve.cookie);

@@ -4,7 +4,7 @@
 // ephemeral and never touch the event log.
 import type { Namespace, Server, Socket } from 'socket.io';
 import { touchAgent } from '@/lib/agents/agents';
-import { agentActor } from '@/lib/auth/request-auth';
+import { agentActor, isInboxOrigin } from '@/lib/auth/callers';
 import { authenticateSession, parseCookies } from '@/lib/auth/session';
 import {
   type AgentClientEvents,
@@ -22,7 +22,8 @@ import { addNote } from '@/lib/conversations/add-note';
 import { claimConversation } from '@/lib/conversations/claim-conversation';
 import { postAgentMessage } from '@/lib/conversations/post-agent-message';
 import { db } from '@/lib/db/client';
-import { parse, parseQuietly } from '@/lib/http/route';
+import { AppError } from '@/lib/errors';
+import { parse, parseQuietly, withinDeadline } from '@/lib/http/route';
 import { getInboxConversation } from '@/lib/inbox/list-inbox';
 import { logger } from '@/lib/log';
 import {
@@ -82,8 +83,13 @@ export function registerAgentNamespace(io: Server): AgentNamespace {
 
   agents.use(async (socket, next) => {
     try {
-      const { agent, sessionId } = await authenticateSession(
-        parseCookies(socket.request.headers.cookie),
+      // The inbox's own pages only, whatever the widget's allow-list lets through.
+      const { origin } = socket.handshake.headers;
+      if (origin && !isInboxOrigin(origin)) {
+        throw new AppError('forbidden', 'Only the inbox itself may connect here');
+      }
+      const { agent, sessionId } = await withinDeadline(
+        authenticateSession(parseCookies(socket.request.headers.cookie)),
       );
       socket.data.agent = { id: agent.id, name: agent.name };
       socket.data.sessionId = sessionId;
@@ -109,7 +115,9 @@ export function registerAgentNamespace(io: Server): AgentNamespace {
         const input = parse(socketReplySchema, payload);
         ack({
           ok: true,
-          message: await postAgentMessage(input.conversationId, agent.id, input.text, actor),
+          message: await withinDeadline(
+            postAgentMessage(input.conversationId, agent.id, input.text, actor),
+          ),
         });
       } catch (error) {
         ack(ackError(error));
@@ -120,7 +128,10 @@ export function registerAgentNamespace(io: Server): AgentNamespace {
       if (typeof ack !== 'function') return;
       try {
         const input = parse(socketReplySchema, payload);
-        ack({ ok: true, note: await addNote(input.conversationId, agent.id, input.text, actor) });
+        const note = await withinDeadline(
+          addNote(input.conversationId, agent.id, input.text, actor),
+        );
+        ack({ ok: true, note });
       } catch (error) {
         ack(ackError(error));
       }
@@ -130,8 +141,12 @@ export function registerAgentNamespace(io: Server): AgentNamespace {
       if (typeof ack !== 'function') return;
       try {
         const { conversationId } = parse(conversationRefSchema, payload);
-        await claimConversation(conversationId, agent.id, actor);
-        ack({ ok: true, conversation: await getInboxConversation(agent.id, conversationId) });
+        const conversation = await withinDeadline(
+          claimConversation(conversationId, agent.id, actor).then(() =>
+            getInboxConversation(agent.id, conversationId),
+          ),
+        );
+        ack({ ok: true, conversation });
       } catch (error) {
         ack(ackError(error));
       }

@@ -1,15 +1,15 @@
 // The `/customer` namespace: the widget's live channel. Thin: parse, authorise, call the
 // conversation service, acknowledge.
 import type { Namespace, Server, Socket } from 'socket.io';
+import { authenticateCustomer } from '@/lib/auth/callers';
 import type { CustomerClientEvents } from '@/lib/contracts/customer';
 import { seenSchema, sendMessageSchema, typingSchema } from '@/lib/contracts/customer';
 import type { CustomerServerEvents } from '@/lib/contracts/dto';
 import { getRecentNotices } from '@/lib/conversations/get-recent-notices';
 import { markSeenByCustomer } from '@/lib/conversations/mark-seen';
 import { postCustomerMessage } from '@/lib/conversations/post-customer-message';
-import { authenticateCustomer } from '@/lib/customer-auth';
 import { AppError } from '@/lib/errors';
-import { parse, parseQuietly } from '@/lib/http/route';
+import { parse, parseQuietly, withinDeadline } from '@/lib/http/route';
 import { logger } from '@/lib/log';
 import { agentConversationRoom, customerRoom } from '@/lib/realtime/rooms';
 import { ackError, connectError } from './acks';
@@ -34,7 +34,7 @@ export function registerCustomerNamespace(io: Server): Namespace {
       if (token !== undefined && typeof token !== 'string') {
         throw new AppError('unauthorized', 'auth.token must be a string');
       }
-      const claims = await authenticateCustomer(token);
+      const claims = await withinDeadline(authenticateCustomer(token));
       socket.data.conversationId = claims.conversationId;
       next();
     } catch (error) {
@@ -56,7 +56,7 @@ export function registerCustomerNamespace(io: Server): Namespace {
       if (typeof ack !== 'function') return;
       try {
         const input = parse(sendMessageSchema, payload);
-        const { message } = await postCustomerMessage(conversationId, input);
+        const { message } = await withinDeadline(postCustomerMessage(conversationId, input));
         ack({ ok: true, message });
       } catch (error) {
         ack(ackError(error));

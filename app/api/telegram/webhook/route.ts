@@ -11,7 +11,8 @@ import { webhookSecretMatches } from '@/lib/telegram/webhook-secret';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route(async (request) => {
+// Public: the secret header is Telegram's credential, checked here in constant time.
+export const POST = route({ auth: 'public' }, async ({ request }) => {
   const config = telegramConfig();
   if (config?.mode !== 'webhook' || !config.webhookSecret) throw notFound('Telegram webhook');
   const secret = request.headers.get('x-telegram-bot-api-secret-token');
