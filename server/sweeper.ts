@@ -5,6 +5,7 @@ import { autoCloseIdleConversations } from '@/lib/automation/auto-close';
 import { purgeClosedConversations } from '@/lib/automation/purge-closed';
 import { sendDueReminders } from '@/lib/automation/send-reminders';
 import { db } from '@/lib/db/client';
+import { OutageBackoff } from '@/lib/db/outage';
 import { logger } from '@/lib/log';
 import { getSettings } from '@/lib/settings/settings';
 
@@ -12,6 +13,7 @@ export class Sweeper {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
   private stopped = false;
+  private readonly outage = new OutageBackoff('the sweeps');
 
   start(): void {
     this.schedule(1000);
@@ -30,12 +32,15 @@ export class Sweeper {
       ['auto-close', () => autoCloseIdleConversations(now)],
       ['retention', () => purgeClosedConversations(now)],
     ] as const;
+    if (this.outage.resting()) return;
     for (const [name, run] of rules) {
       try {
         const count = await run();
+        this.outage.succeeded();
         if (count > 0) logger().info({ sweep: name, count }, 'sweep done');
       } catch (error) {
-        logger().error({ err: error, sweep: name }, 'sweep failed');
+        this.outage.failed(error, 'sweep failed', { sweep: name });
+        if (this.outage.resting()) return;
       }
     }
   }
