@@ -68,12 +68,22 @@ export const pgInt = (min = PG_INT_MIN, max = PG_INT_MAX) =>
     .min(min)
     .max(Math.min(max, PG_INT_MAX));
 
-/** The same from a query string (`?after=12`): digits only, so `1e3` or ` 5` are refused. */
+/**
+ * The same from a query string (`?after=12`): digits only, so `1e3` or ` 5` are refused. A
+ * number is taken as it is (for callers that build the query themselves).
+ */
 export const queryInt = (min = 0, max = PG_INT_MAX) =>
   z
-    .string()
-    .max(11, 'Expected a whole number')
-    .regex(/^-?\d+$/, 'Expected a whole number')
+    .union(
+      [
+        z.number().min(PG_INT_MIN).max(PG_INT_MAX),
+        z
+          .string()
+          .max(11)
+          .regex(/^-?\d+$/),
+      ],
+      { error: 'Expected a whole number' },
+    )
     .transform(Number)
     .pipe(pgInt(min, max));
 

@@ -26,6 +26,11 @@ export function customerSocketsSubscriber(customers: Namespace): Subscriber {
         case 'system_message.emitted':
           if (payload.notice) room.emit('notice', { key: payload.key, text: payload.text });
           return;
+        case 'conversation.blocked':
+          // The widget hears it is blocked; then its token no longer works anyway.
+          room.emit('conversation', payload.conversation);
+          customers.in(customerRoom(event.conversationId)).disconnectSockets(true);
+          return;
         case 'note.added':
         case 'conversation.seen':
         case 'conversation.purged':
