@@ -120,7 +120,7 @@ async function bearerCaller(
       'API tokens may not call this endpoint; use the service token or an admin session',
     );
   }
-  return { kind: 'apiToken', apiTokenId: id, actor: serviceActor };
+  return { kind: 'apiToken', apiTokenId: id, actor: { type: 'service', apiTokenId: id } };
 }
 
 async function sessionCaller(request: Request, accepts: ReadonlySet<CallerKind>): Promise<Caller> {

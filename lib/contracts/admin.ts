@@ -1,5 +1,6 @@
 // Request schemas of the admin API.
 import { z } from 'zod';
+import type { AgentConversation, Message, Note } from './dto';
 import { boundedString, lineString, pgInt, queryInt, uuidSchema } from './fields';
 import { textSchema } from './text';
 
@@ -165,4 +166,14 @@ export interface VisitorBlock {
   expiresAt: string | null;
   createdBy: string;
   createdAt: string;
+}
+
+/** One conversation exported as JSON: everything stored about it. */
+export interface ConversationExport {
+  exportedAt: string;
+  conversation: AgentConversation;
+  /** Attachments are listed with each message (none are stored yet). */
+  messages: (Message & { attachments: unknown[] })[];
+  notes: Note[];
+  audit: { id: number; at: string; actor: string; action: string; meta: Record<string, unknown> }[];
 }

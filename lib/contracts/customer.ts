@@ -1,7 +1,6 @@
 // Request schemas of the customer (widget) API and the `/customer` socket namespace.
 import { z } from 'zod';
-import type { Message } from './dto';
-import type { Ack } from './errors';
+import type { CustomerSendPayload } from './customer-events';
 import { boundedString, lineString, pgInt, queryInt, uuidSchema as uuid } from './fields';
 import { clientIdSchema, customerNameSchema, textSchema } from './text';
 
@@ -41,7 +40,7 @@ export type StartConversationInput = z.infer<typeof startConversationSchema>;
 export const sendMessageSchema = z.strictObject({
   text: textSchema,
   clientId: clientIdSchema,
-});
+}) satisfies z.ZodType<unknown, CustomerSendPayload>;
 export type SendMessageInput = z.infer<typeof sendMessageSchema>;
 
 export const renameSchema = z.strictObject({ name: customerNameSchema });
@@ -52,13 +51,3 @@ export const historyQuerySchema = z.object({
 
 export const typingSchema = z.object({ typing: z.boolean() });
 export const seenSchema = z.object({ seq: pgInt(0) });
-
-/** Events the widget sends on the `/customer` namespace. */
-export interface CustomerClientEvents {
-  'message:send': (
-    payload: { clientId: string; text: string },
-    ack: (result: Ack<{ message: Message }>) => void,
-  ) => void;
-  typing: (payload: { typing: boolean }) => void;
-  seen: (payload: { seq: number }) => void;
-}

@@ -50,7 +50,7 @@ describe('queryInt', () => {
 });
 
 // Schemas of what the server sends, not of what it accepts: only documented, never parsed.
-const RESPONSE_MODULES = new Set(['responses.ts']);
+const RESPONSE_MODULES = /responses/;
 const RESPONSE_EXPORTS =
   /^(apiToken|createdApiToken|apiTokenList|apiTokenResponse|auditEntry|auditPage|auditActions)Schema$/;
 // Formats whose own pattern bounds the length.
@@ -117,7 +117,7 @@ function problemsOf(schema: z.ZodType, where: string, seen = new Set<unknown>())
 
 const contractsDir = path.dirname(new URL(import.meta.url).pathname);
 const modules = readdirSync(contractsDir).filter(
-  (file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !RESPONSE_MODULES.has(file),
+  (file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !RESPONSE_MODULES.test(file),
 );
 
 describe('every request schema in lib/contracts', () => {

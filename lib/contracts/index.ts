@@ -2,6 +2,7 @@
 export * from './admin';
 export * from './agent';
 export * from './customer';
+export * from './customer-events';
 export * from './dto';
 export * from './errors';
 export * from './text';

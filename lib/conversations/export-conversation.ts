@@ -1,20 +1,14 @@
 // One conversation exported for an admin: everything stored about it as JSON, or its
 // transcript and notes interleaved by time as CSV.
 import { asc, eq } from 'drizzle-orm';
-import type { AgentConversation, Message, Note } from '../contracts/dto';
+import type { ConversationExport } from '../contracts/admin';
+import type { Message } from '../contracts/dto';
 import { db } from '../db/client';
 import { auditLog } from '../db/schema';
 import { CSV_BOM, csvRows, exportFileName } from './export-csv';
 import { getConversationDetails } from './get-conversation-details';
 
-export interface ConversationExport {
-  exportedAt: string;
-  conversation: AgentConversation;
-  /** Attachments are listed with each message (none are stored yet). */
-  messages: (Message & { attachments: unknown[] })[];
-  notes: Note[];
-  audit: { id: number; at: string; actor: string; action: string; meta: Record<string, unknown> }[];
-}
+export type { ConversationExport };
 
 export async function exportConversationJson(
   conversationId: string,
@@ -50,7 +44,9 @@ function messageAuthor(message: Message, customerName: string | null): string {
   return 'System';
 }
 
-/** Columns: time, kind (`customer`, `agent`, `system` or `note`), author, text. */
+/** `kind` is the message's author (`customer`, `agent`, `system`) or `note`. */
+export const TRANSCRIPT_CSV_COLUMNS = ['time', 'kind', 'author', 'text'] as const;
+
 export async function exportConversationCsv(
   conversationId: string,
 ): Promise<{ fileName: string; body: string }> {
@@ -72,6 +68,6 @@ export async function exportConversationCsv(
   lines.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.order - b.order));
   return {
     fileName: exportFileName(conversation.codename, 'csv'),
-    body: CSV_BOM + csvRows([['time', 'kind', 'author', 'text'], ...lines.map((l) => l.row)]),
+    body: CSV_BOM + csvRows([[...TRANSCRIPT_CSV_COLUMNS], ...lines.map((l) => l.row)]),
   };
 }

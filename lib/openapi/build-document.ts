@@ -47,6 +47,11 @@ const ERROR_MEANING: Record<ErrorCode, string> = {
   internal: 'Something went wrong',
 };
 
+const ATTACHMENT_HEADER = {
+  description: 'attachment; filename="parley-<codename or date>.<csv|json>"',
+  schema: { type: 'string' },
+};
+
 /** Drops what JSON Schema spells out that the `format` or the type already says. */
 function tidy(schema: JsonSchema): void {
   if (schema.format && schema.pattern) delete schema.pattern;
@@ -120,6 +125,8 @@ function parameters(route: ApiRoute) {
 function errorStatuses(route: ApiRoute): ErrorCode[] {
   const codes = new Set<ErrorCode>(route.errors ?? []);
   if (route.params || route.query || route.body) codes.add('invalid_request');
+  // Every JSON body is read with a size limit.
+  if (route.body) codes.add('too_large');
   if (route.auth !== 'none') codes.add('unauthorized');
   if (route.auth !== 'none' && route.auth !== 'telegram') codes.add('forbidden');
   if (route.params) codes.add('not_found');
@@ -136,17 +143,22 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_ROUTES) {
     const name = id[0]!.toUpperCase() + id.slice(1);
     if (route.body) requests.set(`${name}Request`, route.body);
     const responseBodies: Record<string, JsonSchema> = {};
-    for (const [status, schema] of Object.entries(route.responses)) {
+    for (const [status, response] of Object.entries(route.responses)) {
+      const file = response && 'file' in response ? response : undefined;
+      const schema = response && 'file' in response ? response.schema : response;
       if (schema) responses.set(`${name}Response${status}`, schema);
       responseBodies[status] = {
-        description: Number(status) >= 400 ? 'Not ready' : 'Success',
+        description: file?.description ?? (Number(status) >= 400 ? 'Not ready' : 'Success'),
         ...(schema
           ? {
               content: {
-                'application/json': { schema: { $ref: `${COMPONENT}${name}Response${status}` } },
+                [file?.file ?? 'application/json']: {
+                  schema: { $ref: `${COMPONENT}${name}Response${status}` },
+                },
               },
             }
           : {}),
+        ...(file ? { headers: { 'Content-Disposition': ATTACHMENT_HEADER } } : {}),
       };
     }
     const byStatus = new Map<number, ErrorCode[]>();
@@ -179,7 +191,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_ROUTES) {
       ...(route.body
         ? {
             requestBody: {
-              required: true,
+              required: !route.bodyOptional,
               content: {
                 'application/json': { schema: { $ref: `${COMPONENT}${name}Request` } },
               },
