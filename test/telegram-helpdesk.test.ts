@@ -175,7 +175,9 @@ describe('Telegram helpdesk (webhook mode)', () => {
           .find((t) => t.thread_id === thread && t.name === `⛔ Dave — ${codename}`),
       'the blocked title',
     );
-    expect((await customer.send('Let me in')).ok).toBe(false);
+    // Blocking ends the customer's session: the socket is dropped and the token refused.
+    await eventually(() => customer.socket?.connected === false, 'the dropped socket');
+    expect((await customer.history()).status).toBe(401);
     customer.close();
   });
 
