@@ -61,12 +61,15 @@ export const lineString = (max: number, what = 'Value') =>
   z.string().max(max, `${what} must be at most ${max} characters`).overwrite(oneLine);
 
 /** An integer that fits PostgreSQL's `integer`, within `[min, max]`. */
-export const pgInt = (min = PG_INT_MIN, max = PG_INT_MAX) =>
-  z
+export const pgInt = (min = PG_INT_MIN, max = PG_INT_MAX) => {
+  const top = Math.min(max, PG_INT_MAX);
+  // Each check words its own failure: a schema-wide message would hide the bound.
+  return z
     .number('Expected a number')
     .int('Expected a whole number')
-    .min(min)
-    .max(Math.min(max, PG_INT_MAX));
+    .min(min, `Expected at least ${min}`)
+    .max(top, `Expected at most ${top}`);
+};
 
 /**
  * The same from a query string (`?after=12`): digits only, so `1e3` or ` 5` are refused. A
