@@ -1,8 +1,10 @@
 'use client';
-// The agent pages' top bar: where you are, who you are, and sign-out.
+// The agent pages' top bar: where you are, and the account menu (who you are, sign out here
+// or everywhere).
 import { signOut } from 'next-auth/react';
+import { useState } from 'react';
 import type { SessionAgent } from '@/lib/contracts/agent';
-import { Button } from './ui';
+import { apiFetch } from './api';
 
 const LINKS = [
   { href: '/inbox', label: 'Inbox', admin: false },
@@ -26,12 +28,42 @@ export function AppNav({ me, current }: { me: SessionAgent; current: string }) {
           </a>
         ))}
       </nav>
-      <span className="ml-auto text-sm text-slate-600 dark:text-slate-400">
-        {me.name} <span className="text-slate-400">({me.role})</span>
-      </span>
-      <Button variant="ghost" onClick={() => signOut({ callbackUrl: '/login' })}>
-        Sign out
-      </Button>
+      <AccountMenu me={me} />
     </header>
+  );
+}
+
+const MENU_ITEM =
+  'block w-full rounded px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 disabled:opacity-60 dark:text-slate-200 dark:hover:bg-slate-800';
+
+function AccountMenu({ me }: { me: SessionAgent }) {
+  const [busy, setBusy] = useState(false);
+
+  async function signOutEverywhere() {
+    setBusy(true);
+    // Ends every session on the server (this one too), then clears this browser's cookie.
+    await apiFetch('/me/sessions', { method: 'DELETE' }).catch(() => undefined);
+    await signOut({ callbackUrl: '/login' });
+  }
+
+  return (
+    <details className="relative ml-auto">
+      <summary className="cursor-pointer list-none rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:text-slate-300 dark:hover:bg-slate-800">
+        {me.name} <span className="text-slate-500 dark:text-slate-400">({me.role})</span>
+        <span aria-hidden="true"> ▾</span>
+      </summary>
+      <div className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+        <button
+          type="button"
+          className={MENU_ITEM}
+          onClick={() => signOut({ callbackUrl: '/login' })}
+        >
+          Sign out
+        </button>
+        <button type="button" className={MENU_ITEM} disabled={busy} onClick={signOutEverywhere}>
+          {busy ? 'Signing out everywhere…' : 'Sign out everywhere'}
+        </button>
+      </div>
+    </details>
   );
 }

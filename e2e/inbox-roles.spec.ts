@@ -97,8 +97,9 @@ test('an agent cannot use admin pages or endpoints; a disabled agent is signed o
     await cleo.getByLabel('Email').fill(email);
     await cleo.getByLabel('Password').fill(PASSWORD);
     await cleo.getByRole('button', { name: 'Sign in' }).click();
+    // The same answer as for a wrong password: nobody learns which accounts exist.
     await expect(
-      cleo.getByRole('alert').filter({ hasText: 'This account is disabled' }),
+      cleo.getByRole('alert').filter({ hasText: 'Wrong email or password.' }),
     ).toBeVisible();
   });
 

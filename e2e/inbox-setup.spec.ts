@@ -48,7 +48,8 @@ test('the first visitor creates the admin account, then setup is closed', async 
   });
 
   await test.step('signing out leads back to the login page', async () => {
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('header summary').click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto(`${server.url}/inbox`);
     await expect(page).toHaveURL(`${server.url}/login`);

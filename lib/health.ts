@@ -2,6 +2,7 @@
 // such as Telegram report their own state here; their problems only degrade readiness.
 import { sql } from 'drizzle-orm';
 import { db, migrationStatus } from './db/client';
+import { isDatabaseUnavailable, pgErrorCode } from './db/errors';
 import { processSingleton } from './singleton';
 
 export interface Readiness {
@@ -33,15 +34,45 @@ export function telegramHealth(): ChannelHealth {
   return channelStates().telegram;
 }
 
+/** How long /readyz waits for the database before it says it is not answering. */
+const READINESS_TIMEOUT_MS = 2000;
+
+class NotAnswering extends Error {}
+
+/** A short cause for people, never the driver's text (it may name hosts, users, queries). */
+export function describeDatabaseProblem(error: unknown): string {
+  if (error instanceof NotAnswering) return 'not answering';
+  const code = pgErrorCode(error);
+  if (code === '28P01' || code === '28000') return 'authentication failed';
+  if (code === '3D000') return 'database does not exist';
+  if (code === '57P03') return 'starting up';
+  if (code === '53300') return 'too many connections';
+  if (isDatabaseUnavailable(error)) return 'unreachable';
+  return code ? `error (SQLSTATE ${code})` : 'error';
+}
+
+async function withinReadinessTimeout<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new NotAnswering()), READINESS_TIMEOUT_MS);
+  });
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function checkReadiness(): Promise<{ ready: boolean; report: Readiness }> {
   let database = 'ok';
   let migrations = 'ok';
   try {
-    await db().execute(sql`select 1`);
-    const { expected, applied } = await migrationStatus();
+    await withinReadinessTimeout(db().execute(sql`select 1`));
+    const { expected, applied } = await withinReadinessTimeout(migrationStatus());
     if (applied < expected) migrations = `pending: ${applied} of ${expected} applied`;
   } catch (error) {
-    database = `unreachable: ${(error as Error).message}`;
+    database = describeDatabaseProblem(error);
     migrations = 'unknown';
   }
   const telegram = channelStates().telegram.state;

@@ -5,6 +5,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/lib/db/client';
 import { rowsOf } from '@/lib/db/client';
+import { OutageBackoff } from '@/lib/db/outage';
 import { deliveries, events } from '@/lib/db/schema';
 import type { SubscriberName } from '@/lib/events/subscribers';
 import { EVENTS_CHANNEL } from '@/lib/events/subscribers';
@@ -42,6 +43,7 @@ export class Dispatcher {
   private timer: NodeJS.Timeout | undefined;
   private announcing: NodeJS.Timeout | undefined;
   private unsubscribe: Array<() => unknown> = [];
+  private readonly outage = new OutageBackoff('event delivery');
   private readonly batchSize: number;
   private readonly leaseSeconds: number;
   private readonly pollIntervalMs: number;
@@ -115,12 +117,14 @@ export class Dispatcher {
   }
 
   private async loop(): Promise<void> {
+    if (this.outage.resting()) return;
     do {
       this.again = false;
       try {
         if ((await this.pass()) >= this.batchSize) this.again = true;
+        this.outage.succeeded();
       } catch (error) {
-        logger().error({ err: error }, 'dispatcher pass failed');
+        this.outage.failed(error, 'dispatcher pass failed');
         return;
       }
     } while (this.again && !this.stopped);

@@ -8,6 +8,7 @@ import { autoCloseIdleConversations } from '@/lib/automation/auto-close';
 import { purgeClosedConversations } from '@/lib/automation/purge-closed';
 import { sendDueReminders } from '@/lib/automation/send-reminders';
 import { type DatabaseHandle, db } from '@/lib/db/client';
+import { OutageBackoff } from '@/lib/db/outage';
 import { logger } from '@/lib/log';
 import { getSettings } from '@/lib/settings/settings';
 import { SETTINGS_CHANNEL } from '@/lib/settings/update-settings';
@@ -16,6 +17,7 @@ export class Sweeper {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
   private stopped = false;
+  private readonly outage = new OutageBackoff('the sweeps');
   private unlisten: (() => Promise<void>) | undefined;
 
   async start(handle?: DatabaseHandle): Promise<void> {
@@ -45,12 +47,15 @@ export class Sweeper {
       ['retention', () => purgeClosedConversations(now)],
       ['attachments', () => sweepAttachments(now)],
     ] as const;
+    if (this.outage.resting()) return;
     for (const [name, run] of rules) {
       try {
         const count = await run();
+        this.outage.succeeded();
         if (count > 0) logger().info({ sweep: name, count }, 'sweep done');
       } catch (error) {
-        logger().error({ err: error, sweep: name }, 'sweep failed');
+        this.outage.failed(error, 'sweep failed', { sweep: name });
+        if (this.outage.resting()) return;
       }
     }
   }

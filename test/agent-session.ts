@@ -1,11 +1,14 @@
-// Signed-in agents for tests: the same next-auth session cookie the browser gets.
+// Signed-in agents for tests: the same next-auth session cookie the browser gets, for a
+// session opened the way sign-in opens one.
 import { encode } from 'next-auth/jwt';
+import { startAgentSession } from '../lib/auth/agent-sessions';
 import { env } from '../lib/env';
 
 export const SESSION_COOKIE = 'next-auth.session-token';
 
 export async function sessionToken(agentId: string, secret = env().authSecret): Promise<string> {
-  return encode({ token: { sub: agentId }, secret });
+  const session = await startAgentSession(agentId);
+  return encode({ token: { sub: agentId, sid: session.sessionId, sv: session.version }, secret });
 }
 
 /** A `Cookie` header carrying the agent's session. */

@@ -175,7 +175,13 @@ describe('Telegram helpdesk (webhook mode)', () => {
           .find((t) => t.thread_id === thread && t.name === `⛔ Dave — ${codename}`),
       'the blocked title',
     );
-    expect((await customer.send('Let me in')).ok).toBe(false);
+    // Blocked: the customer's socket is dropped and their token no longer works.
+    await eventually(() => customer.socket?.connected === false, 'the customer socket dropped');
+    const write = await api(
+      `${stack.server.url}/api/v1/conversations/${customer.conversationId}/messages`,
+      { method: 'POST', token: customer.token, body: { text: 'Let me in', clientId: 'let-me-in' } },
+    );
+    expect(write.status).toBe(401);
     customer.close();
   });
 

@@ -14,7 +14,7 @@ export async function cookieObject(): Promise<Record<string, string>> {
 /** The signed-in agent, or undefined (no redirect). */
 export async function currentAgent(): Promise<SessionAgent | undefined> {
   try {
-    return presentSessionAgent(await authenticateSession(await cookieObject()));
+    return presentSessionAgent((await authenticateSession(await cookieObject())).agent);
   } catch {
     return undefined;
   }

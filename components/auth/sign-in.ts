@@ -3,7 +3,7 @@ import { signIn } from 'next-auth/react';
 
 const REASONS: Record<string, string> = {
   invalid_credentials: 'Wrong email or password.',
-  disabled: 'This account is disabled. Ask an admin to re-enable it.',
+  unavailable: 'Sign-in is unavailable right now. Try again in a moment.',
   rate_limited: 'Too many attempts. Wait a few minutes and try again.',
 };
 

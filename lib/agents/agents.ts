@@ -1,6 +1,6 @@
 // Looking agents up, and the rule that only active agents act.
 import { eq, sql } from 'drizzle-orm';
-import type { Queryable } from '../db/client';
+import { db, type Queryable } from '../db/client';
 import { type AgentRow, agents } from '../db/schema';
 import { AppError, notFound } from '../errors';
 
@@ -27,6 +27,11 @@ export async function requireAgentByEmail(tx: Queryable, email: string): Promise
   const agent = await getAgentByEmail(tx, email);
   if (!agent) throw notFound(`Agent ${email}`);
   return agent;
+}
+
+/** The id of the agent an admin API request names by email (`agentEmail`); 404 if none. */
+export async function findAgentIdByEmail(email: string): Promise<string> {
+  return (await requireAgentByEmail(db(), email)).id;
 }
 
 export async function touchAgent(tx: Queryable, id: string): Promise<void> {

@@ -6,6 +6,7 @@ import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { type Actor, serviceActor } from '../actor';
 import { writeAudit } from '../audit/write-audit';
+import { endAllAgentSessions } from '../auth/agent-sessions';
 import type { InviteLink } from '../contracts/agent';
 import { db, type Queryable } from '../db/client';
 import { agentInvites, agents } from '../db/schema';
@@ -109,25 +110,38 @@ export async function getInviteStatus(
     : { state: 'invalid' };
 }
 
+/**
+ * Sets the password chosen through a link. The link is spent by one conditional update
+ * before anything else, so of several submissions at once exactly one succeeds.
+ */
 export async function acceptInvite(token: string, password: string): Promise<{ email: string }> {
   const passwordHash = await hashPassword(password);
   return inTransaction(async (tx) => {
     const invite = await findInvite(tx, token);
-    if (!invite) throw new AppError('not_found', 'This link has expired or was already used');
-    await tx
-      .update(agentInvites)
-      .set({ usedAt: new Date() })
-      .where(eq(agentInvites.tokenHash, hashToken(token)));
+    const spent = invite
+      ? await tx
+          .update(agentInvites)
+          .set({ usedAt: new Date() })
+          .where(
+            and(
+              eq(agentInvites.tokenHash, hashToken(token)),
+              isNull(agentInvites.usedAt),
+              gt(agentInvites.expiresAt, new Date()),
+            ),
+          )
+          .returning({ id: agentInvites.id })
+      : [];
+    if (!invite || spent.length === 0) {
+      throw new AppError('not_found', 'This link has expired or was already used');
+    }
     await tx
       .update(agents)
       .set({ passwordHash, updatedAt: new Date() })
       .where(eq(agents.id, invite.agentId));
     const actor: Actor = { type: 'agent', agentId: invite.agentId };
     await writeAudit(tx, actor, 'agent.password_set', null, { agentId: invite.agentId });
-    await recordEvent(tx, 'agent.updated', serviceActor, null, {
-      agentId: invite.agentId,
-      active: true,
-    });
+    // A new password: whoever held a session from before holds it no longer.
+    await endAllAgentSessions(tx, invite.agentId, serviceActor);
     return { email: invite.email ?? '' };
   });
 }

@@ -1,9 +1,11 @@
 // Admins manage the team: add agents (with a password or a one-time link), change role or
-// name, disable and re-enable, reset passwords. Disabling signs the agent out everywhere:
-// the `agent.updated` event drops their sockets, and every session check reads `active`.
+// name, disable and re-enable, reset passwords. Disabling, a role change and a password
+// reset end every session of the agent at once (lib/auth/agent-sessions.ts): their cookies
+// are refused from then on and the `agent.updated` event drops their sockets.
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import { writeAudit } from '../audit/write-audit';
+import { endAllAgentSessions } from '../auth/agent-sessions';
 import type { CreateAgentInput, InviteLink, TeamAgent, UpdateAgentInput } from '../contracts/agent';
 import { isUniqueViolation } from '../db/errors';
 import { agents } from '../db/schema';
@@ -72,10 +74,15 @@ export async function updateAgent(
       .set({ ...input, updatedAt: new Date() })
       .where(eq(agents.id, agentId));
     await writeAudit(tx, actor, 'agent.updated', null, { agentId, changes: input });
-    await recordEvent(tx, 'agent.updated', actor, null, {
-      agentId,
-      active: input.active ?? current.active,
-    });
+    const endsSessions =
+      input.active === false || (input.role !== undefined && input.role !== current.role);
+    if (endsSessions) await endAllAgentSessions(tx, agentId, actor);
+    else {
+      await recordEvent(tx, 'agent.updated', actor, null, {
+        agentId,
+        active: input.active ?? current.active,
+      });
+    }
     return getTeamAgent(tx, agentId);
   });
 }
@@ -96,7 +103,7 @@ export async function resetAgentPassword(
     if (!row) throw notFound('Agent');
     const invite = passwordHash ? null : await createInvite(tx, agentId);
     await writeAudit(tx, actor, 'agent.password_reset', null, { agentId, link: !passwordHash });
-    await recordEvent(tx, 'agent.updated', actor, null, { agentId, active: row.active });
+    await endAllAgentSessions(tx, agentId, actor);
     return { invite };
   });
 }

@@ -3,25 +3,24 @@
 // a customer token, only that conversation's); an agents' link also needs an agent's
 // session or an admin API token.
 import { eq } from 'drizzle-orm';
-import { authenticateSession, parseCookies } from '../auth/session';
-import { authenticateCustomer, bearerToken } from '../customer-auth';
+import { authenticateCustomer, bearerToken, resolveCaller } from '../auth/callers';
 import { db } from '../db/client';
 import { conversations } from '../db/schema';
 import { AppError, notFound } from '../errors';
-import { authenticateAdmin } from '../http/admin-auth';
 import type { Viewer } from './signed-url';
+
+const STAFF = ['agent', 'service', 'apiToken'] as const;
 
 export async function authorizeDownload(
   request: Request,
   conversationId: string,
   viewer: Viewer,
 ): Promise<void> {
-  const token = bearerToken(request.headers.get('authorization'));
   if (viewer.kind === 'agents') {
-    if (token) await authenticateAdmin(request);
-    else await authenticateSession(parseCookies(request.headers.get('cookie')));
+    await resolveCaller(request, STAFF);
     return;
   }
+  const token = bearerToken(request.headers.get('authorization'));
   if (token) await authenticateCustomer(token, conversationId);
   const [row] = await db()
     .select({ tokenVersion: conversations.tokenVersion })

@@ -36,12 +36,12 @@ beforeEach(async () => {
 /** A conversation whose customer sent a photo and a PDF. */
 async function conversationWithFiles() {
   const { conversation } = await createConversation();
-  const photo = await uploadAttachment(
+  const { attachment: photo } = await uploadAttachment(
     conversation.id,
     { name: 'photo.png', bytes: await files.png() },
     customerActor,
   );
-  const doc = await uploadAttachment(
+  const { attachment: doc } = await uploadAttachment(
     conversation.id,
     { name: 'terms.pdf', bytes: files.pdf() },
     customerActor,
@@ -110,7 +110,7 @@ describe('the attachment sweep', () => {
   it('removes uploads that no message took within a day, and keeps sent ones', async () => {
     const { rows: sent } = await conversationWithFiles();
     const { conversation } = await createConversation();
-    const unsent = await uploadAttachment(
+    const { attachment: unsent } = await uploadAttachment(
       conversation.id,
       { name: 'draft.txt', bytes: Buffer.from('never sent') },
       customerActor,

@@ -1,14 +1,15 @@
 // next-auth v4 configuration: email + password (Credentials), JWT sessions. The Next
 // route handler in app/api/auth wraps it; the socket and route handlers verify the same
-// cookie through lib/auth/session.ts.
+// cookie through lib/auth/session.ts. Each sign-in opens a session row whose id and the
+// agent's session version ride in the cookie; signing out ends that row.
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { getAgent } from '../agents/agents';
-import { db } from '../db/client';
 import { env } from '../env';
 import { CLIENT_IP_HEADER } from '../http/client-ip';
-import { SESSION_MAX_AGE_SECONDS } from './session';
-import { SignInError, verifySignIn } from './sign-in';
+import { logger } from '../log';
+import { endAgentSession, getSessionAgent, startAgentSession } from './agent-sessions';
+import { claimsOf, SESSION_MAX_AGE_SECONDS } from './session';
+import { SIGN_IN_ERRORS, SignInError, verifySignIn } from './sign-in';
 
 function headerOf(headers: unknown, name: string): string | undefined {
   if (!headers) return undefined;
@@ -18,10 +19,12 @@ function headerOf(headers: unknown, name: string): string | undefined {
 }
 
 export function authOptions(): AuthOptions {
-  const { authSecret } = env();
+  const { authSecret, publicUrl } = env();
   return {
     secret: authSecret,
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+    // Behind https the cookies are `Secure` (and `__Secure-` prefixed).
+    useSecureCookies: publicUrl.startsWith('https://'),
     pages: { signIn: '/login', error: '/login' },
     providers: [
       CredentialsProvider({
@@ -40,23 +43,34 @@ export function authOptions(): AuthOptions {
             );
             return { id: agent.id, name: agent.name, email: agent.email };
           } catch (error) {
-            // next-auth hands the message to the sign-in page as `error`.
+            // next-auth hands the message to the sign-in page as `error`: only a code.
             if (error instanceof SignInError) throw new Error(error.code);
-            throw error;
+            logger().error({ err: error }, 'sign-in failed');
+            throw new Error(SIGN_IN_ERRORS.unavailable);
           }
         },
       }),
     ],
     callbacks: {
       async jwt({ token, user }) {
-        if (user) return { ...token, sub: user.id };
-        // Every session refresh re-checks the agent: a disabled one loses the cookie.
-        const agent = token.sub ? await getAgent(db(), token.sub) : undefined;
-        if (!agent?.active) throw new Error('This agent is disabled');
+        if (user) {
+          const session = await startAgentSession(user.id);
+          return { ...token, sub: user.id, sid: session.sessionId, sv: session.version };
+        }
+        // Every session refresh re-checks it: an ended session loses the cookie.
+        const claims = claimsOf(token);
+        const agent = claims ? await getSessionAgent(claims) : undefined;
+        if (!agent) throw new Error('This session has ended');
         return { ...token, name: agent.name, email: agent.email };
       },
       async session({ session, token }) {
         return { ...session, agentId: token.sub };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const claims = claimsOf(token);
+        if (claims) await endAgentSession(claims);
       },
     },
   };

@@ -1,16 +1,15 @@
 // Agent sessions: next-auth's JWT cookie, verified the same way for pages, route handlers
-// and the `/agent` socket. The agent row is read on every check, so a disabled agent or a
-// changed role takes effect at once, whatever the token says.
+// and the `/agent` socket. The cookie names the agent, its session and the session version;
+// the database says whether all three still hold (lib/auth/agent-sessions.ts), so a disabled
+// agent, a changed role or password, or a sign-out takes effect at once.
 import { getToken } from 'next-auth/jwt';
-import { getAgent } from '../agents/agents';
 import type { SessionAgent } from '../contracts/agent';
-import { db } from '../db/client';
 import type { AgentRow } from '../db/schema';
 import { env } from '../env';
 import { AppError } from '../errors';
+import { getSessionAgent, type SessionClaims } from './agent-sessions';
 
-/** How long a session lasts without the inbox being opened. */
-export const SESSION_MAX_AGE_SECONDS = 14 * 24 * 3600;
+export { SESSION_MAX_AGE_SECONDS } from './agent-sessions';
 
 /** Parses a `Cookie` header into the name → value object next-auth's `getToken` expects. */
 export function parseCookies(header: string | null | undefined): Record<string, string> {
@@ -29,24 +28,45 @@ export function parseCookies(header: string | null | undefined): Record<string, 
   return cookies;
 }
 
-/** The agent id in a valid session cookie, or undefined. */
-export async function sessionAgentId(cookies: Record<string, string>): Promise<string | undefined> {
+/** The claims of a validly signed session token (cookie values or the decoded JWT). */
+export function claimsOf(
+  token: Record<string, unknown> | null | undefined,
+): SessionClaims | undefined {
+  const { sub, sid, sv } = token ?? {};
+  if (typeof sub !== 'string' || typeof sid !== 'string' || typeof sv !== 'number')
+    return undefined;
+  return { agentId: sub, sessionId: sid, version: sv };
+}
+
+/** The claims in a validly signed session cookie, or undefined. */
+export async function sessionClaims(
+  cookies: Record<string, string>,
+): Promise<SessionClaims | undefined> {
   const { authSecret } = env();
   // Only cookies: a Bearer header on the same request is an API token, never a session.
   const token = await getToken({
     req: { cookies, headers: {} } as never,
     secret: authSecret,
+    // Behind https next-auth names the cookie `__Secure-…`; read whichever is there.
+    secureCookie: Object.keys(cookies).some((name) => name.startsWith('__Secure-next-auth')),
   }).catch(() => null);
-  return typeof token?.sub === 'string' ? token.sub : undefined;
+  return claimsOf(token as Record<string, unknown> | null);
 }
 
-/** The signed-in, active agent; 401 `unauthorized` otherwise. */
-export async function authenticateSession(cookies: Record<string, string>): Promise<AgentRow> {
-  const agentId = await sessionAgentId(cookies);
-  if (!agentId) throw new AppError('unauthorized', 'Sign in to continue');
-  const agent = await getAgent(db(), agentId);
-  if (!agent?.active) throw new AppError('unauthorized', 'This session is no longer valid');
-  return agent;
+export interface AuthenticatedSession {
+  agent: AgentRow;
+  sessionId: string;
+}
+
+/** The signed-in, active agent and their session; 401 `unauthorized` otherwise. */
+export async function authenticateSession(
+  cookies: Record<string, string>,
+): Promise<AuthenticatedSession> {
+  const claims = await sessionClaims(cookies);
+  if (!claims) throw new AppError('unauthorized', 'Sign in to continue');
+  const agent = await getSessionAgent(claims);
+  if (!agent) throw new AppError('unauthorized', 'This session has ended; sign in again');
+  return { agent, sessionId: claims.sessionId };
 }
 
 export function isAdmin(agent: Pick<AgentRow, 'role'>): boolean {

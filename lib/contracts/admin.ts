@@ -1,6 +1,7 @@
 // Request schemas of the admin API.
 import { z } from 'zod';
 import type { AgentConversation, Message, Note } from './dto';
+import { boundedString, lineString, pgInt, queryInt, uuidSchema } from './fields';
 import { EMPTY_MESSAGE, hasMessageContent, messageContentShape } from './message-content';
 import { textSchema } from './text';
 
@@ -37,10 +38,10 @@ const instant = (endOfDay: boolean) =>
 /** Which conversations: the filters the list, the export and bulk delete share. */
 export const conversationFilterShape = {
   status: z.enum(LIST_STATUS_FILTERS).default('open'),
-  q: z.string().trim().max(200).optional(),
-  departmentId: z.uuid('Expected a uuid').optional(),
+  q: boundedString(200, 'q').optional(),
+  departmentId: uuidSchema.optional(),
   /** The assignee. */
-  agentId: z.uuid('Expected a uuid').optional(),
+  agentId: uuidSchema.optional(),
   /** Created at or after. */
   from: instant(false).optional(),
   /** Created before the end of this day (a date) or up to this time (a date-time). */
@@ -52,8 +53,8 @@ export type ConversationFilter = z.infer<typeof conversationFilterSchema>;
 
 export const listConversationsQuerySchema = z.object({
   ...conversationFilterShape,
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: boundedString(200, 'cursor').optional(),
+  limit: queryInt(1, 200).default(50),
 });
 export type ListConversationsQuery = z.infer<typeof listConversationsQuerySchema>;
 
@@ -62,7 +63,7 @@ const MAX_BULK_IDS = 1000;
 /** `{ids}`, or a filter (status required, so "everything" is always said out loud). */
 export const bulkDeleteSchema = z.union([
   z.strictObject({
-    ids: z.array(z.uuid('Expected a uuid')).min(1).max(MAX_BULK_IDS),
+    ids: z.array(uuidSchema).min(1).max(MAX_BULK_IDS),
   }),
   z.strictObject({
     ...conversationFilterShape,
@@ -77,16 +78,16 @@ const MAX_BLOCK_SECONDS = 86_400 * 3650;
 
 export const createBlockSchema = z
   .strictObject({
-    visitorId: z.string().trim().min(1).max(128).optional(),
+    visitorId: boundedString(128, 'visitorId').min(1, 'visitorId is empty').optional(),
     ip: z.union([z.ipv4(), z.ipv6()], { error: 'Expected an IP address' }).optional(),
     /** Block the visitor (and address) this conversation was started by. */
-    conversationId: z.uuid('Expected a uuid').optional(),
-    reason: z.string().trim().max(500).optional(),
+    conversationId: uuidSchema.optional(),
+    reason: lineString(500, 'Reason').optional(),
     expiresAt: z.iso
       .datetime({ offset: true, error: 'Expected an ISO date-time' })
       .transform((value) => new Date(value))
       .optional(),
-    durationSeconds: z.number().int().min(60).max(MAX_BLOCK_SECONDS).optional(),
+    durationSeconds: pgInt(60, MAX_BLOCK_SECONDS).optional(),
   })
   .refine((b) => b.visitorId || b.ip || b.conversationId, {
     error: 'Give a visitorId, an ip or a conversationId',
@@ -96,7 +97,7 @@ export const createBlockSchema = z
   });
 export type CreateBlockInput = z.infer<typeof createBlockSchema>;
 
-export const blockIdSchema = z.uuid('Expected a uuid');
+export const blockIdSchema = uuidSchema;
 
 const agentEmail = z.email('Expected an email address').max(254);
 
@@ -109,8 +110,8 @@ export const noteSchema = z.strictObject({ text: textSchema, agentEmail });
 
 /** A partial update: `{<settings key>: {<field>: value, …}, …}`, merged over what is stored. */
 export const settingsPatchSchema = z.record(
-  z.string().max(64),
-  z.record(z.string().max(64), z.unknown()),
+  lineString(64, 'A settings key'),
+  z.record(lineString(64, 'A settings field'), z.unknown()),
 );
 
 export const TEMPLATE_KEYS = [
@@ -132,6 +133,7 @@ export const LOCALE_TAG_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 /** '' (the default) is the text for every locale without its own. */
 const templateLocale = z
   .string()
+  .max(35, 'Expected a language tag such as de or pt-BR')
   .refine((tag) => tag === '' || LOCALE_TAG_PATTERN.test(tag), {
     message: 'Expected a language tag such as de or pt-BR',
   })
@@ -145,12 +147,7 @@ export const templateUpsertSchema = z.strictObject({
   persist: z.boolean().optional(),
   telegram: z.boolean().optional(),
   pin: z.boolean().optional(),
-  rateLimitSeconds: z
-    .number()
-    .int()
-    .min(0)
-    .max(86_400 * 30)
-    .optional(),
+  rateLimitSeconds: pgInt(0, 86_400 * 30).optional(),
 });
 export type TemplateUpsert = z.infer<typeof templateUpsertSchema>;
 

@@ -3,23 +3,18 @@
 import { z } from 'zod';
 import type { AgentConversation, ConversationStatus, Message, Note } from './dto';
 import type { Ack } from './errors';
+import { boundedString, lineString, pgInt, queryInt, uuidSchema as uuid } from './fields';
 import { EMPTY_MESSAGE, hasMessageContent, messageContentShape } from './message-content';
 import { textSchema } from './text';
 
-const uuid = z.uuid('Expected a uuid');
-
 /** A person's name as agents show it to customers: one line, 1–64 characters. */
-export const agentNameSchema = z
-  .string()
-  .transform((raw) => raw.replace(/\s+/g, ' ').trim())
-  .pipe(z.string().min(1, 'Name is required').max(64, 'Name must be at most 64 characters'));
+export const agentNameSchema = lineString(64, 'Name').min(1, 'Name is required');
 
-export const emailSchema = z
-  .string()
-  .trim()
+export const emailSchema = boundedString(254, 'Email')
   .toLowerCase()
   .pipe(z.email('Expected an email address').max(254));
 
+// Passwords are hashed, never stored or shown: any characters a person can type count.
 export const passwordSchema = z
   .string()
   .min(10, 'Password must be at least 10 characters')
@@ -40,10 +35,10 @@ export type InboxView = (typeof INBOX_VIEWS)[number];
 
 export const inboxQuerySchema = z.object({
   view: z.enum(INBOX_VIEWS).default('open'),
-  q: z.string().trim().max(200).optional(),
+  q: boundedString(200, 'q').optional(),
   departmentId: uuid.optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: boundedString(200, 'cursor').optional(),
+  limit: queryInt(1, 100).default(50),
 });
 export type InboxQuery = z.infer<typeof inboxQuerySchema>;
 
@@ -51,14 +46,14 @@ export const countsQuerySchema = z.object({ departmentId: uuid.optional() });
 
 export const transcriptQuerySchema = z.object({
   /** Messages with a smaller seq than this; omitted = the newest page. */
-  before: z.coerce.number().int().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
+  before: queryInt(1).optional(),
+  limit: queryInt(1, 200).default(100),
 });
 
 export const replySchema = z
   .strictObject(messageContentShape)
   .refine(hasMessageContent, EMPTY_MESSAGE);
-export const readSchema = z.strictObject({ seq: z.number().int().min(0) });
+export const readSchema = z.strictObject({ seq: pgInt(0) });
 
 export const CONVERSATION_ACTIONS = ['claim', 'close', 'reopen', 'block', 'unblock'] as const;
 export type ConversationAction = (typeof CONVERSATION_ACTIONS)[number];
@@ -68,12 +63,7 @@ export const profileSchema = z
   .strictObject({
     name: agentNameSchema.optional(),
     /** Empty clears it, and the `closing_message` template is used instead. */
-    closingMessage: z
-      .string()
-      .transform((raw) => raw.trim())
-      .pipe(z.string().max(1000, 'Closing message must be at most 1000 characters'))
-      .nullable()
-      .optional(),
+    closingMessage: boundedString(1000, 'Closing message').nullable().optional(),
   })
   .refine((p) => p.name !== undefined || p.closingMessage !== undefined, 'Nothing to update');
 
@@ -111,14 +101,18 @@ export type AgentDepartmentsInput = z.infer<typeof agentDepartmentsSchema>;
 export const agentIdSchema = uuid;
 
 export const acceptInviteSchema = z.strictObject({
-  token: z.string().min(20).max(200),
+  token: z
+    .string()
+    .min(20)
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/, 'Not an invitation token'),
   password: passwordSchema,
 });
 
-export const cannedShortcutSchema = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/i, 'Shortcut: 1–32 letters, digits, _ or -');
+export const cannedShortcutSchema = boundedString(32, 'Shortcut').regex(
+  /^[a-z0-9][a-z0-9_-]{0,31}$/i,
+  'Shortcut: 1–32 letters, digits, _ or -',
+);
 
 export const cannedResponseSchema = z.strictObject({
   shortcut: cannedShortcutSchema,

@@ -1,17 +1,15 @@
 // API tokens: credentials for scripts and integrations on the admin API.
 import { z } from 'zod';
+import { lineString, uuidSchema } from './fields';
 
 export const API_TOKEN_PREFIX = 'pk_';
 
 export const createApiTokenSchema = z.strictObject({
-  name: z
-    .string()
-    .transform((raw) => raw.replace(/\s+/g, ' ').trim())
-    .pipe(z.string().min(1, 'Name is required').max(64, 'Name must be at most 64 characters')),
+  name: lineString(64, 'Name').min(1, 'Name is required'),
 });
 export type CreateApiTokenInput = z.infer<typeof createApiTokenSchema>;
 
-export const apiTokenIdSchema = z.uuid('Expected a uuid');
+export const apiTokenIdSchema = uuidSchema;
 
 export const apiTokenSchema = z
   .object({

@@ -1,5 +1,6 @@
 // The audit log's query and response shapes (`GET /api/v1/admin/audit`).
 import { z } from 'zod';
+import { queryInt, uuidSchema } from './fields';
 
 /** A day (`2026-12-01`, UTC) or an instant with its offset (`2026-12-01T09:30:00Z`). */
 const instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
@@ -7,16 +8,18 @@ const instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 /** Actor labels as the log stores them: `agent:<uuid>`, `api-token:<uuid>`, `service`, … */
 export const actorLabelSchema = z
   .string()
+  .max(64, 'Expected an actor such as agent:<uuid>')
   .regex(
     /^((agent|api-token):[0-9a-f-]{36}|telegram:-?\d{1,20}|service|system|customer)$/,
     'Expected an actor such as agent:<uuid>, api-token:<uuid>, telegram:<id>, service, system or customer',
   );
 
 export const listAuditQuerySchema = z.object({
-  conversationId: z.uuid('Expected a uuid').optional(),
+  conversationId: uuidSchema.optional(),
   actor: actorLabelSchema.optional(),
   action: z
     .string()
+    .max(64, 'Expected an action such as conversation.claimed')
     .trim()
     .regex(/^[a-z0-9_.]{1,64}$/, 'Expected an action such as conversation.claimed')
     .optional(),
@@ -27,9 +30,10 @@ export const listAuditQuerySchema = z.object({
   /** The `nextCursor` of the previous page. */
   cursor: z
     .string()
+    .max(16, 'cursor: not a cursor this API returned')
     .regex(/^[1-9]\d{0,15}$/, 'cursor: not a cursor this API returned')
     .optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryInt(1, 200).default(50),
 });
 export type ListAuditQuery = z.infer<typeof listAuditQuerySchema>;
 

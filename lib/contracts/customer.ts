@@ -1,36 +1,38 @@
 // Request schemas of the customer (widget) API and the `/customer` socket namespace.
 import { z } from 'zod';
 import type { CustomerSendPayload } from './customer-events';
+import { boundedString, lineString, pgInt, queryInt, uuidSchema as uuid } from './fields';
 import { EMPTY_MESSAGE, hasMessageContent, messageContentShape } from './message-content';
 import { clientIdSchema, customerNameSchema } from './text';
 
-const uuid = z.uuid('Expected a uuid');
-
 export const conversationIdSchema = uuid;
 
-const shortString = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .transform((s) => s.trim());
+/** A pre-chat answer: text, a number (bounded, so it survives JSON and jsonb) or a flag. */
+const fieldValue = z.union([
+  boundedString(1000, 'A field'),
+  z.number().min(-1e15).max(1e15),
+  z.boolean(),
+  z.null(),
+]);
 
 export const startConversationSchema = z.strictObject({
   departmentId: uuid.optional(),
   name: customerNameSchema.optional(),
   fields: z
-    .record(z.string().max(64), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
+    .record(lineString(64, 'A field name').min(1, 'A field name is empty'), fieldValue)
     .refine((f) => Object.keys(f).length <= 50, 'At most 50 fields')
     .optional(),
-  visitorId: z.string().min(1).max(128).optional(),
+  visitorId: boundedString(128, 'visitorId').min(1, 'visitorId is empty').optional(),
   page: z
     .strictObject({
-      url: shortString(2048).optional(),
-      title: shortString(512).optional(),
-      referrer: shortString(2048).optional(),
+      url: boundedString(2048, 'page.url').optional(),
+      title: lineString(512, 'page.title').optional(),
+      referrer: boundedString(2048, 'page.referrer').optional(),
     })
     .optional(),
   locale: z
     .string()
+    .max(35, 'Expected a BCP 47 language tag')
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Expected a BCP 47 language tag')
     .optional(),
 });
@@ -44,7 +46,7 @@ export type SendMessageInput = z.infer<typeof sendMessageSchema>;
 export const renameSchema = z.strictObject({ name: customerNameSchema });
 
 export const historyQuerySchema = z.object({
-  after: z.coerce.number().int().min(0).optional(),
+  after: queryInt(0).optional(),
 });
 
 export const attachmentIdSchema = uuid;
@@ -52,10 +54,17 @@ export const attachmentIdSchema = uuid;
 /** The query of a signed download link, as `attachmentUrl` writes it. */
 export const attachmentLinkQuerySchema = z.object({
   variant: z.enum(['file', 'thumb']).default('file'),
-  for: z.string().regex(/^(agents|customer\.\d{1,9})$/, 'Not a download link'),
-  expires: z.coerce.number().int().min(0).max(99_999_999_999),
-  signature: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Not a download link'),
+  for: z
+    .string()
+    .max(32, 'Not a download link')
+    .regex(/^(agents|customer\.\d{1,9})$/, 'Not a download link'),
+  /** Unix seconds. */
+  expires: queryInt(0),
+  signature: z
+    .string()
+    .max(64, 'Not a download link')
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'Not a download link'),
 });
 
 export const typingSchema = z.object({ typing: z.boolean() });
-export const seenSchema = z.object({ seq: z.number().int().min(0) });
+export const seenSchema = z.object({ seq: pgInt(0) });

@@ -1,40 +1,27 @@
 // Departments in the admin console (DESIGN §12): what an admin may send, and what the
 // console gets back. Shared by the admin API (validation) and the console (types).
 import { z } from 'zod';
-import { normalizeText } from './text';
-
-const uuid = z.uuid('Expected a uuid');
+import { boundedString, lineString, uuidSchema as uuid, wideNumbers } from './fields';
 
 export const departmentIdSchema = uuid;
 
 /** Optional text an admin may clear: trimmed and cleaned, and blank means "none". */
 const optionalText = (max: number, what: string) =>
-  z
-    .string()
-    .transform(normalizeText)
-    .pipe(z.string().max(max, `${what} must be at most ${max} characters`))
+  boundedString(max, what)
     .transform((value) => value || null)
     .nullable();
 
-const nameSchema = z
-  .string()
-  .transform((raw) => normalizeText(raw).replace(/\s+/g, ' '))
-  .pipe(z.string().min(1, 'Name is required').max(60, 'Name must be at most 60 characters'));
+const nameSchema = lineString(60, 'Name').min(1, 'Name is required');
 
 // An emoji, or a few letters such as "EU": it sits in a small badge.
-const iconSchema = z
-  .string()
-  .transform((raw) => normalizeText(raw).replace(/\s+/g, ' '))
-  .pipe(
-    z
-      .string()
-      .refine((icon) => [...icon].length <= 8, 'Icon must be an emoji or at most 8 characters'),
-  )
+const iconSchema = lineString(64, 'Icon')
+  .refine((icon) => [...icon].length <= 8, 'Icon must be an emoji or at most 8 characters')
   .transform((value) => value || null)
   .nullable();
 
 const colorSchema = z
   .string()
+  .max(7, 'Colour must look like #rrggbb')
   .regex(/^#[0-9a-fA-F]{6}$/, 'Colour must look like #rrggbb')
   .transform((color) => color.toLowerCase())
   .nullable();
@@ -45,6 +32,7 @@ export const telegramChatIdSchema = z
   .int('Telegram group id must be a whole number')
   .max(-1, 'Telegram group id is negative (a supergroup id starts with -100)')
   .min(-9_999_999_999_999, 'Telegram group id is too long')
+  .register(wideNumbers, { reason: 'Telegram ids are bigint' })
   .nullable();
 
 const memberIdsSchema = z

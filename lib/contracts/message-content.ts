@@ -2,11 +2,12 @@
 // with it) and the ids of attachments uploaded beforehand.
 import { z } from 'zod';
 import { MAX_ATTACHMENTS_PER_MESSAGE } from './attachments';
-import { MAX_TEXT_LENGTH, normalizeText } from './text';
+import { MAX_RAW_TEXT_LENGTH, MAX_TEXT_LENGTH, normalizeText } from './text';
 
 /** Text beside attachments: the same rules as `textSchema`, but it may be empty. */
 export const messageTextSchema = z
   .string()
+  .max(MAX_RAW_TEXT_LENGTH, `Text is over ${MAX_TEXT_LENGTH} characters`)
   .transform(normalizeText)
   .pipe(z.string().max(MAX_TEXT_LENGTH, `Text is over ${MAX_TEXT_LENGTH} characters`));
 

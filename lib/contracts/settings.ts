@@ -2,20 +2,22 @@
 // `POST /api/v1/admin/settings`, with the defaults that apply until something is stored.
 // Shared by the server (validation) and the console (types).
 import { z } from 'zod';
+import { boundedString, lineString, pgInt, telegramIdSchema } from './fields';
 
 // ---- Widget ----
 
 export const preChatFieldSchema = z.strictObject({
   id: z
     .string()
+    .max(32, 'An id has at most 32 characters')
     .regex(
       /^[a-zA-Z][a-zA-Z0-9_]{0,31}$/,
       'An id starts with a letter: letters, digits and _ (at most 32)',
     ),
-  label: z.string().min(1).max(100),
+  label: lineString(100, 'A label').min(1, 'A label is required'),
   type: z.enum(['text', 'email', 'tel', 'textarea', 'select', 'checkbox']),
   required: z.boolean().default(false),
-  options: z.array(z.string().min(1).max(100)).max(50).optional(),
+  options: z.array(lineString(100, 'An option').min(1, 'An option is empty')).max(50).optional(),
 });
 
 /** The pre-chat form, in the order the widget asks (DESIGN §12: its own settings key). */
@@ -36,30 +38,30 @@ export const preChatFieldsSettingsSchema = z.strictObject({
 export type PreChatFieldSetting = z.output<typeof preChatFieldSchema>;
 
 export const widgetSettingsSchema = z.strictObject({
-  title: z.string().min(1).max(60).default('Chat with us'),
-  subtitle: z.string().max(120).default('We reply in a few minutes'),
+  title: lineString(60, 'Title').min(1, 'Title is required').default('Chat with us'),
+  subtitle: lineString(120, 'Subtitle').default('We reply in a few minutes'),
   color: z
     .string()
-    .regex(/^#[0-9a-fA-F]{6}$/)
+    .max(7)
+    .regex(/^#[0-9a-fA-F]{6}$/, 'Colour must look like #rrggbb')
     .default('#4f46e5'),
   position: z.enum(['left', 'right']).default('right'),
-  greeting: z.string().max(500).default('Hi! How can we help you today?'),
-  locale: z.string().max(16).default('en'),
-  strings: z.record(z.string(), z.string().max(500)).default({}),
+  greeting: boundedString(500, 'Greeting').default('Hi! How can we help you today?'),
+  locale: lineString(16, 'Locale').default('en'),
+  strings: z
+    .record(lineString(64, 'A string key'), boundedString(500, 'A string'))
+    .refine((strings) => Object.keys(strings).length <= 200, 'At most 200 strings')
+    .default({}),
   /** Shown in the widget's header under that name; empty: the title says it all. */
-  teamName: z.string().max(60).default(''),
+  teamName: lineString(60, 'Team name').default(''),
   /** An agent active within this many seconds makes the widget show "online". */
-  onlineWindowSeconds: z.number().int().min(10).max(86_400).default(300),
+  onlineWindowSeconds: pgInt(10, 86_400).default(300),
 });
 
 // ---- Automation, working hours and retention ----
 // Every threshold is in seconds, so tests (and impatient teams) can shrink them.
 
-const seconds = z
-  .number()
-  .int()
-  .min(1)
-  .max(365 * 86_400);
+const seconds = pgInt(1, 365 * 86_400);
 
 export const automationSettingsSchema = z.strictObject({
   /** Reminders to agents after the first unclaimed customer message. */
@@ -70,10 +72,13 @@ export const automationSettingsSchema = z.strictObject({
   /** Close when the customer stayed silent this long after an agent's reply (null: never). */
   autoCloseCustomerSilentSeconds: seconds.nullable().default(null),
   /** How often each instance looks for due reminders and closures. */
-  sweepIntervalSeconds: z.number().int().min(1).max(3600).default(15),
+  sweepIntervalSeconds: pgInt(1, 3600).default(15),
 });
 
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Expected HH:MM');
+const clockTime = z
+  .string()
+  .max(5, 'Expected HH:MM')
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Expected HH:MM');
 const interval = z.strictObject({ from: clockTime, to: clockTime });
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -86,6 +91,7 @@ export const workingHoursSettingsSchema = z.strictObject({
   enabled: z.boolean().default(false),
   timezone: z
     .string()
+    .max(64, 'Unknown time zone')
     .refine((tz) => {
       try {
         new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -108,7 +114,12 @@ export const workingHoursSettingsSchema = z.strictObject({
     }),
   /** Whole days off, as YYYY-MM-DD in the schedule's time zone. */
   holidays: z
-    .array(z.string().regex(/^\d{4}-\d\d-\d\d$/, 'Expected YYYY-MM-DD'))
+    .array(
+      z
+        .string()
+        .max(10, 'Expected YYYY-MM-DD')
+        .regex(/^\d{4}-\d\d-\d\d$/, 'Expected YYYY-MM-DD'),
+    )
     .max(366)
     .default([]),
 });
@@ -116,7 +127,7 @@ export type WorkingHoursSettings = z.output<typeof workingHoursSettingsSchema>;
 
 export const retentionSettingsSchema = z.strictObject({
   /** Purge closed conversations this many days after they closed (null: keep forever). */
-  closedConversationDays: z.number().int().min(1).max(36_500).nullable().default(null),
+  closedConversationDays: pgInt(1, 36_500).nullable().default(null),
 });
 
 // ---- Telegram ----
@@ -128,23 +139,24 @@ export const TELEGRAM_MODES = ['polling', 'webhook'] as const;
 export type TelegramMode = (typeof TELEGRAM_MODES)[number];
 
 /** A token as @BotFather hands it out: `<bot id>:<secret>`. */
-export const botTokenSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{1,20}:[A-Za-z0-9_-]{1,200}$/, 'Expected a bot token such as 123456789:AAE…');
+export const botTokenSchema = boundedString(256, 'A bot token').regex(
+  /^\d{1,20}:[A-Za-z0-9_-]{1,200}$/,
+  'Expected a bot token such as 123456789:AAE…',
+);
 
 export const webhookSecretSchema = z
   .string()
+  .max(256, 'The webhook secret has at most 256 characters')
   .regex(/^[A-Za-z0-9_-]{1,256}$/, 'The webhook secret may use A-Z a-z 0-9 _ - only');
 
 /** A group's id: supergroups' ids start with -100. */
-export const chatIdSchema = z.number().int().min(-1e15).max(1e15);
+export const chatIdSchema = telegramIdSchema;
 
 export const telegramSettingsSchema = z.strictObject({
   /** Calls per minute into one group: sends are spaced 60 000 / this many ms apart. */
   messagesPerMinute: z.number().min(1).max(1_000_000).default(20),
   /** A customer message waits this long for the next ones, so a burst becomes one post. */
-  coalesceWindowMs: z.number().int().min(0).max(60_000).default(1500),
+  coalesceWindowMs: pgInt(0, 60_000).default(1500),
   /** Write-only: the admin API shows `{set, last4}`, never the value. Null: not set. */
   botToken: botTokenSchema.nullable().default(null),
   supportChatId: chatIdSchema.nullable().default(null),

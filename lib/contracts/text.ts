@@ -1,19 +1,22 @@
 // Text rules for everything a person types: plain text, trimmed, CRLF → LF, no control
 // characters but newline and tab, 1–4000 characters.
 import { z } from 'zod';
+import { cleanString, oneLine } from './fields';
 
 export const MAX_TEXT_LENGTH = 4000;
 
-// C0 controls except \t (09) and \n (0a), DEL, and C1 controls.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
+/** Line breaks as LF, control characters and lone surrogates cleaned, trimmed. */
 export function normalizeText(raw: string): string {
-  return raw.replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '').trim();
+  return cleanString(raw.replace(/\r\n?/g, '\n')).trim();
 }
+
+// What arrives may be longer than what is kept (CRLF, spaces around); four times the limit
+// is more than any honest client sends and bounds the work of cleaning it.
+export const MAX_RAW_TEXT_LENGTH = MAX_TEXT_LENGTH * 4;
 
 export const textSchema = z
   .string()
+  .max(MAX_RAW_TEXT_LENGTH, `Text is over ${MAX_TEXT_LENGTH} characters`)
   .transform(normalizeText)
   .pipe(
     z
@@ -27,7 +30,8 @@ const LINK = /(https?:\/\/|www\.|\b[a-z0-9-]+\.(com|net|org|io|ru|info|biz|xyz|c
 /** A customer's display name: 2–32 characters on one line, no links. */
 export const customerNameSchema = z
   .string()
-  .transform((raw) => normalizeText(raw).replace(/\s+/g, ' '))
+  .max(MAX_RAW_TEXT_LENGTH, 'Name is too long')
+  .transform(oneLine)
   .pipe(
     z
       .string()

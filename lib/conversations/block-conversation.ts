@@ -1,4 +1,6 @@
-// Blocks a conversation: the customer can no longer write and nothing reaches agents.
+// Blocks a conversation: the customer can no longer write and nothing reaches agents. The
+// token version goes up, so the customer's token is refused from now on (401) and the
+// `conversation.blocked` event drops their sockets.
 import type { Actor } from '../actor';
 import { writeAudit } from '../audit/write-audit';
 import type { CustomerConversation } from '../contracts/dto';
@@ -17,6 +19,7 @@ export async function blockConversation(
     const blocked = await updateConversation(tx, conversationId, {
       status: 'blocked',
       closedAt: conversation.closedAt ?? new Date(),
+      tokenVersion: conversation.tokenVersion + 1,
     });
     await writeAudit(tx, actor, 'conversation.blocked', conversationId, {
       previousStatus: conversation.status,

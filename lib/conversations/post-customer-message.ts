@@ -56,10 +56,11 @@ export async function postCustomerMessage(
         const [message] = await presentMessageRows(tx, [earlier], customerViewer(conversation));
         return { message: message!, created: false };
       }
-      await limitMessages(conversationId);
+      // Refused before the rate limit counts it: a blocked customer hears 403, never 429.
       if (conversation.status === 'blocked') {
         throw new AppError('blocked', 'This conversation is blocked');
       }
+      await limitMessages(conversationId);
       if (conversation.status === 'closed') {
         conversation = await reopenLocked(tx, conversation, customerActor);
       }

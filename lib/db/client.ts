@@ -38,12 +38,33 @@ export interface DatabaseOptions {
 const MIGRATIONS_FOLDER = path.resolve(process.cwd(), 'drizzle');
 const MIGRATION_LOCK = 7_123_001;
 
+/**
+ * How long the database may take before a request is told it is unavailable: to open a
+ * connection (seconds, postgres.js), to run one statement and to sit idle inside a
+ * transaction (milliseconds, PostgreSQL's own settings). Idle connections are closed after
+ * a minute, so a pool that lived through an outage is rebuilt with fresh ones.
+ */
+export const DATABASE_TIMEOUTS = {
+  connectSeconds: 3,
+  statementMs: 10_000,
+  idleInTransactionMs: 30_000,
+  idleSeconds: 60,
+  keepAliveSeconds: 10,
+};
+
 function openPostgres(url: string, max: number): DatabaseHandle {
   // At least two connections: migrate() holds one for its advisory lock.
   const client = postgres(url, {
     max: Math.max(2, max),
     onnotice: () => {},
-    connection: { application_name: 'parley' },
+    connect_timeout: DATABASE_TIMEOUTS.connectSeconds,
+    idle_timeout: DATABASE_TIMEOUTS.idleSeconds,
+    keep_alive: DATABASE_TIMEOUTS.keepAliveSeconds,
+    connection: {
+      application_name: 'parley',
+      statement_timeout: DATABASE_TIMEOUTS.statementMs,
+      idle_in_transaction_session_timeout: DATABASE_TIMEOUTS.idleInTransactionMs,
+    },
   });
   const db = drizzlePostgres(client, { schema }) as unknown as Database;
   return {
@@ -54,14 +75,23 @@ function openPostgres(url: string, max: number): DatabaseHandle {
       return () => subscription.unlisten();
     },
     async migrate() {
+      // A client of its own without the statement timeout: waiting for another instance's
+      // migration, or building an index on a large table, may take longer than a request.
+      const migrator = postgres(url, {
+        max: 2,
+        onnotice: () => {},
+        connect_timeout: DATABASE_TIMEOUTS.connectSeconds,
+        connection: { application_name: 'parley-migrate' },
+      });
       // Several instances may boot at once: one migrates, the others wait for it.
-      const lock = await client.reserve();
+      const lock = await migrator.reserve();
       try {
         await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
-        await migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+        await migratePostgres(drizzlePostgres(migrator), { migrationsFolder: MIGRATIONS_FOLDER });
       } finally {
         await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`;
         lock.release();
+        await migrator.end({ timeout: 5 });
       }
     },
     close: () => client.end({ timeout: 5 }),

@@ -40,6 +40,8 @@ export const agents = pgTable(
     telegramUserId: telegramId('telegram_user_id').unique(),
     closingMessage: text('closing_message'),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    /** Raised to end every session at once (password, role, disable, sign out everywhere). */
+    sessionVersion: integer('session_version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -394,6 +396,20 @@ export const agentInvites = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('agent_invites_agent_idx').on(t.agentId)],
+);
+
+/** One signed-in browser: its id rides in the session cookie, so signing out ends it here. */
+export const agentSessions = pgTable(
+  'agent_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [index('agent_sessions_agent_idx').on(t.agentId)],
 );
 
 export type AgentReadRow = typeof agentReads.$inferSelect;

@@ -34,8 +34,16 @@ export interface EventPayloads {
     telegramChatId: number | null;
     telegramThreadId: number | null;
   };
-  /** An agent was added or changed (name, role, active); an inactive one is signed out. */
-  'agent.updated': { agentId: string; active: boolean };
+  /**
+   * An agent was added or changed (name, role, active). An inactive one is signed out, and so
+   * is every session when `sessionsEnded`, or the one session `endedSessionId` names.
+   */
+  'agent.updated': {
+    agentId: string;
+    active: boolean;
+    sessionsEnded?: boolean;
+    endedSessionId?: string;
+  };
 }
 
 export type EventType = keyof EventPayloads;

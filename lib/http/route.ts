@@ -1,54 +1,135 @@
 // The four steps every route handler takes (parse, authorise, call, respond) share this:
 // body and query parsing with the contract schemas, and one error shape for every failure.
 import type { z } from 'zod';
+import { type CallerKind, type CallerOf, resolveCaller } from '../auth/callers';
 import type { ApiError } from '../contracts/errors';
+import { sanitizeInput } from '../contracts/fields';
 import { MAX_TEXT_LENGTH } from '../contracts/text';
+import { appErrorFromDatabase, unavailable } from '../db/errors';
 import { AppError } from '../errors';
 import { logger } from '../log';
 import { corsHeaders, isOriginAllowed } from './cors';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-export interface RouteOptions {
+/** Who may call a route: `public`, or the caller kinds of lib/auth/callers.ts. */
+export type RouteAuth = 'public' | CallerKind;
+
+export interface RouteSpec<K extends RouteAuth, P extends z.ZodType | undefined> {
+  auth: K | readonly K[];
+  /** The path parameters' schema, parsed before the caller is authorised (400 first). */
+  params?: P;
   /** Customer API: answers CORS for the allowed widget origins. */
   cors?: boolean;
+  /**
+   * Milliseconds after which a handler still waiting (on a database that does not answer)
+   * is answered 503 `unavailable`; `false` for a route that calls out on purpose.
+   */
+  deadlineMs?: number | false;
 }
 
-type Handler<P> = (request: Request, params: P) => Promise<Response>;
-type NextContext<P> = { params: Promise<P> };
+export type PublicCaller = { kind: 'public' };
+
+export interface RouteContext<K extends RouteAuth, P extends z.ZodType | undefined> {
+  request: Request;
+  params: P extends z.ZodType ? z.output<P> : Record<string, never>;
+  caller: K extends CallerKind ? CallerOf<K> : PublicCaller;
+}
+
+type NextContext = { params: Promise<Record<string, string | string[]>> };
+
+/** Long enough for any honest query, short enough that a client is told within seconds. */
+export const REQUEST_DEADLINE_MS = 6000;
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
 }
 
-export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) {
-    const body: ApiError = { error: error.toJSON() };
-    const headers: Record<string, string> =
-      error.retryAfterSeconds !== undefined
-        ? { 'Retry-After': String(error.retryAfterSeconds) }
-        : {};
-    return json(body, error.status, headers);
+/**
+ * The API error for anything a handler threw: its own AppError, a database error mapped by
+ * SQLSTATE (logged once with its code), or 500 for a bug.
+ */
+export function toAppError(error: unknown, where: string): AppError {
+  if (error instanceof AppError) return error;
+  const mapped = appErrorFromDatabase(error);
+  if (mapped) {
+    const level = mapped.code === 'unavailable' ? 'warn' : 'info';
+    logger()[level]({ err: error }, `database refused a request in ${where}`);
+    return mapped;
   }
-  logger().error({ err: error }, 'unhandled error in route handler');
-  return json({ error: { code: 'internal', message: 'Something went wrong' } }, 500);
+  logger().error({ err: error }, `unhandled error in ${where}`);
+  return new AppError('internal', 'Something went wrong');
 }
 
-/** Wraps a handler with error mapping (and CORS for the customer API). */
-export function route<P = Record<string, never>>(handler: Handler<P>, options: RouteOptions = {}) {
-  return async (request: Request, context?: NextContext<P>): Promise<Response> => {
+export function errorResponse(error: unknown): Response {
+  const appError = toAppError(error, 'route handler');
+  const body: ApiError = { error: appError.toJSON() };
+  const headers: Record<string, string> =
+    appError.retryAfterSeconds !== undefined
+      ? { 'Retry-After': String(appError.retryAfterSeconds) }
+      : {};
+  return json(body, appError.status, headers);
+}
+
+/**
+ * The work's result, or 503 `unavailable` once `ms` have passed (a database that does not
+ * answer). The work itself goes on and settles unobserved; nothing was acknowledged.
+ */
+export async function withinDeadline<T>(work: Promise<T>, ms = REQUEST_DEADLINE_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(unavailable()), ms);
+  });
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A route handler: parses the path parameters, resolves the caller among the kinds the
+ * route accepts, runs the handler within its deadline, and maps every failure to the one
+ * error shape (with CORS for the customer API).
+ */
+export function route<K extends RouteAuth, P extends z.ZodType | undefined = undefined>(
+  spec: RouteSpec<K, P>,
+  handler: (context: RouteContext<K, P>) => Promise<Response>,
+) {
+  const kinds = (Array.isArray(spec.auth) ? spec.auth : [spec.auth]) as readonly K[];
+  const callerKinds = kinds.filter((kind): kind is Extract<K, CallerKind> => kind !== 'public');
+  const deadlineMs = spec.deadlineMs ?? REQUEST_DEADLINE_MS;
+
+  const run = async (request: Request, context?: NextContext): Promise<Response> => {
+    const raw = (await context?.params) ?? {};
+    const params = (spec.params ? parse(spec.params, raw) : {}) as RouteContext<K, P>['params'];
+    const conversationId =
+      typeof (params as { id?: unknown }).id === 'string'
+        ? (params as { id: string }).id
+        : undefined;
+    const caller = (
+      callerKinds.length === kinds.length
+        ? await resolveCaller(request, callerKinds, conversationId)
+        : { kind: 'public' }
+    ) as RouteContext<K, P>['caller'];
+    return handler({ request, params, caller });
+  };
+
+  return async (request: Request, context?: NextContext): Promise<Response> => {
     const origin = request.headers.get('origin');
     let response: Response;
-    if (options.cors && origin && !isOriginAllowed(origin)) {
+    if (spec.cors && origin && !isOriginAllowed(origin)) {
       response = errorResponse(new AppError('forbidden', `Origin ${origin} is not allowed`));
     } else {
       try {
-        response = await handler(request, (await context?.params) ?? ({} as P));
+        const work = run(request, context);
+        response = deadlineMs === false ? await work : await withinDeadline(work, deadlineMs);
       } catch (error) {
         response = errorResponse(error);
       }
     }
-    if (options.cors) {
+    if (spec.cors) {
       for (const [name, value] of Object.entries(corsHeaders(origin))) {
         response.headers.set(name, value);
       }
@@ -66,15 +147,32 @@ export function preflight(request: Request): Response {
   return new Response(null, { status: 204, headers: corsHeaders(origin) });
 }
 
+/**
+ * Validates client input against its contract, after cleaning every string in it (control
+ * characters, lone surrogates): the one way edges read what clients send.
+ */
 export function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(sanitizeInput(input));
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-  if (issue.code === 'too_big' && issue.origin === 'string' && issue.maximum === MAX_TEXT_LENGTH) {
+  const where = issue.path.length ? `${issue.path.map(String).join('.').slice(0, 100)}: ` : '';
+  if (
+    issue.code === 'too_big' &&
+    issue.origin === 'string' &&
+    Number(issue.maximum) >= MAX_TEXT_LENGTH
+  ) {
     throw new AppError('too_large', `${where}${issue.message}`);
   }
   throw new AppError('invalid_request', `${where}${issue.message}`);
+}
+
+/** The same for a signal with no answer to give (typing, presence): invalid is ignored. */
+export function parseQuietly<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): z.output<S> | undefined {
+  const result = schema.safeParse(sanitizeInput(input));
+  return result.success ? result.data : undefined;
 }
 
 const bodyTooLarge = () => new AppError('too_large', 'Request body is too large');

@@ -11,3 +11,6 @@ export const agentsRoom = () => 'agents';
 
 /** Every socket of one agent (`/agent` namespace), e.g. to drop them when disabled. */
 export const agentRoom = (agentId: string) => `agent:${agentId}`;
+
+/** The sockets of one signed-in browser (`/agent` namespace), dropped when it signs out. */
+export const agentSessionRoom = (sessionId: string) => `session:${sessionId}`;

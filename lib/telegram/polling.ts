@@ -2,6 +2,8 @@
 // `onUpdate` one by one in update_id order; the offset moves past an update once it was
 // handled, or after a few failed tries (logged) so one bad update cannot stall the group.
 import type { Update } from 'telegraf/types';
+import { isDatabaseUnavailable } from '../db/errors';
+import { OutageBackoff } from '../db/outage';
 import { logger } from '../log';
 import { classifyFailure, type Telegram } from './api';
 
@@ -14,10 +16,11 @@ export class TelegramPoller {
   private abort = new AbortController();
   private running: Promise<void> | null = null;
   private readonly tries = new Map<number, number>();
+  private readonly outage = new OutageBackoff('Telegram polling');
 
   constructor(
     private readonly telegram: Telegram,
-    private readonly onUpdate: (update: Update) => Promise<unknown>,
+    private readonly onUpdate: (update: unknown) => Promise<unknown>,
     private readonly timeoutSeconds = 25,
   ) {}
 
@@ -53,7 +56,9 @@ export class TelegramPoller {
         await this.pause(waitSeconds * 1000);
         continue;
       }
-      for (const update of updates.sort((a, b) => a.update_id - b.update_id)) {
+      // An update without a numeric id cannot be acknowledged by offset: nothing to do with it.
+      const numbered = updates.filter((update) => Number.isSafeInteger(update?.update_id));
+      for (const update of numbered.sort((a, b) => a.update_id - b.update_id)) {
         if (this.abort.signal.aborted) return;
         if (!(await this.handle(update))) break;
       }
@@ -64,7 +69,14 @@ export class TelegramPoller {
   private async handle(update: Update): Promise<boolean> {
     try {
       await this.onUpdate(update);
+      this.outage.succeeded();
     } catch (error) {
+      // The database is away: the same update again once it answers, however long it takes.
+      if (isDatabaseUnavailable(error)) {
+        this.outage.failed(error, 'telegram update failed');
+        await this.pause(2000);
+        return false;
+      }
       const tries = (this.tries.get(update.update_id) ?? 0) + 1;
       this.tries.set(update.update_id, tries);
       logger().error({ err: error, updateId: update.update_id, tries }, 'telegram update failed');

@@ -7,6 +7,7 @@ import { systemActor } from '../actor';
 import type { TelegramSettings } from '../contracts/settings';
 import { detachTelegramTopic } from '../conversations/attach-telegram-topic';
 import type { Database } from '../db/client';
+import { OutageBackoff } from '../db/outage';
 import type { TelegramOutboxRow } from '../db/schema';
 import { reportTelegramState } from '../health';
 import { logger } from '../log';
@@ -54,6 +55,7 @@ export class TelegramSender {
   private readonly active = new Map<string, Promise<void>>();
   private readonly leaseSeconds: number;
   private stopping = false;
+  private readonly outage = new OutageBackoff('the Telegram sender');
   private ticking: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
@@ -99,8 +101,10 @@ export class TelegramSender {
       this.again = true;
       return;
     }
+    if (this.outage.resting()) return;
     this.ticking = this.tick()
-      .catch((error) => logger().error({ err: error }, 'telegram outbox pass failed'))
+      .then(() => this.outage.succeeded())
+      .catch((error) => this.outage.failed(error, 'telegram outbox pass failed'))
       .finally(() => {
         this.ticking = null;
         if (this.again) {
@@ -311,7 +315,7 @@ export class TelegramSender {
   private async renewLeases(): Promise<void> {
     await this.queue
       .renewLeases([...this.current.values()])
-      .catch((error) => logger().warn({ err: error }, 'could not renew telegram leases'));
+      .catch((error) => this.outage.failed(error, 'could not renew telegram leases'));
   }
 
   private async retryLater(

@@ -24,12 +24,12 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-function connectAgent(cookie?: string): Promise<Socket> {
+function connectAgent(cookie?: string, origin?: string): Promise<Socket> {
   const socket = io(`${server.url}/agent`, {
     forceNew: true,
     transports: ['websocket'],
     reconnection: false,
-    extraHeaders: cookie ? { cookie } : {},
+    extraHeaders: { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) },
   });
   sockets.push(socket);
   return new Promise((resolve, reject) => {
@@ -194,5 +194,73 @@ describe('/agent namespace', () => {
       headers: { cookie: adminCookie },
     });
     expect(asAdmin.status).toBe(200);
+  });
+
+  it('refuses an agent socket from a foreign origin, even with the widget open to any site', async () => {
+    await expect(connectAgent(adminCookie, 'https://evil.example')).rejects.toThrow('forbidden');
+    const inbox = await connectAgent(adminCookie, server.url);
+    expect(inbox.connected).toBe(true);
+    const foreign = await api(`${server.url}/api/v1/agent/me`, {
+      headers: { cookie: adminCookie, origin: 'https://evil.example' },
+    });
+    expect(foreign).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+  });
+
+  it('ends every session and socket at a password reset; the new password works', async () => {
+    const eve = await addAgent('Eve');
+    const socket = await connectAgent(eve.cookie);
+    const dropped = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    const reset = await api(`${server.url}/api/v1/agent/agents/${eve.id}/password`, {
+      method: 'POST',
+      headers: { cookie: adminCookie },
+      body: { password: 'a brand new password' },
+    });
+    expect(reset.status).toBe(200);
+    expect(await dropped).toBe('io server disconnect');
+    const old = await api(`${server.url}/api/v1/agent/me`, { headers: { cookie: eve.cookie } });
+    expect(old).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
+    await expect(connectAgent(eve.cookie)).rejects.toThrow('unauthorized');
+  });
+
+  it('signs out one browser on sign-out, and every browser on "sign out everywhere"', async () => {
+    const fay = await addAgent('Fay');
+    const email = (
+      await api<{ profile: { email: string } }>(`${server.url}/api/v1/agent/me`, {
+        headers: { cookie: fay.cookie },
+      })
+    ).body.profile.email;
+    const second = await signInOverHttp(server.url, email, 'correct horse battery');
+    const third = await signInOverHttp(server.url, email, 'correct horse battery');
+
+    // next-auth's own sign-out, as the menu's "Sign out" does.
+    const csrf = await fetch(`${server.url}/api/auth/csrf`, { headers: { cookie: fay.cookie } });
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const csrfCookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    await fetch(`${server.url}/api/auth/signout`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: `${fay.cookie}; ${csrfCookie}`,
+      },
+      body: new URLSearchParams({ csrfToken, json: 'true' }),
+    });
+    const me = (cookie: string) => api(`${server.url}/api/v1/agent/me`, { headers: { cookie } });
+    expect((await me(fay.cookie)).status).toBe(401);
+    expect((await me(second)).status).toBe(200);
+
+    const socket = await connectAgent(third);
+    const dropped = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    const everywhere = await api(`${server.url}/api/v1/agent/me/sessions`, {
+      method: 'DELETE',
+      headers: { cookie: second },
+    });
+    expect(everywhere).toMatchObject({ status: 200, body: { signedOut: true } });
+    expect(await dropped).toBe('io server disconnect');
+    expect((await me(second)).status).toBe(401);
+    expect((await me(third)).status).toBe(401);
   });
 });

@@ -4,7 +4,7 @@
 // ephemeral and never touch the event log.
 import type { Namespace, Server, Socket } from 'socket.io';
 import { touchAgent } from '@/lib/agents/agents';
-import { agentActor } from '@/lib/auth/request-auth';
+import { agentActor, isInboxOrigin } from '@/lib/auth/callers';
 import { authenticateSession, parseCookies } from '@/lib/auth/session';
 import {
   type AgentClientEvents,
@@ -23,14 +23,22 @@ import { addNote } from '@/lib/conversations/add-note';
 import { claimConversation } from '@/lib/conversations/claim-conversation';
 import { postAgentMessage } from '@/lib/conversations/post-agent-message';
 import { db } from '@/lib/db/client';
-import { parse } from '@/lib/http/route';
+import { AppError } from '@/lib/errors';
+import { parse, parseQuietly, withinDeadline } from '@/lib/http/route';
 import { getInboxConversation } from '@/lib/inbox/list-inbox';
 import { logger } from '@/lib/log';
-import { agentConversationRoom, agentRoom, agentsRoom, customerRoom } from '@/lib/realtime/rooms';
+import {
+  agentConversationRoom,
+  agentRoom,
+  agentSessionRoom,
+  agentsRoom,
+  customerRoom,
+} from '@/lib/realtime/rooms';
 import { ackError, connectError } from './acks';
 
 export interface AgentSocketData {
   agent: { id: string; name: string };
+  sessionId: string;
   status: 'online' | 'away';
   viewing: string | null;
   typingIn: string | null;
@@ -76,8 +84,16 @@ export function registerAgentNamespace(io: Server): AgentNamespace {
 
   agents.use(async (socket, next) => {
     try {
-      const agent = await authenticateSession(parseCookies(socket.request.headers.cookie));
+      // The inbox's own pages only, whatever the widget's allow-list lets through.
+      const { origin } = socket.handshake.headers;
+      if (origin && !isInboxOrigin(origin)) {
+        throw new AppError('forbidden', 'Only the inbox itself may connect here');
+      }
+      const { agent, sessionId } = await withinDeadline(
+        authenticateSession(parseCookies(socket.request.headers.cookie)),
+      );
       socket.data.agent = { id: agent.id, name: agent.name };
+      socket.data.sessionId = sessionId;
       socket.data.status = 'online';
       socket.data.viewing = null;
       socket.data.typingIn = null;
@@ -90,7 +106,7 @@ export function registerAgentNamespace(io: Server): AgentNamespace {
   agents.on('connection', (socket: AgentSocket) => {
     const { agent } = socket.data;
     const actor = agentActor(agent);
-    socket.join([agentsRoom(), agentRoom(agent.id)]);
+    socket.join([agentsRoom(), agentRoom(agent.id), agentSessionRoom(socket.data.sessionId)]);
     touchAgent(db(), agent.id).catch((error) => warn(error, 'could not record last seen'));
     broadcastPresence(agents).catch((error) => warn(error, 'presence broadcast failed'));
 
@@ -100,7 +116,7 @@ export function registerAgentNamespace(io: Server): AgentNamespace {
         const { conversationId, ...content } = parse(socketMessageSchema, payload);
         ack({
           ok: true,
-          message: await postAgentMessage(conversationId, agent.id, content, actor),
+          message: await withinDeadline(postAgentMessage(conversationId, agent.id, content, actor)),
         });
       } catch (error) {
         ack(ackError(error));
@@ -111,7 +127,10 @@ export function registerAgentNamespace(io: Server): AgentNamespace {
       if (typeof ack !== 'function') return;
       try {
         const input = parse(socketReplySchema, payload);
-        ack({ ok: true, note: await addNote(input.conversationId, agent.id, input.text, actor) });
+        const note = await withinDeadline(
+          addNote(input.conversationId, agent.id, input.text, actor),
+        );
+        ack({ ok: true, note });
       } catch (error) {
         ack(ackError(error));
       }
@@ -121,17 +140,21 @@ export function registerAgentNamespace(io: Server): AgentNamespace {
       if (typeof ack !== 'function') return;
       try {
         const { conversationId } = parse(conversationRefSchema, payload);
-        await claimConversation(conversationId, agent.id, actor);
-        ack({ ok: true, conversation: await getInboxConversation(agent.id, conversationId) });
+        const conversation = await withinDeadline(
+          claimConversation(conversationId, agent.id, actor).then(() =>
+            getInboxConversation(agent.id, conversationId),
+          ),
+        );
+        ack({ ok: true, conversation });
       } catch (error) {
         ack(ackError(error));
       }
     });
 
     socket.on('typing', (payload) => {
-      const result = agentTypingSchema.safeParse(payload);
-      if (!result.success) return;
-      const { conversationId, typing } = result.data;
+      const parsed = parseQuietly(agentTypingSchema, payload);
+      if (!parsed) return;
+      const { conversationId, typing } = parsed;
       const before = socket.data.typingIn;
       socket.data.typingIn = typing ? conversationId : null;
       // The customer sees "Ann is typing"; fellow agents see it next to the viewers.
@@ -144,10 +167,10 @@ export function registerAgentNamespace(io: Server): AgentNamespace {
     });
 
     socket.on('viewing', async (payload) => {
-      const result = viewingSchema.safeParse(payload);
-      if (!result.success) return;
+      const parsed = parseQuietly(viewingSchema, payload);
+      if (!parsed) return;
       const previous = socket.data.viewing;
-      const next = result.data.conversationId;
+      const next = parsed.conversationId;
       if (previous === next) return;
       socket.data.viewing = next;
       socket.data.typingIn = null;
@@ -159,11 +182,11 @@ export function registerAgentNamespace(io: Server): AgentNamespace {
     });
 
     socket.on('presence', (payload) => {
-      const result = presenceSchema.safeParse(payload);
-      if (!result.success) return;
-      socket.data.status = result.data.status;
+      const parsed = parseQuietly(presenceSchema, payload);
+      if (!parsed) return;
+      socket.data.status = parsed.status;
       // Only an agent at the keyboard makes the widget say "online".
-      if (result.data.status === 'online') {
+      if (parsed.status === 'online') {
         touchAgent(db(), agent.id).catch((error) => warn(error, 'could not record last seen'));
       }
       broadcastPresence(agents).catch((error) => warn(error, 'presence broadcast failed'));

@@ -1,14 +1,14 @@
 // The `/customer` namespace: the widget's live channel. Thin: parse, authorise, call the
 // conversation service, acknowledge.
 import type { Namespace, Server, Socket } from 'socket.io';
+import { authenticateCustomer } from '@/lib/auth/callers';
 import { seenSchema, sendMessageSchema, typingSchema } from '@/lib/contracts/customer';
 import type { CustomerClientEvents, CustomerServerEvents } from '@/lib/contracts/customer-events';
 import { getRecentNotices } from '@/lib/conversations/get-recent-notices';
 import { markSeenByCustomer } from '@/lib/conversations/mark-seen';
 import { postCustomerMessage } from '@/lib/conversations/post-customer-message';
-import { authenticateCustomer } from '@/lib/customer-auth';
 import { AppError } from '@/lib/errors';
-import { parse } from '@/lib/http/route';
+import { parse, parseQuietly, withinDeadline } from '@/lib/http/route';
 import { logger } from '@/lib/log';
 import { agentConversationRoom, customerRoom } from '@/lib/realtime/rooms';
 import { ackError, connectError } from './acks';
@@ -40,7 +40,7 @@ export function registerCustomerNamespace(io: Server): CustomerNamespace {
       if (token !== undefined && typeof token !== 'string') {
         throw new AppError('unauthorized', 'auth.token must be a string');
       }
-      const claims = await authenticateCustomer(token);
+      const claims = await withinDeadline(authenticateCustomer(token));
       socket.data.conversationId = claims.conversationId;
       next();
     } catch (error) {
@@ -62,7 +62,7 @@ export function registerCustomerNamespace(io: Server): CustomerNamespace {
       if (typeof ack !== 'function') return;
       try {
         const input = parse(sendMessageSchema, payload);
-        const { message } = await postCustomerMessage(conversationId, input);
+        const { message } = await withinDeadline(postCustomerMessage(conversationId, input));
         ack({ ok: true, message });
       } catch (error) {
         ack(ackError(error));
@@ -70,17 +70,17 @@ export function registerCustomerNamespace(io: Server): CustomerNamespace {
     });
 
     socket.on('typing', (payload) => {
-      const result = typingSchema.safeParse(payload);
-      if (!result.success) return;
+      const parsed = parseQuietly(typingSchema, payload);
+      if (!parsed) return;
       io.of('/agent')
         .to(agentConversationRoom(conversationId))
-        .volatile.emit('customer:typing', { conversationId, typing: result.data.typing });
+        .volatile.emit('customer:typing', { conversationId, typing: parsed.typing });
     });
 
     socket.on('seen', async (payload) => {
-      const result = seenSchema.safeParse(payload);
-      if (!result.success) return;
-      await markSeenByCustomer(conversationId, result.data.seq).catch((error) => {
+      const parsed = parseQuietly(seenSchema, payload);
+      if (!parsed) return;
+      await markSeenByCustomer(conversationId, parsed.seq).catch((error) => {
         logger().warn({ err: error, conversationId }, 'could not record seen');
       });
     });

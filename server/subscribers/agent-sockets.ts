@@ -10,7 +10,7 @@ import { db } from '@/lib/db/client';
 import { conversations } from '@/lib/db/schema';
 import { type DomainEvent, isEvent } from '@/lib/events/types';
 import { logger } from '@/lib/log';
-import { agentRoom, agentsRoom } from '@/lib/realtime/rooms';
+import { agentRoom, agentSessionRoom, agentsRoom } from '@/lib/realtime/rooms';
 import type { Subscriber } from '../dispatcher';
 
 // Long enough to coalesce a burst into one query, short enough that nobody notices.
@@ -54,8 +54,9 @@ export function agentSocketsSubscriber(agents: Namespace<object, AgentServerEven
     name: 'agent-sockets',
     handle(event: DomainEvent) {
       if (isEvent(event, 'agent.updated')) {
-        const { agentId, active } = event.payload;
-        if (!active) agents.in(agentRoom(agentId)).disconnectSockets(true);
+        const { agentId, active, sessionsEnded, endedSessionId } = event.payload;
+        if (!active || sessionsEnded) agents.in(agentRoom(agentId)).disconnectSockets(true);
+        if (endedSessionId) agents.in(agentSessionRoom(endedSessionId)).disconnectSockets(true);
         room().emit('team');
         return;
       }

@@ -19,6 +19,10 @@ export function customerSocketsSubscriber(
       } else if (isEvent(event, 'system_message.emitted')) {
         const { notice, key, text } = event.payload;
         if (notice) room.emit('notice', { key, text });
+      } else if (isEvent(event, 'conversation.blocked')) {
+        // The widget hears it is blocked; then its token no longer works anyway.
+        room.emit('conversation', event.payload.conversation);
+        customers.in(customerRoom(event.conversationId)).disconnectSockets(true);
       } else if ('conversation' in event.payload) {
         // Every other change the customer may see carries the customer-facing conversation;
         // notes, seen marks, purges and agent changes are for agents and Telegram only.

@@ -415,12 +415,13 @@ describe('POST /api/v1/conversations/:id/messages', () => {
     expect(pulled).toBeLessThan(10);
   });
 
-  it('refuses a blocked conversation with 403 blocked', async () => {
+  it('revokes the token of a blocked conversation: its writes and reads get 401', async () => {
     const { conversation, token } = await started();
     await blockConversation(conversation.id, serviceActor);
     const response = await send(conversation.id, token, { text: 'Hi', clientId: nextClientId() });
 
-    await expectError(response, 403, 'blocked');
+    await expectError(response, 401, 'unauthorized');
+    await expectError(await getHistory(conversation.id, token), 401, 'unauthorized');
   });
 });
 
@@ -440,7 +441,7 @@ describe('PATCH /api/v1/conversations/:id', () => {
     expect(row!.name).toBe('Maria Lopez');
   });
 
-  it('refuses a name with a link with 400, and a blocked conversation with 403', async () => {
+  it('refuses a name with a link with 400, and a blocked conversation’s token with 401', async () => {
     const { conversation, token } = await started();
     await expectError(
       await rename(conversation.id, token, { name: 'www.spam' }),
@@ -448,6 +449,6 @@ describe('PATCH /api/v1/conversations/:id', () => {
       'invalid_request',
     );
     await blockConversation(conversation.id, serviceActor);
-    await expectError(await rename(conversation.id, token, { name: 'Maria' }), 403, 'blocked');
+    await expectError(await rename(conversation.id, token, { name: 'Maria' }), 401, 'unauthorized');
   });
 });

@@ -201,6 +201,14 @@ export const agentRoutes = [
     responses: { 201: z.object({ code: z.string(), expiresAt: z.iso.datetime({ offset: true }) }) },
   }),
   defineRoute({
+    method: 'delete',
+    path: '/api/v1/agent/me/sessions',
+    summary: 'Sign out everywhere: end every session and socket of the signed-in agent',
+    tag: account,
+    auth: 'agent',
+    responses: { 200: z.object({ signedOut: z.literal(true) }) },
+  }),
+  defineRoute({
     method: 'post',
     path: '/api/v1/agent/setup',
     summary: 'Create the first admin (only while no agent exists)',

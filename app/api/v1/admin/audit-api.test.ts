@@ -1,7 +1,7 @@
 // The audit log through the admin API: filters, keyset pages without gaps or repeats,
 // readable actor names, and who may read it.
 import { describe, expect, it } from 'vitest';
-import { agentActor } from '@/lib/auth/request-auth';
+import { agentActor } from '@/lib/auth/callers';
 import type { AuditEntry, AuditPage } from '@/lib/contracts/audit';
 import { closeConversation } from '@/lib/conversations/close-conversation';
 import { db } from '@/lib/db/client';

@@ -92,6 +92,8 @@ describe('who may use the agent API', () => {
   it('gives an agent 403 on admin endpoints and an admin 200', async () => {
     const agent = await signedIn('agent');
     const admin = await signedIn('admin');
+    // A password reset ends the sessions of the agent reset, so it targets someone else.
+    const other = await signedIn('agent');
     const calls = [
       (as: As) => agentsRoute.GET(request('GET', '/agent/agents', as)),
       (as: As) =>
@@ -112,8 +114,8 @@ describe('who may use the agent API', () => {
       (as: As) => adminListRoute.GET(request('GET', '/admin/conversations', as)),
       (as: As) =>
         passwordRoute.POST(
-          request('POST', `/agent/agents/${agent.agent.id}/password`, as),
-          routeParams({ id: agent.agent.id }),
+          request('POST', `/agent/agents/${other.agent.id}/password`, as),
+          routeParams({ id: other.agent.id }),
         ),
     ];
     const canned = await (

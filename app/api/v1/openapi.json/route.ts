@@ -4,4 +4,4 @@ import { openApiDocument } from '@/lib/openapi/document';
 export const dynamic = 'force-dynamic';
 
 /** Public: the document describes the API, it grants nothing. */
-export const GET = route(async () => json(openApiDocument()));
+export const GET = route({ auth: 'public' }, async () => json(openApiDocument()));

@@ -1,17 +1,15 @@
+import { ADMIN_API } from '@/lib/auth/callers';
 import { createBlockSchema } from '@/lib/contracts/admin';
-import { authenticateAdmin } from '@/lib/http/admin-auth';
 import { json, readJson, route } from '@/lib/http/route';
 import { createVisitorBlock, listVisitorBlocks } from '@/lib/visitors/visitor-blocks';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(async (request) => {
-  await authenticateAdmin(request);
-  return json({ blocks: await listVisitorBlocks() });
-});
+export const GET = route({ auth: ADMIN_API }, async () =>
+  json({ blocks: await listVisitorBlocks() }),
+);
 
-export const POST = route(async (request) => {
-  const actor = await authenticateAdmin(request);
+export const POST = route({ auth: ADMIN_API }, async ({ request, caller }) => {
   const input = await readJson(request, createBlockSchema);
-  return json({ block: await createVisitorBlock(input, actor) }, 201);
+  return json({ block: await createVisitorBlock(input, caller.actor) }, 201);
 });

@@ -1,18 +1,16 @@
+import { ADMIN_API } from '@/lib/auth/callers';
 import { createDepartmentSchema } from '@/lib/contracts/departments';
 import { createDepartment } from '@/lib/departments/create-department';
 import { listDepartments } from '@/lib/departments/list-departments';
-import { authenticateAdmin } from '@/lib/http/admin-auth';
 import { json, readJson, route } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(async (request) => {
-  await authenticateAdmin(request);
-  return json({ departments: await listDepartments() });
-});
+export const GET = route({ auth: ADMIN_API }, async () =>
+  json({ departments: await listDepartments() }),
+);
 
-export const POST = route(async (request) => {
-  const actor = await authenticateAdmin(request);
+export const POST = route({ auth: ADMIN_API }, async ({ request, caller }) => {
   const input = await readJson(request, createDepartmentSchema);
-  return json({ department: await createDepartment(input, actor) }, 201);
+  return json({ department: await createDepartment(input, caller.actor) }, 201);
 });

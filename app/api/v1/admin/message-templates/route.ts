@@ -1,5 +1,5 @@
+import { ADMIN_API } from '@/lib/auth/callers';
 import { templateResetSchema, templateUpsertSchema } from '@/lib/contracts/admin';
-import { authenticateAdmin } from '@/lib/http/admin-auth';
 import { json, parse, readJson, route, searchParams } from '@/lib/http/route';
 import {
   getTemplateCatalog,
@@ -9,20 +9,15 @@ import {
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(async (request) => {
-  await authenticateAdmin(request);
-  return json(await getTemplateCatalog());
-});
+export const GET = route({ auth: ADMIN_API }, async () => json(await getTemplateCatalog()));
 
-export const POST = route(async (request) => {
-  const actor = await authenticateAdmin(request);
+export const POST = route({ auth: ADMIN_API }, async ({ request, caller }) => {
   const input = await readJson(request, templateUpsertSchema);
-  return json({ template: await upsertTemplate(input, actor) });
+  return json({ template: await upsertTemplate(input, caller.actor) });
 });
 
 /** Removes a stored text (`?key=…&locale=…`, locale omitted = the default text). */
-export const DELETE = route(async (request) => {
-  const actor = await authenticateAdmin(request);
+export const DELETE = route({ auth: ADMIN_API }, async ({ request, caller }) => {
   const input = parse(templateResetSchema, searchParams(request));
-  return json({ template: await resetTemplate(input, actor) });
+  return json({ template: await resetTemplate(input, caller.actor) });
 });

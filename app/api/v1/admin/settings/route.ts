@@ -1,17 +1,15 @@
+import { ADMIN_API } from '@/lib/auth/callers';
 import { settingsPatchSchema } from '@/lib/contracts/admin';
-import { authenticateAdmin } from '@/lib/http/admin-auth';
 import { json, readJson, route } from '@/lib/http/route';
 import { getAllSettings, updateSettings } from '@/lib/settings/update-settings';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(async (request) => {
-  await authenticateAdmin(request);
-  return json({ settings: await getAllSettings() });
-});
+export const GET = route({ auth: ADMIN_API }, async () =>
+  json({ settings: await getAllSettings() }),
+);
 
-export const POST = route(async (request) => {
-  const actor = await authenticateAdmin(request);
+export const POST = route({ auth: ADMIN_API }, async ({ request, caller }) => {
   const patch = await readJson(request, settingsPatchSchema);
-  return json({ settings: await updateSettings(patch, actor) });
+  return json({ settings: await updateSettings(patch, caller.actor) });
 });

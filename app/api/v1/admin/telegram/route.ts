@@ -1,6 +1,6 @@
 // The Telegram connection: its state, saving a setup (effective at once), disconnecting.
+import { ADMIN_API } from '@/lib/auth/callers';
 import { telegramSaveSchema } from '@/lib/contracts/telegram';
-import { authenticateAdmin } from '@/lib/http/admin-auth';
 import { json, readJson, route } from '@/lib/http/route';
 import { disconnectTelegram } from '@/lib/telegram/setup/disconnect-telegram';
 import { getTelegramState } from '@/lib/telegram/setup/get-telegram-state';
@@ -8,18 +8,16 @@ import { saveTelegram } from '@/lib/telegram/setup/save-telegram';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(async (request) => {
-  await authenticateAdmin(request);
-  return json({ telegram: await getTelegramState() });
-});
+export const GET = route({ auth: ADMIN_API }, async () =>
+  json({ telegram: await getTelegramState() }),
+);
 
-export const POST = route(async (request) => {
-  const actor = await authenticateAdmin(request);
+// Saving checks the token and the group with Telegram first.
+export const POST = route({ auth: ADMIN_API, deadlineMs: false }, async ({ request, caller }) => {
   const input = await readJson(request, telegramSaveSchema);
-  return json({ telegram: await saveTelegram(input, actor) });
+  return json({ telegram: await saveTelegram(input, caller.actor) });
 });
 
-export const DELETE = route(async (request) => {
-  const actor = await authenticateAdmin(request);
-  return json({ telegram: await disconnectTelegram(actor) });
-});
+export const DELETE = route({ auth: ADMIN_API, deadlineMs: false }, async ({ caller }) =>
+  json({ telegram: await disconnectTelegram(caller.actor) }),
+);

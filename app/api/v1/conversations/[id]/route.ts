@@ -1,32 +1,22 @@
 import { customerActor } from '@/lib/actor';
-import { conversationIdSchema, historyQuerySchema, renameSchema } from '@/lib/contracts/customer';
+import { historyQuerySchema, renameSchema } from '@/lib/contracts/customer';
+import { conversationParams } from '@/lib/contracts/params';
 import { getCustomerHistory } from '@/lib/conversations/get-customer-history';
 import { renameConversation } from '@/lib/conversations/rename-conversation';
-import { authenticateCustomer, bearerToken } from '@/lib/customer-auth';
 import { json, parse, preflight, readJson, route, searchParams } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
-type Params = { id: string };
+const spec = { auth: 'customer', params: conversationParams, cors: true } as const;
 
-export const GET = route<Params>(
-  async (request, params) => {
-    const id = parse(conversationIdSchema, params.id);
-    const { after } = parse(historyQuerySchema, searchParams(request));
-    await authenticateCustomer(bearerToken(request.headers.get('authorization')), id);
-    return json(await getCustomerHistory(id, after));
-  },
-  { cors: true },
-);
+export const GET = route(spec, async ({ request, params }) => {
+  const { after } = parse(historyQuerySchema, searchParams(request));
+  return json(await getCustomerHistory(params.id, after));
+});
 
-export const PATCH = route<Params>(
-  async (request, params) => {
-    const id = parse(conversationIdSchema, params.id);
-    await authenticateCustomer(bearerToken(request.headers.get('authorization')), id);
-    const { name } = await readJson(request, renameSchema);
-    return json({ conversation: await renameConversation(id, name, customerActor) });
-  },
-  { cors: true },
-);
+export const PATCH = route(spec, async ({ request, params }) => {
+  const { name } = await readJson(request, renameSchema);
+  return json({ conversation: await renameConversation(params.id, name, customerActor) });
+});
 
 export const OPTIONS = preflight;

@@ -3,5 +3,5 @@ import { getWidgetConfig } from '@/lib/settings/get-widget-config';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(async () => json(await getWidgetConfig()), { cors: true });
+export const GET = route({ auth: 'public', cors: true }, async () => json(await getWidgetConfig()));
 export const OPTIONS = preflight;

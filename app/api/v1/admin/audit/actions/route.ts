@@ -1,10 +1,9 @@
 import { listAuditActions } from '@/lib/audit/list-audit';
-import { authenticateAdmin } from '@/lib/http/admin-auth';
+import { ADMIN_API } from '@/lib/auth/callers';
 import { json, route } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(async (request) => {
-  await authenticateAdmin(request);
-  return json({ actions: await listAuditActions() });
-});
+export const GET = route({ auth: ADMIN_API }, async () =>
+  json({ actions: await listAuditActions() }),
+);

@@ -1,12 +1,10 @@
-import { blockIdSchema } from '@/lib/contracts/admin';
-import { authenticateAdmin } from '@/lib/http/admin-auth';
-import { json, parse, route } from '@/lib/http/route';
+import { ADMIN_API } from '@/lib/auth/callers';
+import { idParams } from '@/lib/contracts/params';
+import { json, route } from '@/lib/http/route';
 import { liftVisitorBlock } from '@/lib/visitors/visitor-blocks';
 
 export const dynamic = 'force-dynamic';
 
-export const DELETE = route<{ id: string }>(async (request, params) => {
-  const id = parse(blockIdSchema, params.id);
-  const actor = await authenticateAdmin(request);
-  return json({ block: await liftVisitorBlock(id, actor) });
-});
+export const DELETE = route({ auth: ADMIN_API, params: idParams }, async ({ params, caller }) =>
+  json({ block: await liftVisitorBlock(params.id, caller.actor) }),
+);

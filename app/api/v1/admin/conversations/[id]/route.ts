@@ -1,12 +1,10 @@
-import { conversationIdSchema } from '@/lib/contracts/customer';
+import { ADMIN_API } from '@/lib/auth/callers';
+import { conversationParams } from '@/lib/contracts/params';
 import { getConversationDetails } from '@/lib/conversations/get-conversation-details';
-import { authenticateAdmin } from '@/lib/http/admin-auth';
-import { json, parse, route } from '@/lib/http/route';
+import { json, route } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route<{ id: string }>(async (request, params) => {
-  const id = parse(conversationIdSchema, params.id);
-  await authenticateAdmin(request);
-  return json(await getConversationDetails(id));
-});
+export const GET = route({ auth: ADMIN_API, params: conversationParams }, async ({ params }) =>
+  json(await getConversationDetails(params.id)),
+);

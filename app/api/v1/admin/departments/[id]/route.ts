@@ -1,21 +1,20 @@
-import { departmentIdSchema, updateDepartmentSchema } from '@/lib/contracts/departments';
+import { ADMIN_API } from '@/lib/auth/callers';
+import { updateDepartmentSchema } from '@/lib/contracts/departments';
+import { idParams } from '@/lib/contracts/params';
 import { deleteDepartment } from '@/lib/departments/delete-department';
 import { updateDepartment } from '@/lib/departments/update-department';
-import { authenticateAdmin } from '@/lib/http/admin-auth';
-import { json, parse, readJson, route } from '@/lib/http/route';
+import { json, readJson, route } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export const PATCH = route<{ id: string }>(async (request, params) => {
-  const actor = await authenticateAdmin(request);
-  const id = parse(departmentIdSchema, params.id);
+const spec = { auth: ADMIN_API, params: idParams };
+
+export const PATCH = route(spec, async ({ request, params, caller }) => {
   const patch = await readJson(request, updateDepartmentSchema);
-  return json({ department: await updateDepartment(id, patch, actor) });
+  return json({ department: await updateDepartment(params.id, patch, caller.actor) });
 });
 
-export const DELETE = route<{ id: string }>(async (request, params) => {
-  const actor = await authenticateAdmin(request);
-  const id = parse(departmentIdSchema, params.id);
-  await deleteDepartment(id, actor);
+export const DELETE = route(spec, async ({ params, caller }) => {
+  await deleteDepartment(params.id, caller.actor);
   return new Response(null, { status: 204 });
 });

@@ -1,23 +1,18 @@
-import { z } from 'zod';
-import { agentActor, authenticateAdminRequest } from '@/lib/auth/request-auth';
 import { cannedResponseSchema } from '@/lib/contracts/agent';
-import { json, parse, readJson, route } from '@/lib/http/route';
+import { idParams } from '@/lib/contracts/params';
+import { json, readJson, route } from '@/lib/http/route';
 import { deleteCannedResponse, saveCannedResponse } from '@/lib/inbox/canned-responses';
 
 export const dynamic = 'force-dynamic';
 
-const idSchema = z.uuid('Expected a uuid');
+const spec = { auth: 'admin', params: idParams } as const;
 
-export const PATCH = route<{ id: string }>(async (request, params) => {
-  const admin = await authenticateAdminRequest(request);
-  const id = parse(idSchema, params.id);
+export const PATCH = route(spec, async ({ request, params, caller }) => {
   const input = await readJson(request, cannedResponseSchema);
-  return json({ cannedResponse: await saveCannedResponse(input, agentActor(admin), id) });
+  return json({ cannedResponse: await saveCannedResponse(input, caller.actor, params.id) });
 });
 
-export const DELETE = route<{ id: string }>(async (request, params) => {
-  const admin = await authenticateAdminRequest(request);
-  const id = parse(idSchema, params.id);
-  await deleteCannedResponse(id, agentActor(admin));
+export const DELETE = route(spec, async ({ params, caller }) => {
+  await deleteCannedResponse(params.id, caller.actor);
   return new Response(null, { status: 204 });
 });

@@ -1,12 +1,10 @@
-import { authenticateAgentRequest } from '@/lib/auth/request-auth';
 import { countsQuerySchema } from '@/lib/contracts/agent';
 import { json, parse, route, searchParams } from '@/lib/http/route';
 import { getInboxCounts } from '@/lib/inbox/inbox-counts';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(async (request) => {
-  const agent = await authenticateAgentRequest(request);
+export const GET = route({ auth: 'agent' }, async ({ request, caller }) => {
   const { departmentId } = parse(countsQuerySchema, searchParams(request));
-  return json({ counts: await getInboxCounts(agent.id, departmentId) });
+  return json({ counts: await getInboxCounts(caller.agent.id, departmentId) });
 });

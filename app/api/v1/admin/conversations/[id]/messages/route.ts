@@ -1,17 +1,18 @@
-import { requireAgentByEmail } from '@/lib/agents/agents';
+import { findAgentIdByEmail } from '@/lib/agents/agents';
+import { ADMIN_API } from '@/lib/auth/callers';
 import { agentMessageSchema } from '@/lib/contracts/admin';
-import { conversationIdSchema } from '@/lib/contracts/customer';
+import { conversationParams } from '@/lib/contracts/params';
 import { postAgentMessage } from '@/lib/conversations/post-agent-message';
-import { db } from '@/lib/db/client';
-import { authenticateAdmin } from '@/lib/http/admin-auth';
-import { json, parse, readJson, route } from '@/lib/http/route';
+import { json, readJson, route } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route<{ id: string }>(async (request, params) => {
-  const id = parse(conversationIdSchema, params.id);
-  const actor = await authenticateAdmin(request);
-  const { agentEmail, ...content } = await readJson(request, agentMessageSchema);
-  const agent = await requireAgentByEmail(db(), agentEmail);
-  return json({ message: await postAgentMessage(id, agent.id, content, actor) }, 201);
-});
+export const POST = route(
+  { auth: ADMIN_API, params: conversationParams },
+  async ({ request, params, caller }) => {
+    const { agentEmail, ...content } = await readJson(request, agentMessageSchema);
+    const agentId = await findAgentIdByEmail(agentEmail);
+    const message = await postAgentMessage(params.id, agentId, content, caller.actor);
+    return json({ message }, 201);
+  },
+);

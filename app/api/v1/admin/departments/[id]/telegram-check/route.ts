@@ -1,12 +1,12 @@
-import { departmentIdSchema } from '@/lib/contracts/departments';
+import { ADMIN_API } from '@/lib/auth/callers';
+import { idParams } from '@/lib/contracts/params';
 import { checkDepartmentTelegram } from '@/lib/departments/check-department-telegram';
-import { authenticateAdmin } from '@/lib/http/admin-auth';
-import { json, parse, route } from '@/lib/http/route';
+import { json, route } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route<{ id: string }>(async (request, params) => {
-  await authenticateAdmin(request);
-  const id = parse(departmentIdSchema, params.id);
-  return json({ check: await checkDepartmentTelegram(id) });
-});
+// Calls Telegram, which answers in its own time (its client has its own timeout).
+export const POST = route(
+  { auth: ADMIN_API, params: idParams, deadlineMs: false },
+  async ({ params }) => json({ check: await checkDepartmentTelegram(params.id) }),
+);

@@ -1,23 +1,21 @@
-import { agentActor, authenticateAgentRequest } from '@/lib/auth/request-auth';
 import { replySchema, transcriptQuerySchema } from '@/lib/contracts/agent';
-import { conversationIdSchema } from '@/lib/contracts/customer';
+import { conversationParams } from '@/lib/contracts/params';
 import { postAgentMessage } from '@/lib/conversations/post-agent-message';
 import { json, parse, readJson, route, searchParams } from '@/lib/http/route';
 import { getTranscriptPage } from '@/lib/inbox/transcript';
 
 export const dynamic = 'force-dynamic';
 
+const spec = { auth: 'agent', params: conversationParams } as const;
+
 /** One page of the transcript, newest first by default; `before` pages back in time. */
-export const GET = route<{ id: string }>(async (request, params) => {
-  await authenticateAgentRequest(request);
-  const id = parse(conversationIdSchema, params.id);
+export const GET = route(spec, async ({ request, params }) => {
   const query = parse(transcriptQuerySchema, searchParams(request));
-  return json(await getTranscriptPage(id, query));
+  return json(await getTranscriptPage(params.id, query));
 });
 
-export const POST = route<{ id: string }>(async (request, params) => {
-  const agent = await authenticateAgentRequest(request);
-  const id = parse(conversationIdSchema, params.id);
+export const POST = route(spec, async ({ request, params, caller }) => {
   const content = await readJson(request, replySchema);
-  return json({ message: await postAgentMessage(id, agent.id, content, agentActor(agent)) }, 201);
+  const message = await postAgentMessage(params.id, caller.agent.id, content, caller.actor);
+  return json({ message }, 201);
 });

@@ -1,0 +1,26 @@
+// The path parameters of the API's routes: `/…/:id` is a uuid (400 otherwise).
+import { z } from 'zod';
+import { boundedString, uuidSchema } from './fields';
+
+export const idParams = z.object({ id: uuidSchema });
+
+/** `/conversations/:id`: the customer's token must belong to this conversation. */
+export const conversationParams = idParams;
+
+/** `/conversations/:id/:action`: the action is checked by the route (404 when unknown). */
+export const conversationActionParams = z.object({
+  id: uuidSchema,
+  action: boundedString(32, 'action'),
+});
+
+/** `/invites/:token`. */
+export const inviteParams = z.object({
+  token: z
+    .string()
+    .min(20)
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/, 'Not an invitation token'),
+});
+
+/** `/conversations/:id/attachments/:attachmentId`: a download link's path. */
+export const attachmentParams = z.object({ id: uuidSchema, attachmentId: uuidSchema });
