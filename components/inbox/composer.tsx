@@ -1,7 +1,9 @@
 'use client';
-// The reply box: Enter sends, Shift+Enter adds a line, a private-note mode, and canned
-// responses picked with `/`. Typing is announced to the customer only in reply mode.
+// The reply box: Enter sends, Shift+Enter adds a line, a private-note mode, canned
+// responses picked with `/`, and files attached by button, paste or drop (to replies and
+// notes alike). Typing is announced to the customer only in reply mode.
 import {
+  type ClipboardEvent,
   forwardRef,
   type KeyboardEvent,
   useImperativeHandle,
@@ -11,6 +13,10 @@ import {
 } from 'react';
 import type { CannedResponse } from '@/lib/contracts/agent';
 import { Button } from '../ui';
+import { AttachButton, PendingFiles, useFileDrop } from './attachments/composer-files';
+import type { UploadLimits } from './attachments/files';
+import { attachmentIdsOf, isReadyToSend } from './attachments/pending';
+import { usePendingAttachments } from './attachments/use-pending-attachments';
 
 export type ComposerMode = 'reply' | 'note';
 
@@ -21,19 +27,24 @@ export interface ComposerHandle {
 }
 
 interface ComposerProps {
+  /** Where attached files are uploaded. */
+  conversationId: string;
+  uploadLimits: UploadLimits;
   disabled: boolean;
   disabledReason?: string;
   canned: CannedResponse[];
-  onSend(text: string, mode: ComposerMode): Promise<boolean>;
+  onSend(text: string, mode: ComposerMode, attachmentIds: string[]): Promise<boolean>;
   onTyping(typing: boolean): void;
 }
 
 const TYPING_IDLE_MS = 2500;
 
 export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Composer(
-  { disabled, disabledReason, canned, onSend, onTyping },
+  { conversationId, uploadLimits, disabled, disabledReason, canned, onSend, onTyping },
   ref,
 ) {
+  const files = usePendingAttachments(conversationId, uploadLimits);
+  const drop = useFileDrop(files.add, disabled);
   const [text, setText] = useState('');
   const [mode, setMode] = useState<ComposerMode>('reply');
   const [sending, setSending] = useState(false);
@@ -93,15 +104,29 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
     box.current?.focus();
   };
 
+  const attachmentIds = attachmentIdsOf(files.pending);
+  const ready = isReadyToSend(files.pending);
+  const canSend = !disabled && !sending && ready && Boolean(text.trim() || attachmentIds.length);
+
   const send = async () => {
-    const value = text.trim();
-    if (!value || sending || disabled) return;
+    if (!canSend) return;
     setSending(true);
     stopTyping();
-    const sent = await onSend(value, mode);
+    const sent = await onSend(text.trim(), mode, attachmentIds);
     setSending(false);
-    if (sent) setText('');
+    if (sent) {
+      setText('');
+      files.clear();
+    }
     box.current?.focus();
+  };
+
+  // A pasted screenshot or copied file is attached; pasted text stays text.
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = [...event.clipboardData.files];
+    if (!pasted.length) return;
+    if (!event.clipboardData.types.includes('text/plain')) event.preventDefault();
+    files.add(pasted);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -132,8 +157,14 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
   const label = mode === 'reply' ? 'Reply to the customer' : 'Private note';
   return (
     <div
+      {...drop.handlers}
       className={`relative border-t p-3 ${mode === 'note' ? 'border-amber-300 bg-amber-50' : 'border-slate-200 bg-white'}`}
     >
+      {drop.over ? (
+        <div className="pointer-events-none absolute inset-1 z-10 grid place-items-center rounded-md border-2 border-dashed border-indigo-400 bg-indigo-50/90 text-sm font-medium text-indigo-800">
+          Drop files to attach them
+        </div>
+      ) : null}
       {picking ? (
         <div
           role="listbox"
@@ -178,6 +209,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           Private note
         </Button>
       </fieldset>
+      <PendingFiles files={files} />
       <div className="flex items-end gap-2">
         <textarea
           ref={box}
@@ -195,16 +227,23 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           }
           onChange={(event) => change(event.target.value)}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
           onBlur={stopTyping}
           className="min-h-[4.5rem] flex-1 resize-y rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 disabled:bg-slate-100"
         />
-        <Button
-          variant="primary"
-          onClick={() => void send()}
-          disabled={disabled || sending || !text.trim()}
-        >
-          {mode === 'reply' ? 'Send' : 'Add note'}
-        </Button>
+        <div className="flex flex-col items-center gap-1">
+          <AttachButton limits={uploadLimits} disabled={disabled} onFiles={files.add} />
+          <Button
+            variant="primary"
+            onClick={() => void send()}
+            disabled={!canSend}
+            title={
+              ready ? undefined : 'Wait for the files to upload, or remove the ones that failed'
+            }
+          >
+            {mode === 'reply' ? 'Send' : 'Add note'}
+          </Button>
+        </div>
       </div>
     </div>
   );

@@ -1,0 +1,47 @@
+// How sizes read, and which files the inbox refuses before uploading them.
+import { describe, expect, it } from 'vitest';
+import { formatBytes, isImage, refusal } from './files';
+
+const MB = 1024 * 1024;
+const limits = { maxBytes: 10 * MB, maxFiles: 3 };
+
+describe('formatBytes', () => {
+  it('reads like people write sizes', () => {
+    expect(formatBytes(1)).toBe('1 byte');
+    expect(formatBytes(532)).toBe('532 bytes');
+    expect(formatBytes(1024)).toBe('1 KB');
+    expect(formatBytes(14_541)).toBe('14.2 KB');
+    expect(formatBytes(10 * MB)).toBe('10 MB');
+    expect(formatBytes(123.4 * MB)).toBe('123 MB');
+    expect(formatBytes(3 * 1024 * MB)).toBe('3 GB');
+  });
+});
+
+describe('isImage', () => {
+  it('shows common pictures inline and downloads the rest', () => {
+    expect(isImage('image/png')).toBe(true);
+    expect(isImage('image/jpeg')).toBe(true);
+    expect(isImage('image/webp')).toBe(true);
+    expect(isImage('image/svg+xml')).toBe(false);
+    expect(isImage('application/pdf')).toBe(false);
+  });
+});
+
+describe('refusal', () => {
+  it('lets a file within the limits through', () => {
+    expect(refusal({ name: 'a.pdf', size: 10 * MB }, limits, 0)).toBeNull();
+  });
+
+  it('explains the size limit with both sizes', () => {
+    expect(refusal({ name: 'video.mov', size: 14.5 * MB }, limits, 0)).toBe(
+      'video.mov (14.5 MB) is over the 10 MB limit for files.',
+    );
+  });
+
+  it('refuses empty files and one file too many', () => {
+    expect(refusal({ name: 'empty.txt', size: 0 }, limits, 0)).toBe('empty.txt is empty.');
+    expect(refusal({ name: 'd.png', size: 10 }, limits, 3)).toBe(
+      'd.png was not added: a message can carry at most 3 files.',
+    );
+  });
+});

@@ -1,0 +1,31 @@
+'use client';
+// The public widget config as the inbox reads it: the pre-chat form's labels and the
+// attachment limits the server enforces, so the inbox can explain them before an upload.
+import { useQuery } from '@tanstack/react-query';
+import type { WidgetConfig } from '@/lib/contracts/dto';
+import type { UploadLimits } from './attachments/files';
+
+export function useWidgetConfig() {
+  return useQuery({
+    queryKey: ['widget-config'],
+    queryFn: async () => {
+      const response = await fetch('/api/v1/widget/config', { credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`Widget config: ${response.status}`);
+      return (await response.json()) as WidgetConfig;
+    },
+    staleTime: 60_000,
+  });
+}
+
+/** DESIGN §13's defaults, until the config has answered. */
+const DEFAULT_LIMITS: UploadLimits = { maxBytes: 10 * 1024 * 1024, maxFiles: 10 };
+
+export function useUploadLimits(): UploadLimits {
+  const config = useWidgetConfig().data as
+    | (WidgetConfig & { attachments?: Partial<UploadLimits> })
+    | undefined;
+  return {
+    maxBytes: config?.attachments?.maxBytes ?? DEFAULT_LIMITS.maxBytes,
+    maxFiles: config?.attachments?.maxFiles ?? DEFAULT_LIMITS.maxFiles,
+  };
+}
