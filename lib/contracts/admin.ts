@@ -1,5 +1,6 @@
 // Request schemas of the admin API.
 import { z } from 'zod';
+import { EMPTY_MESSAGE, hasMessageContent, messageContentShape } from './message-content';
 import { textSchema } from './text';
 
 export const LIST_STATUS_FILTERS = [
@@ -100,7 +101,9 @@ const agentEmail = z.email('Expected an email address').max(254);
 
 export const agentActionSchema = z.strictObject({ agentEmail: agentEmail.optional() });
 export const claimSchema = z.strictObject({ agentEmail });
-export const agentMessageSchema = z.strictObject({ text: textSchema, agentEmail });
+export const agentMessageSchema = z
+  .strictObject({ ...messageContentShape, agentEmail })
+  .refine(hasMessageContent, EMPTY_MESSAGE);
 export const noteSchema = z.strictObject({ text: textSchema, agentEmail });
 
 /** A partial update: `{<settings key>: {<field>: value, …}, …}`, merged over what is stored. */

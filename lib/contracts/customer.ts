@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { Message } from './dto';
 import type { Ack } from './errors';
-import { clientIdSchema, customerNameSchema, textSchema } from './text';
+import { EMPTY_MESSAGE, hasMessageContent, messageContentShape } from './message-content';
+import { clientIdSchema, customerNameSchema } from './text';
 
 const uuid = z.uuid('Expected a uuid');
 
@@ -36,10 +37,9 @@ export const startConversationSchema = z.strictObject({
 });
 export type StartConversationInput = z.infer<typeof startConversationSchema>;
 
-export const sendMessageSchema = z.strictObject({
-  text: textSchema,
-  clientId: clientIdSchema,
-});
+export const sendMessageSchema = z
+  .strictObject({ ...messageContentShape, clientId: clientIdSchema })
+  .refine(hasMessageContent, EMPTY_MESSAGE);
 export type SendMessageInput = z.infer<typeof sendMessageSchema>;
 
 export const renameSchema = z.strictObject({ name: customerNameSchema });
@@ -54,7 +54,7 @@ export const seenSchema = z.object({ seq: z.number().int().min(0) });
 /** Events the widget sends on the `/customer` namespace. */
 export interface CustomerClientEvents {
   'message:send': (
-    payload: { clientId: string; text: string },
+    payload: { clientId: string; text: string; attachmentIds?: string[] },
     ack: (result: Ack<{ message: Message }>) => void,
   ) => void;
   typing: (payload: { typing: boolean }) => void;

@@ -19,6 +19,7 @@ export function presentMessage(row: MessageRow): Message {
     ...(row.agentName ? { agentName: row.agentName } : {}),
     text: row.text,
     ...(row.clientId ? { clientId: row.clientId } : {}),
+    attachments: [],
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -283,6 +283,7 @@ describe('POST /api/v1/conversations/:id/messages', () => {
         author: 'customer',
         text: 'Hello',
         clientId,
+        attachments: [],
         createdAt: expect.any(String),
       },
     });
