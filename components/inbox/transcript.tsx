@@ -4,9 +4,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import type { Attachment } from '@/lib/contracts/dto';
 import { AttachmentList } from './attachments/attachment-list';
-import type { Attachment } from './attachments/contract';
-import { attachmentsOf } from './attachments/contract';
+import { attachmentsOf } from './attachments/files';
 import { Lightbox } from './attachments/lightbox';
 import { useImageViewer } from './attachments/use-image-viewer';
 import { fullTime, shortTime } from './format';
@@ -86,7 +86,7 @@ function Bubble({
           <p className="whitespace-pre-wrap break-words text-sm">{message.text}</p>
         ) : null}
         <AttachmentList
-          attachments={attachmentsOf(message)}
+          attachments={message.attachments}
           tone={fromAgent ? 'onAccent' : 'light'}
           onOpenImage={onOpenImage}
         />

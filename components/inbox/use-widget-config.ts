@@ -2,6 +2,10 @@
 // The public widget config as the inbox reads it: the pre-chat form's labels and the
 // attachment limits the server enforces, so the inbox can explain them before an upload.
 import { useQuery } from '@tanstack/react-query';
+import {
+  DEFAULT_ATTACHMENT_MAX_BYTES,
+  MAX_ATTACHMENTS_PER_MESSAGE,
+} from '@/lib/contracts/attachments';
 import type { WidgetConfig } from '@/lib/contracts/dto';
 import type { UploadLimits } from './attachments/files';
 
@@ -18,7 +22,10 @@ export function useWidgetConfig() {
 }
 
 /** DESIGN §13's defaults, until the config has answered. */
-const DEFAULT_LIMITS: UploadLimits = { maxBytes: 10 * 1024 * 1024, maxFiles: 10 };
+const DEFAULT_LIMITS: UploadLimits = {
+  maxBytes: DEFAULT_ATTACHMENT_MAX_BYTES,
+  maxFiles: MAX_ATTACHMENTS_PER_MESSAGE,
+};
 
 export function useUploadLimits(): UploadLimits {
   const config = useWidgetConfig().data as

@@ -1,8 +1,9 @@
 'use client';
+import { isImageType } from '@/lib/contracts/attachments';
 // A message's or note's files in the transcript: pictures as thumbnails that open the
 // lightbox, everything else as a chip with its name and size that downloads the file.
-import type { Attachment } from './contract';
-import { formatBytes, isImage } from './files';
+import type { Attachment } from '@/lib/contracts/dto';
+import { formatBytes } from './files';
 import { FileIcon } from './icons';
 
 /** Thumbnails keep their shape within this box, so rows are measured once, not on load. */
@@ -51,8 +52,8 @@ export function AttachmentList({
   onOpenImage(attachment: Attachment): void;
 }) {
   if (!attachments.length) return null;
-  const images = attachments.filter((a) => isImage(a.type));
-  const files = attachments.filter((a) => !isImage(a.type));
+  const images = attachments.filter((a) => isImageType(a.type));
+  const files = attachments.filter((a) => !isImageType(a.type));
   return (
     <div className="mt-1.5 flex flex-col gap-1.5">
       {images.length ? (

@@ -3,6 +3,7 @@
 // (picture previews, chips with name and size, progress, retry and remove), the reasons a
 // file was not added, and the drop target for files dragged onto the composer.
 import { type DragEvent, useRef, useState } from 'react';
+import { ATTACHMENT_ACCEPT } from '@/lib/contracts/attachments';
 import { Alert } from '../../ui';
 import { formatBytes, type UploadLimits } from './files';
 import { CloseIcon, FileIcon, PaperclipIcon, RetryIcon } from './icons';
@@ -40,6 +41,7 @@ export function AttachButton({
         ref={input}
         type="file"
         multiple
+        accept={ATTACHMENT_ACCEPT}
         hidden
         tabIndex={-1}
         aria-hidden="true"

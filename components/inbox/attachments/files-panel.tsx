@@ -3,11 +3,12 @@
 // newest first, with who sent it and when; pictures open the lightbox, other files download.
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { isImageType } from '@/lib/contracts/attachments';
+import type { Attachment } from '@/lib/contracts/dto';
 import { shortTime } from '../format';
 import { interleave, transcriptQuery } from '../transcript-query';
 import { FileChip } from './attachment-list';
-import { type Attachment, attachmentsOf } from './contract';
-import { formatBytes, isImage } from './files';
+import { attachmentsOf, formatBytes } from './files';
 import { Lightbox } from './lightbox';
 import { useImageViewer } from './use-image-viewer';
 
@@ -58,7 +59,7 @@ export function FilesPanel({
         <ul className="flex flex-col gap-2">
           {files.map(({ attachment, from, at }) => (
             <li key={attachment.id} className="flex flex-col gap-0.5">
-              {isImage(attachment.type) ? (
+              {isImageType(attachment.type) ? (
                 <button
                   type="button"
                   onClick={() => viewer.open(attachment)}

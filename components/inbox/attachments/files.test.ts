@@ -1,6 +1,6 @@
 // How sizes read, and which files the inbox refuses before uploading them.
 import { describe, expect, it } from 'vitest';
-import { formatBytes, isImage, refusal } from './files';
+import { formatBytes, refusal } from './files';
 
 const MB = 1024 * 1024;
 const limits = { maxBytes: 10 * MB, maxFiles: 3 };
@@ -14,16 +14,6 @@ describe('formatBytes', () => {
     expect(formatBytes(10 * MB)).toBe('10 MB');
     expect(formatBytes(123.4 * MB)).toBe('123 MB');
     expect(formatBytes(3 * 1024 * MB)).toBe('3 GB');
-  });
-});
-
-describe('isImage', () => {
-  it('shows common pictures inline and downloads the rest', () => {
-    expect(isImage('image/png')).toBe(true);
-    expect(isImage('image/jpeg')).toBe(true);
-    expect(isImage('image/webp')).toBe(true);
-    expect(isImage('image/svg+xml')).toBe(false);
-    expect(isImage('application/pdf')).toBe(false);
   });
 });
 

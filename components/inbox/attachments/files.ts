@@ -1,6 +1,7 @@
-// What the inbox says about a file before and after it is uploaded: its size in words, whether
-// it is shown as a picture, and why it cannot be sent (the server's limit, checked here first
-// so that nobody waits for an upload that would be refused).
+// What the inbox says about a file before and after it is uploaded: its size in words, the
+// files a message or note carries, and why a file cannot be sent (the server's limits,
+// checked here first so that nobody waits for an upload that would be refused).
+import type { Attachment } from '@/lib/contracts/dto';
 
 const UNITS = ['bytes', 'KB', 'MB', 'GB'] as const;
 
@@ -20,10 +21,9 @@ export function formatBytes(bytes: number): string {
   return `${rounded} ${UNITS[unit]}`;
 }
 
-/** Pictures the browser shows inline (the server sends every other type as a download). */
-export function isImage(type: string): boolean {
-  return /^image\/(png|jpe?g|gif|webp|avif|bmp)$/i.test(type);
-}
+/** The files of a message or note (a note sent before notes had files has none). */
+export const attachmentsOf = (item: object): Attachment[] =>
+  'attachments' in item && Array.isArray(item.attachments) ? item.attachments : [];
 
 export interface UploadLimits {
   /** The server's `ATTACHMENT_MAX_BYTES`. */

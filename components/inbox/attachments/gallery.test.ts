@@ -1,6 +1,6 @@
 // Moving through a conversation's pictures by key, button and swipe.
 import { describe, expect, it } from 'vitest';
-import type { Attachment } from './contract';
+import type { Attachment } from '@/lib/contracts/dto';
 import { imagesOf, stepIndex, swipeStep } from './gallery';
 
 const file = (id: string, type: string): Attachment => ({

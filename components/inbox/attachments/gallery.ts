@@ -1,7 +1,9 @@
 // Moving through a conversation's pictures: which pictures there are, and where a key press
 // or a swipe leads from the one shown.
-import { type Attachment, attachmentsOf } from './contract';
-import { isImage } from './files';
+
+import { isImageType } from '@/lib/contracts/attachments';
+import type { Attachment } from '@/lib/contracts/dto';
+import { attachmentsOf } from './files';
 
 /** A horizontal drag this long (CSS pixels) turns the page. */
 const SWIPE_PX = 50;
@@ -24,5 +26,5 @@ const carrierOf = (item: object): object =>
 
 /** Every picture of the given transcript items (or messages and notes), in their order. */
 export function imagesOf(items: object[]): Attachment[] {
-  return items.flatMap((item) => attachmentsOf(carrierOf(item)).filter((a) => isImage(a.type)));
+  return items.flatMap((item) => attachmentsOf(carrierOf(item)).filter((a) => isImageType(a.type)));
 }

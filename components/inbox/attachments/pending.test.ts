@@ -1,6 +1,6 @@
 // The composer's files from added to uploaded, failed, retried and sent.
 import { describe, expect, it } from 'vitest';
-import type { Attachment } from './contract';
+import type { Attachment } from '@/lib/contracts/dto';
 import {
   applyPendingChange,
   attachmentIdsOf,

@@ -1,6 +1,6 @@
 // The files waiting in the composer, as plain state and the changes that happen to it, so the
 // rules (what may be sent, what a retry resets) are stated once and tested without a browser.
-import type { Attachment } from './contract';
+import type { Attachment } from '@/lib/contracts/dto';
 
 export type PendingStatus = 'uploading' | 'uploaded' | 'failed';
 

@@ -2,9 +2,9 @@
 // because fetch cannot report how much of a request body has gone out yet. Failures come
 // back as ApiRequestError with the contract's code, like every other call of the agent API.
 
+import type { Attachment } from '@/lib/contracts/dto';
 import type { ErrorCode } from '@/lib/contracts/errors';
 import { ApiRequestError } from '../../api';
-import type { Attachment } from './contract';
 
 export interface UploadOptions {
   onProgress(sentBytes: number, totalBytes: number): void;

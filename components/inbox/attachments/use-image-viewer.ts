@@ -2,7 +2,7 @@
 // Which of a conversation's pictures the lightbox shows. It is remembered by id, so messages
 // arriving meanwhile never move the agent to another picture.
 import { useCallback, useMemo, useState } from 'react';
-import type { Attachment } from './contract';
+import type { Attachment } from '@/lib/contracts/dto';
 import { imagesOf } from './gallery';
 
 export function useImageViewer(items: object[]) {

@@ -2,8 +2,9 @@
 // The composer's files: checked against the server's limits before anything is sent, uploaded
 // at once with progress, retried on request, and forgotten (with their previews) on send.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { isImageType } from '@/lib/contracts/attachments';
 import { errorMessage } from '../../api';
-import { isImage, refusal, type UploadLimits } from './files';
+import { refusal, type UploadLimits } from './files';
 import { applyPendingChange, type PendingFile } from './pending';
 import { attachmentsUrl, isFinalRefusal, uploadFile } from './upload';
 
@@ -74,7 +75,7 @@ export function usePendingAttachments(
           name: file.name || 'file',
           size: file.size,
           type,
-          previewUrl: isImage(type) ? URL.createObjectURL(file) : null,
+          previewUrl: isImageType(type) ? URL.createObjectURL(file) : null,
           status: 'uploading',
           sentBytes: 0,
           attachment: null,
