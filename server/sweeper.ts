@@ -1,6 +1,8 @@
-// Runs the time-based rules (reminders, auto-close, retention) on an interval read from the
+// Runs the time-based rules (reminders, auto-close, retention, attachment clean-up) on an interval read from the
 // settings at every tick, so a change takes effect without a restart. Every instance may run
 // one: the sweeps themselves make each effect happen once.
+
+import { sweepAttachments } from '@/lib/attachments/sweep-attachments';
 import { autoCloseIdleConversations } from '@/lib/automation/auto-close';
 import { purgeClosedConversations } from '@/lib/automation/purge-closed';
 import { sendDueReminders } from '@/lib/automation/send-reminders';
@@ -29,6 +31,7 @@ export class Sweeper {
       ['reminders', () => sendDueReminders(now)],
       ['auto-close', () => autoCloseIdleConversations(now)],
       ['retention', () => purgeClosedConversations(now)],
+      ['attachments', () => sweepAttachments(now)],
     ] as const;
     for (const [name, run] of rules) {
       try {

@@ -41,3 +41,10 @@ export const ATTACHMENT_ACCEPT = [
   '.rtf',
   '.zip',
 ].join(',');
+
+/** `10 MB`, `512 KB`, `80 bytes`: sizes as people read them. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}

@@ -48,6 +48,16 @@ export const historyQuerySchema = z.object({
   after: z.coerce.number().int().min(0).optional(),
 });
 
+export const attachmentIdSchema = uuid;
+
+/** The query of a signed download link, as `attachmentUrl` writes it. */
+export const attachmentLinkQuerySchema = z.object({
+  variant: z.enum(['file', 'thumb']).default('file'),
+  for: z.string().regex(/^(agents|customer\.\d{1,9})$/, 'Not a download link'),
+  expires: z.coerce.number().int().min(0).max(99_999_999_999),
+  signature: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Not a download link'),
+});
+
 export const typingSchema = z.object({ typing: z.boolean() });
 export const seenSchema = z.object({ seq: z.number().int().min(0) });
 

@@ -1,6 +1,7 @@
 // One conversation exported for an admin: everything stored about it as JSON, or its
 // transcript and notes interleaved by time as CSV.
 import { asc, eq } from 'drizzle-orm';
+import { formatBytes } from '../contracts/attachments';
 import type { AgentConversation, Message, Note } from '../contracts/dto';
 import { db } from '../db/client';
 import { auditLog } from '../db/schema';
@@ -10,8 +11,8 @@ import { getConversationDetails } from './get-conversation-details';
 export interface ConversationExport {
   exportedAt: string;
   conversation: AgentConversation;
-  /** Attachments are listed with each message (none are stored yet). */
-  messages: (Message & { attachments: unknown[] })[];
+  /** Each with its attachments (links signed for agents, valid for a day). */
+  messages: Message[];
   notes: Note[];
   audit: { id: number; at: string; actor: string; action: string; meta: Record<string, unknown> }[];
 }
@@ -31,7 +32,7 @@ export async function exportConversationJson(
     body: {
       exportedAt: now.toISOString(),
       conversation: details.conversation,
-      messages: details.messages.map((message) => ({ ...message, attachments: [] })),
+      messages: details.messages,
       notes: details.notes,
       audit: audit.map((entry) => ({
         id: entry.id,
@@ -50,7 +51,17 @@ function messageAuthor(message: Message, customerName: string | null): string {
   return 'System';
 }
 
-/** Columns: time, kind (`customer`, `agent`, `system` or `note`), author, text. */
+/** `photo.png (image/png, 120 KB); terms.pdf (application/pdf, 2 MB)`. */
+function attachmentList(message: Message): string {
+  return message.attachments
+    .map((file) => `${file.name} (${file.type}, ${formatBytes(file.size)})`)
+    .join('; ');
+}
+
+/**
+ * Columns: time, kind (`customer`, `agent`, `system` or `note`), author, text, and the
+ * attachments of a message by name, type and size.
+ */
 export async function exportConversationCsv(
   conversationId: string,
 ): Promise<{ fileName: string; body: string }> {
@@ -59,12 +70,12 @@ export async function exportConversationCsv(
     ...messages.map((m) => ({
       at: m.createdAt,
       order: 0,
-      row: [m.createdAt, m.author, messageAuthor(m, conversation.name), m.text],
+      row: [m.createdAt, m.author, messageAuthor(m, conversation.name), m.text, attachmentList(m)],
     })),
     ...notes.map((n) => ({
       at: n.createdAt,
       order: 1,
-      row: [n.createdAt, 'note', n.authorName, n.text],
+      row: [n.createdAt, 'note', n.authorName, n.text, ''],
     })),
   ];
   // ISO times in UTC sort as strings; a message and a note of the same instant keep the
@@ -72,6 +83,8 @@ export async function exportConversationCsv(
   lines.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.order - b.order));
   return {
     fileName: exportFileName(conversation.codename, 'csv'),
-    body: CSV_BOM + csvRows([['time', 'kind', 'author', 'text'], ...lines.map((l) => l.row)]),
+    body:
+      CSV_BOM +
+      csvRows([['time', 'kind', 'author', 'text', 'attachments'], ...lines.map((l) => l.row)]),
   };
 }

@@ -25,3 +25,8 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   }
   return false;
 }
+
+export const FOREIGN_KEY_VIOLATION = '23503';
+
+export const isForeignKeyViolation = (error: unknown): boolean =>
+  pgErrorCode(error) === FOREIGN_KEY_VIOLATION;

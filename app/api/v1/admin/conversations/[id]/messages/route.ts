@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 export const POST = route<{ id: string }>(async (request, params) => {
   const id = parse(conversationIdSchema, params.id);
   const actor = await authenticateAdmin(request);
-  const { text, agentEmail } = await readJson(request, agentMessageSchema);
+  const { agentEmail, ...content } = await readJson(request, agentMessageSchema);
   const agent = await requireAgentByEmail(db(), agentEmail);
-  return json({ message: await postAgentMessage(id, agent.id, text, actor) }, 201);
+  return json({ message: await postAgentMessage(id, agent.id, content, actor) }, 201);
 });

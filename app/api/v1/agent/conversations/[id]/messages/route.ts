@@ -18,6 +18,6 @@ export const GET = route<{ id: string }>(async (request, params) => {
 export const POST = route<{ id: string }>(async (request, params) => {
   const agent = await authenticateAgentRequest(request);
   const id = parse(conversationIdSchema, params.id);
-  const { text } = await readJson(request, replySchema);
-  return json({ message: await postAgentMessage(id, agent.id, text, agentActor(agent)) }, 201);
+  const content = await readJson(request, replySchema);
+  return json({ message: await postAgentMessage(id, agent.id, content, agentActor(agent)) }, 201);
 });
