@@ -133,6 +133,16 @@ test('an admin finds, exports, blocks and deletes a visitor’s conversation', a
     await expect(row).toHaveCount(0);
   });
 
+  await test.step('the audit log keeps the deletion and its count', async () => {
+    const audit = await context.newPage();
+    await audit.goto(`${base}/admin/audit?action=conversations.bulk_deleted`);
+    const rows = audit.getByRole('region', { name: 'Audit entries' }).getByRole('row');
+    await expect(rows).toHaveCount(2); // the header and one entry
+    await expect(rows.nth(1)).toContainText('conversations.bulk_deleted');
+    await expect(rows.nth(1)).toContainText('count: 1');
+    await audit.close();
+  });
+
   await test.step('the console is readable in dark mode too', async () => {
     await admin.emulateMedia({ colorScheme: 'dark' });
     await admin.getByRole('searchbox', { name: 'Search' }).fill('');

@@ -111,6 +111,8 @@ test('the admin creates departments, a visitor picks one, the inbox files it the
     await expect(choices.nth(0)).toContainText('Billing');
     await expect(choices.nth(1)).toContainText('Sales');
     await widget.panel.getByRole('button', { name: /Sales/ }).click();
+    await expect(widget.message('Hi! Sales here — what are you looking for?')).toBeVisible();
+    await expect(widget.message('Hi! How can we help you today?')).toHaveCount(0);
     await widget.send('Do you ship to Norway?');
     await expect(widget.message('Do you ship to Norway?')).toBeVisible();
     conversationId = await widget.conversationId();

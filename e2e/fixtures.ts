@@ -28,6 +28,8 @@ export interface ParleySetup {
 
 export interface Parley {
   url: string;
+  /** The server's PostgreSQL database; unset on embedded PGlite. */
+  databaseUrl?: string;
   site: HostSite;
   departments: Map<string, string>;
   /** Stops the server process: every socket really drops. */
@@ -90,7 +92,34 @@ async function seed(database: TestDatabase, setup: ParleySetup): Promise<Map<str
   return ids;
 }
 
-export const test = base.extend<{ widget: Widget }, { parleySetup: ParleySetup; parley: Parley }>({
+/**
+ * Snapshots the settings table; the function returned puts it back and announces every key,
+ * as a change through the admin API would. One spec's thresholds never leak into the next.
+ */
+async function keepSettings(databaseUrl: string): Promise<() => Promise<void>> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const before = await sql<{ key: string; value: postgres.JSONValue }[]>`
+    select key, value from settings`;
+  return async () => {
+    try {
+      await sql.begin(async (tx) => {
+        const changed = await tx<{ key: string }[]>`delete from settings returning key`;
+        for (const row of before) {
+          await tx`insert into settings (key, value) values (${row.key}, ${tx.json(row.value)})`;
+        }
+        const keys = new Set([...changed.map((row) => row.key), ...before.map((row) => row.key)]);
+        for (const key of keys) await tx`select pg_notify('parley_settings', ${key})`;
+      });
+    } finally {
+      await sql.end({ timeout: 5 });
+    }
+  };
+}
+
+export const test = base.extend<
+  { widget: Widget; settingsKept: undefined },
+  { parleySetup: ParleySetup; parley: Parley }
+>({
   parleySetup: [
     { departments: [], widgetSettings: {} },
     { scope: 'worker', option: true },
@@ -119,6 +148,7 @@ export const test = base.extend<{ widget: Widget }, { parleySetup: ParleySetup; 
 
       await use({
         url: server.url,
+        databaseUrl: server.database.url,
         site,
         departments,
         stop: async () => {
@@ -139,6 +169,15 @@ export const test = base.extend<{ widget: Widget }, { parleySetup: ParleySetup; 
       await server.dispose();
     },
     { scope: 'worker', timeout: 180_000 },
+  ],
+
+  settingsKept: [
+    async ({ parley }, use) => {
+      const restore = parley.databaseUrl ? await keepSettings(parley.databaseUrl) : undefined;
+      await use(undefined);
+      await restore?.();
+    },
+    { auto: true },
   ],
 
   widget: async ({ page, parley }, use) => {

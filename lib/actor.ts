@@ -5,7 +5,8 @@ export type Actor =
   | { type: 'agent'; agentId: string }
   | { type: 'telegram'; userId: number; agentId?: string }
   | { type: 'system' }
-  | { type: 'service' };
+  /** The service token, or an API token (`apiTokenId`) acting with its rights. */
+  | { type: 'service'; apiTokenId?: string };
 
 export function actorLabel(actor: Actor): string {
   switch (actor.type) {
@@ -13,6 +14,8 @@ export function actorLabel(actor: Actor): string {
       return `agent:${actor.agentId}`;
     case 'telegram':
       return `telegram:${actor.userId}`;
+    case 'service':
+      return actor.apiTokenId ? `api-token:${actor.apiTokenId}` : 'service';
     default:
       return actor.type;
   }

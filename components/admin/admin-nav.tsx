@@ -4,6 +4,10 @@
 import { usePathname } from 'next/navigation';
 import { ADMIN_SECTIONS } from './sections';
 
+/** `/admin/api` is not within `/admin/api-tokens`: a section owns its path and what is below. */
+const isWithin = (pathname: string, href: string) =>
+  pathname === href || pathname.startsWith(`${href}/`);
+
 export function AdminNav() {
   const pathname = usePathname();
   return (
@@ -14,7 +18,7 @@ export function AdminNav() {
             {section.href ? (
               <a
                 href={section.href}
-                aria-current={pathname.startsWith(section.href) ? 'page' : undefined}
+                aria-current={isWithin(pathname, section.href) ? 'page' : undefined}
                 className="block rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-indigo-50 aria-[current=page]:font-medium aria-[current=page]:text-indigo-800 dark:text-slate-300 dark:hover:bg-slate-800 dark:aria-[current=page]:bg-indigo-950 dark:aria-[current=page]:text-indigo-200"
               >
                 {section.label}

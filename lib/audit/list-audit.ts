@@ -3,7 +3,7 @@
 import { and, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { AuditEntry, AuditPage, ListAuditQuery } from '../contracts/audit';
 import { db, type Queryable, rowsOf } from '../db/client';
-import { agents, auditLog } from '../db/schema';
+import { agents, apiTokens, auditLog } from '../db/schema';
 
 /** A day on its own means that whole day (UTC): `to=2026-12-01` ends at the next midnight. */
 function instant(value: string, endOfDay: boolean): Date {
@@ -57,35 +57,47 @@ const FIXED_NAMES: Record<string, string> = {
   customer: 'Customer',
 };
 
-/** Display names for a page's actors, in one query for the agents among them. */
+/** Display names for a page's actors: one query for the agents, one for the API tokens. */
 async function actorNames(database: Queryable, labels: string[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   const agentIds = new Set<string>();
   const telegramIds = new Set<number>();
+  const tokenIds = new Set<string>();
   for (const label of new Set(labels)) {
     const [kind, id] = label.split(':');
     if (FIXED_NAMES[label]) names.set(label, FIXED_NAMES[label]);
     else if (kind === 'agent' && id) agentIds.add(id);
+    else if (kind === 'api-token' && id) tokenIds.add(id);
     else if (kind === 'telegram' && id && Number.isSafeInteger(Number(id))) {
       telegramIds.add(Number(id));
       names.set(label, `Telegram user ${id}`);
     }
   }
-  if (agentIds.size === 0 && telegramIds.size === 0) return names;
-  const known = await database
-    .select({ id: agents.id, name: agents.name, telegramUserId: agents.telegramUserId })
-    .from(agents)
-    .where(
-      sql`${agentIds.size ? inArray(agents.id, [...agentIds]) : sql`false`} or ${
-        telegramIds.size ? inArray(agents.telegramUserId, [...telegramIds]) : sql`false`
-      }`,
-    );
+  const [known, tokens] = await Promise.all([
+    agentIds.size || telegramIds.size
+      ? database
+          .select({ id: agents.id, name: agents.name, telegramUserId: agents.telegramUserId })
+          .from(agents)
+          .where(
+            sql`${agentIds.size ? inArray(agents.id, [...agentIds]) : sql`false`} or ${
+              telegramIds.size ? inArray(agents.telegramUserId, [...telegramIds]) : sql`false`
+            }`,
+          )
+      : [],
+    tokenIds.size
+      ? database
+          .select({ id: apiTokens.id, name: apiTokens.name })
+          .from(apiTokens)
+          .where(inArray(apiTokens.id, [...tokenIds]))
+      : [],
+  ]);
   for (const agent of known) {
     if (agentIds.has(agent.id)) names.set(`agent:${agent.id}`, agent.name);
     if (agent.telegramUserId !== null && telegramIds.has(agent.telegramUserId)) {
       names.set(`telegram:${agent.telegramUserId}`, `${agent.name} (Telegram)`);
     }
   }
+  for (const token of tokens) names.set(`api-token:${token.id}`, `API token “${token.name}”`);
   return names;
 }
 

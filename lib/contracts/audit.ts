@@ -4,12 +4,12 @@ import { z } from 'zod';
 /** A day (`2026-12-01`, UTC) or an instant with its offset (`2026-12-01T09:30:00Z`). */
 const instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
-/** Actor labels as the log stores them: `agent:<uuid>`, `telegram:<id>`, `service`, … */
+/** Actor labels as the log stores them: `agent:<uuid>`, `api-token:<uuid>`, `service`, … */
 export const actorLabelSchema = z
   .string()
   .regex(
-    /^(agent:[0-9a-f-]{36}|telegram:-?\d{1,20}|service|system|customer)$/,
-    'Expected an actor such as agent:<uuid>, telegram:<id>, service, system or customer',
+    /^((agent|api-token):[0-9a-f-]{36}|telegram:-?\d{1,20}|service|system|customer)$/,
+    'Expected an actor such as agent:<uuid>, api-token:<uuid>, telegram:<id>, service, system or customer',
   );
 
 export const listAuditQuerySchema = z.object({

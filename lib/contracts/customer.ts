@@ -1,7 +1,6 @@
 // Request schemas of the customer (widget) API and the `/customer` socket namespace.
 import { z } from 'zod';
-import type { Message } from './dto';
-import type { Ack } from './errors';
+import type { CustomerSendPayload } from './customer-events';
 import { EMPTY_MESSAGE, hasMessageContent, messageContentShape } from './message-content';
 import { clientIdSchema, customerNameSchema } from './text';
 
@@ -39,7 +38,7 @@ export type StartConversationInput = z.infer<typeof startConversationSchema>;
 
 export const sendMessageSchema = z
   .strictObject({ ...messageContentShape, clientId: clientIdSchema })
-  .refine(hasMessageContent, EMPTY_MESSAGE);
+  .refine(hasMessageContent, EMPTY_MESSAGE) satisfies z.ZodType<unknown, CustomerSendPayload>;
 export type SendMessageInput = z.infer<typeof sendMessageSchema>;
 
 export const renameSchema = z.strictObject({ name: customerNameSchema });
@@ -60,13 +59,3 @@ export const attachmentLinkQuerySchema = z.object({
 
 export const typingSchema = z.object({ typing: z.boolean() });
 export const seenSchema = z.object({ seq: z.number().int().min(0) });
-
-/** Events the widget sends on the `/customer` namespace. */
-export interface CustomerClientEvents {
-  'message:send': (
-    payload: { clientId: string; text: string; attachmentIds?: string[] },
-    ack: (result: Ack<{ message: Message }>) => void,
-  ) => void;
-  typing: (payload: { typing: boolean }) => void;
-  seen: (payload: { seq: number }) => void;
-}

@@ -147,11 +147,3 @@ export interface Notice {
   key: string;
   text: string;
 }
-
-/** Events the server sends on the `/customer` namespace. */
-export interface CustomerServerEvents {
-  message: (message: Message) => void;
-  conversation: (conversation: CustomerConversation) => void;
-  typing: (payload: { typing: boolean; name: string }) => void;
-  notice: (notice: Notice) => void;
-}

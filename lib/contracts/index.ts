@@ -3,6 +3,7 @@ export * from './admin';
 export * from './agent';
 export * from './attachments';
 export * from './customer';
+export * from './customer-events';
 export * from './dto';
 export * from './errors';
 export * from './message-content';

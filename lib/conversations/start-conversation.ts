@@ -13,8 +13,10 @@ import { inTransaction } from '../db/transaction';
 import { AppError, notFound } from '../errors';
 import { recordEvent } from '../events/record-event';
 import { limitConversationStarts } from '../rate-limit';
+import { getSettings } from '../settings/settings';
 import { isVisitorBlocked } from '../visitors/visitor-blocks';
 import { generateCodename } from './codename';
+import { checkPreChatAnswers } from './pre-chat-answers';
 import { presentCustomerConversation } from './present';
 import { emitSystemMessage } from './system-messages';
 
@@ -51,6 +53,7 @@ export async function startConversation(
   if (await isVisitorBlocked(db(), { visitorId: input.visitorId, ip: context.ip })) {
     throw new AppError('blocked', 'You cannot start a new conversation');
   }
+  checkPreChatAnswers((await getSettings(db(), 'preChatFields')).fields, input);
   if (context.ip) await limitConversationStarts(context.ip);
   for (let attempt = 1; ; attempt++) {
     try {

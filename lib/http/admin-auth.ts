@@ -30,6 +30,6 @@ export async function authenticateAdmin(request: Request): Promise<Actor> {
     .set({ lastUsedAt: new Date() })
     .where(and(eq(apiTokens.tokenHash, sha256(token).toString('hex')), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
-  if (apiToken) return serviceActor;
+  if (apiToken) return { type: 'service', apiTokenId: apiToken.id };
   throw new AppError('unauthorized', 'Invalid or revoked token');
 }

@@ -18,7 +18,7 @@ import {
   type Viewer,
   viewingSchema,
 } from '@/lib/contracts/agent';
-import type { CustomerServerEvents } from '@/lib/contracts/dto';
+import type { CustomerServerEvents } from '@/lib/contracts/customer-events';
 import { addNote } from '@/lib/conversations/add-note';
 import { claimConversation } from '@/lib/conversations/claim-conversation';
 import { postAgentMessage } from '@/lib/conversations/post-agent-message';

@@ -1,9 +1,8 @@
 // The `/customer` namespace: the widget's live channel. Thin: parse, authorise, call the
 // conversation service, acknowledge.
 import type { Namespace, Server, Socket } from 'socket.io';
-import type { CustomerClientEvents } from '@/lib/contracts/customer';
 import { seenSchema, sendMessageSchema, typingSchema } from '@/lib/contracts/customer';
-import type { CustomerServerEvents } from '@/lib/contracts/dto';
+import type { CustomerClientEvents, CustomerServerEvents } from '@/lib/contracts/customer-events';
 import { getRecentNotices } from '@/lib/conversations/get-recent-notices';
 import { markSeenByCustomer } from '@/lib/conversations/mark-seen';
 import { postCustomerMessage } from '@/lib/conversations/post-customer-message';
@@ -25,8 +24,15 @@ type CustomerSocket = Socket<
   CustomerSocketData
 >;
 
-export function registerCustomerNamespace(io: Server): Namespace {
-  const customers = io.of('/customer');
+export type CustomerNamespace = Namespace<
+  CustomerClientEvents,
+  CustomerServerEvents,
+  object,
+  CustomerSocketData
+>;
+
+export function registerCustomerNamespace(io: Server): CustomerNamespace {
+  const customers: CustomerNamespace = io.of('/customer');
 
   customers.use(async (socket, next) => {
     try {

@@ -1,37 +1,28 @@
 // Subscriber: pushes what the customer may see to their widget sockets.
 import type { Namespace } from 'socket.io';
-import type { DomainEvent } from '@/lib/events/types';
+import type { CustomerServerEvents } from '@/lib/contracts/customer-events';
+import { type DomainEvent, isEvent } from '@/lib/events/types';
 import { customerRoom } from '@/lib/realtime/rooms';
 import type { Subscriber } from '../dispatcher';
 
-export function customerSocketsSubscriber(customers: Namespace): Subscriber {
+export function customerSocketsSubscriber(
+  customers: Namespace<object, CustomerServerEvents>,
+): Subscriber {
   return {
     name: 'customer-sockets',
     handle(event: DomainEvent) {
       if (!event.conversationId) return;
       const room = customers.to(customerRoom(event.conversationId));
-      const payload = event.payload as Partial<{
-        conversation: unknown;
-        message: unknown;
-        statusChanged: boolean;
-        notice: boolean;
-        key: string;
-        text: string;
-      }>;
-      switch (event.type) {
-        case 'message.posted':
-          room.emit('message', payload.message);
-          if (payload.statusChanged) room.emit('conversation', payload.conversation);
-          return;
-        case 'system_message.emitted':
-          if (payload.notice) room.emit('notice', { key: payload.key, text: payload.text });
-          return;
-        case 'note.added':
-        case 'conversation.seen':
-        case 'conversation.purged':
-          return; // for agents and Telegram only
-        default:
-          if (payload.conversation) room.emit('conversation', payload.conversation);
+      if (isEvent(event, 'message.posted')) {
+        room.emit('message', event.payload.message);
+        if (event.payload.statusChanged) room.emit('conversation', event.payload.conversation);
+      } else if (isEvent(event, 'system_message.emitted')) {
+        const { notice, key, text } = event.payload;
+        if (notice) room.emit('notice', { key, text });
+      } else if ('conversation' in event.payload) {
+        // Every other change the customer may see carries the customer-facing conversation;
+        // notes, seen marks, purges and agent changes are for agents and Telegram only.
+        room.emit('conversation', event.payload.conversation);
       }
     },
   };

@@ -1,130 +1,114 @@
-// The widget's state and behaviour, free of UI: the session, the transcript ordered by `seq`,
-// the outbox, and the link to the server (Socket.IO when it works, HTTP polling when it
-// does not). The UI renders `state` and calls the actions.
-import type { CustomerConversation, Message, Notice, WidgetConfig } from '../../lib/contracts/dto';
+// The widget's behaviour, free of UI: the configuration, the panel, starting and leaving a
+// conversation, and sending. It wires the parts that each own one concern: the state
+// (state.ts), what is kept between page views (saved.ts), the live link (link.ts), the
+// catch-up (sync.ts), what arrives (receive.ts), the outbox (sender.ts), the unread count
+// (unread.ts) and announcements (announcer.ts). The UI renders `state` and calls the actions.
+import type { CustomerConversation, WidgetConfig } from '../../lib/contracts/dto';
 import type { Host } from '../host';
-import { onExternalChange, read, readRaw, write, writeRaw, writeTab } from '../storage';
-import { chime, unlockSound } from './alert';
-import { Api, asRequestError, isRejected } from './api';
+import { writeTab } from '../storage';
+import { unlockSound } from './alert';
+import { Announcer } from './announcer';
+import { Api, asRequestError } from './api';
+import { configure } from './config';
 import { browserLanguages, pickLocale, type Translate, translator } from './i18n';
+import { showLauncher } from './launcher';
 import { backoff, Link } from './link';
 import { type FieldValues, startInput } from './new-conversation';
-import { loadOutbox, type Pending, randomId, removeOutboxEntry, saveOutboxEntry } from './outbox';
+import { Outbox } from './outbox';
+import { Receiver } from './receive';
+import {
+  onSessionChangedElsewhere,
+  restoredState,
+  saveDraft,
+  saveLook,
+  saveSeenSeq,
+  saveSession,
+  saveSound,
+  saveStart,
+} from './saved';
 import { Sender } from './sender';
-import { contiguousSeq, mergeMessages } from './transcript';
+import { type ChatState, currentStep, type Session, type Step, Store } from './state';
+import { Sync } from './sync';
 import { TypingSignal } from './typing';
+import { Unread } from './unread';
 
 export type { FieldValues } from './new-conversation';
+export type { ChatState, Session, Step } from './state';
 
 /** The server's limit on message text (lib/contracts/text.ts, not importable at run time). */
 export const MAX_TEXT_LENGTH = 4000;
 
-export interface Session {
-  conversationId: string;
-  token: string;
-}
-
-export interface ChatState {
-  config: WidgetConfig | null;
-  configFailed: boolean;
-  open: boolean;
-  session: Session | null;
-  conversation: CustomerConversation | null;
-  messages: Message[];
-  pending: Pending[];
-  closedNote: string | null;
-  /** `down`: neither the socket nor HTTP reaches the server. */
-  link: 'online' | 'down';
-  offline: boolean;
-  notices: Notice[];
-  typing: string | null;
-  departmentId: string | null;
-  /** The pre-chat form's answers; null until the visitor submits it. */
-  prechat: FieldValues | null;
-  unread: number;
-  sound: boolean;
-  draft: string;
-  announcement: string;
-}
-
-export type Step = 'loading' | 'unavailable' | 'departments' | 'form' | 'chat';
-
-type Listener = () => void;
-
 const POLL_OPEN_MS = 3_000;
 const POLL_CLOSED_MS = 15_000;
-const TYPING_SHOWN_MS = 10_000;
 const SOCKET_WAIT_MS = 2_000;
 
 export class Chat {
-  state: ChatState;
   t: Translate;
   locale: string;
+  private readonly store: Store;
   private readonly api: Api;
-  private readonly listeners = new Set<Listener>();
   private link: Link | null = null;
   private readonly sender: Sender;
-  private configFailures = 0;
-  private typingShownTimer?: ReturnType<typeof setTimeout>;
+  private readonly outbox: Outbox;
+  private readonly sync: Sync;
+  private readonly receiver: Receiver;
+  private readonly unread: Unread;
+  private readonly announcer: Announcer;
   private readonly typingSignal = new TypingSignal(() => this.link?.live() ?? null);
-  private syncing: { session: Session; done: Promise<boolean> } | null = null;
-  private syncAgain = false;
+  private configFailures = 0;
   private starting: Promise<Session> | null = null;
-  /** True once the transcript was loaded, so later arrivals count as new. */
-  private loaded = false;
-  private seenSeq = 0;
 
   constructor(readonly host: Host) {
     this.api = new Api(host.options.base);
+    this.locale = pickLocale(host.options.locale, ...browserLanguages());
+    this.t = translator(this.locale);
+    this.store = new Store(restoredState());
+    this.outbox = new Outbox(this.store);
+    this.announcer = new Announcer(this.store, host, () => this.t);
+    this.unread = new Unread(
+      this.store,
+      (seq) => this.link?.live()?.emit('seen', { seq }),
+      () => this.updateLauncher(),
+    );
+    this.sync = new Sync(this.api, this.store, {
+      messages: (messages) => this.receiver.messages(messages),
+      conversation: (conversation, closedNote) =>
+        this.receiver.conversation(conversation, closedNote),
+      rejected: () => this.onRejected(),
+    });
+    this.receiver = new Receiver(
+      this.store,
+      this.outbox,
+      this.sync,
+      this.announcer,
+      this.unread,
+      () => this.t('support'),
+    );
     this.sender = new Sender({
       api: this.api,
-      next: () => this.state.pending.find((entry) => !entry.error),
+      next: () => this.outbox.next(),
       conversation: () => this.ensureSession(),
       socket: async () => (await this.link?.whenLive(SOCKET_WAIT_MS)) ?? null,
-      sent: (message) => this.accept([message]),
-      failed: (clientId, code) => this.updatePending(clientId, code),
+      sent: (message) => this.receiver.messages([message]),
+      failed: (clientId, code) => this.outbox.mark(clientId, code),
       rejected: (clientId, code) => {
         if (this.state.session) this.onRejected();
-        else this.updatePending(clientId, code);
+        else this.outbox.mark(clientId, code);
       },
       unreachable: () => this.set({ link: 'down' }),
     });
-    this.locale = pickLocale(host.options.locale, ...browserLanguages());
-    this.t = translator(this.locale);
-    const session = read<Session>('session');
-    const seen = read<{ id: string; seq: number }>('seen');
-    this.seenSeq = seen && seen.id === session?.conversationId ? seen.seq : 0;
-    const start = read<{ departmentId: string | null; prechat: FieldValues | null }>('prechat');
-    this.state = {
-      config: null,
-      configFailed: false,
-      open: false,
-      session: session?.token && session.conversationId ? session : null,
-      conversation: null,
-      messages: [],
-      pending: loadOutbox(),
-      closedNote: null,
-      link: 'online',
-      offline: !navigator.onLine,
-      notices: [],
-      typing: null,
-      departmentId: start?.departmentId ?? null,
-      prechat: start?.prechat ?? null,
-      unread: 0,
-      sound: readRaw('sound') !== '0',
-      draft: readRaw('draft') ?? '',
-      announcement: '',
-    };
   }
 
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  get state(): ChatState {
+    return this.store.state;
+  }
+
+  subscribe(listener: () => void): () => void {
+    return this.store.subscribe(listener);
   }
 
   private set(patch: Partial<ChatState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const listener of this.listeners) listener();
+    this.store.set(patch);
   }
 
   start(): void {
@@ -145,12 +129,11 @@ export class Chat {
     document.addEventListener('pointerdown', unlockSound, { once: true, capture: true });
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState !== 'visible') return;
-      this.markSeen();
+      this.unread.update();
       this.retryNow();
     });
     // Another tab started or dropped a conversation: follow it instead of forking.
-    onExternalChange('session', () => {
-      const session = read<Session>('session');
+    onSessionChangedElsewhere((session) => {
       if (session?.token === this.state.session?.token) return;
       this.dropSession(false);
       if (session) this.adoptSession(session);
@@ -158,19 +141,7 @@ export class Chat {
   }
 
   step(): Step {
-    const { session, config, pending, departmentId, prechat } = this.state;
-    if (session || pending.length) return 'chat';
-    if (!config) return this.state.configFailed ? 'unavailable' : 'loading';
-    if (config.departments.length > 1 && !departmentId) return 'departments';
-    if (config.preChatFields.length && !prechat && !this.identityAnswersForm(config)) return 'form';
-    return 'chat';
-  }
-
-  private identityAnswersForm(config: WidgetConfig): boolean {
-    const identity = this.host.identity;
-    return (
-      !!identity && config.preChatFields.every((field) => !field.required || !!identity[field.id])
-    );
+    return currentStep(this.state, this.host.identity);
   }
 
   // ── configuration ────────────────────────────────────────────────────────────
@@ -190,22 +161,15 @@ export class Chat {
 
   private applyConfig(config: WidgetConfig): void {
     const { options } = this.host;
-    // The preview shows the admin the widget in the locale being edited, overrides included.
-    const browser = this.host.preview ? [] : browserLanguages();
-    this.locale = pickLocale(options.locale, ...browser, config.locale);
-    const sameLanguage = pickLocale(config.locale) === this.locale;
-    this.t = translator(this.locale, sameLanguage ? config.strings : {});
-    const wanted = options.department?.toLowerCase();
-    const preset =
-      config.departments.find(
-        (d) => d.id === options.department || d.name.toLowerCase() === wanted,
-      ) ?? (config.departments.length === 1 ? config.departments[0] : undefined);
-    write('look', { color: config.color, position: config.position });
+    const { locale, t, departmentId } = configure(config, options, !!this.host.preview);
+    this.locale = locale;
+    this.t = t;
+    saveLook(config.color, config.position);
     this.host.setLook(options.color || config.color, options.position ?? config.position);
     this.set({
       config,
       configFailed: false,
-      departmentId: preset?.id ?? this.state.departmentId,
+      departmentId: departmentId ?? this.state.departmentId,
     });
     this.updateLauncher();
   }
@@ -220,7 +184,7 @@ export class Chat {
     this.host.emit(open ? 'open' : 'close');
     if (open) {
       unlockSound();
-      this.markSeen();
+      this.unread.update();
       if (this.state.configFailed) void this.loadConfig();
       this.retryNow();
     } else if (
@@ -233,18 +197,11 @@ export class Chat {
   }
 
   private updateLauncher(): void {
-    const { open, unread } = this.state;
-    const label = open
-      ? this.t('close')
-      : unread
-        ? this.t('unread', { n: unread })
-        : this.t('open');
-    this.host.setOpen(open, label);
-    this.host.setBadge(unread, label);
+    showLauncher(this.host, this.t, this.state);
   }
 
   setSound(on: boolean): void {
-    writeRaw('sound', on ? '1' : '0');
+    saveSound(on);
     if (on) unlockSound();
     this.set({ sound: on });
   }
@@ -253,20 +210,20 @@ export class Chat {
     this.set({ notices: this.state.notices.filter((notice) => notice.key !== key) });
   }
 
-  // ── starting ─────────────────────────────────────────────────────────────────
+  // ── starting and leaving ─────────────────────────────────────────────────────
 
   chooseDepartment(departmentId: string | null): void {
     this.set({ departmentId });
-    this.savePrechat();
+    this.saveStart();
   }
 
   submitPrechat(values: FieldValues): void {
     this.set({ prechat: values });
-    this.savePrechat();
+    this.saveStart();
   }
 
-  private savePrechat(): void {
-    write('prechat', { departmentId: this.state.departmentId, prechat: this.state.prechat });
+  private saveStart(): void {
+    saveStart({ departmentId: this.state.departmentId, prechat: this.state.prechat });
   }
 
   private ensureSession(): Promise<Session> {
@@ -289,9 +246,9 @@ export class Chat {
   }
 
   private adoptSession(session: Session, conversation: CustomerConversation | null = null): void {
-    write('session', session);
-    this.seenSeq = 0;
-    this.loaded = !!conversation;
+    saveSession(session);
+    this.unread.reset();
+    this.sync.loaded = !!conversation;
     this.set({ session, conversation, messages: [], closedNote: null, link: 'online' });
     this.openLink(session);
   }
@@ -300,13 +257,12 @@ export class Chat {
   private dropSession(keepUnsent: boolean): void {
     this.link?.close();
     this.link = null;
-    clearTimeout(this.typingShownTimer);
-    const unsent = this.state.pending.map((entry) => entry.text).join('\n\n');
-    for (const entry of this.state.pending) removeOutboxEntry(entry.clientId);
-    write('session', null);
-    write('seen', null);
-    this.loaded = false;
-    this.seenSeq = 0;
+    this.receiver.stopTyping();
+    const unsent = this.outbox.drain().join('\n\n');
+    saveSession(null);
+    saveSeenSeq(null);
+    this.sync.loaded = false;
+    this.unread.reset();
     const draft = keepUnsent && unsent && !this.state.draft ? unsent : this.state.draft;
     this.set({
       session: null,
@@ -320,7 +276,7 @@ export class Chat {
       unread: 0,
       draft,
     });
-    writeRaw('draft', draft || null);
+    saveDraft(draft);
     this.updateLauncher();
   }
 
@@ -350,12 +306,12 @@ export class Chat {
     const { session } = this.state;
     if (!session) {
       this.set({ prechat: { ...this.state.prechat, name } });
-      this.savePrechat();
+      this.saveStart();
       return null;
     }
     try {
       const { conversation } = await this.api.rename(session.conversationId, session.token, name);
-      this.setConversation(conversation);
+      this.receiver.conversation(conversation);
       return null;
     } catch (error) {
       const failure = asRequestError(error);
@@ -367,195 +323,46 @@ export class Chat {
 
   setDraft(draft: string): void {
     this.set({ draft });
-    writeRaw('draft', draft || null);
+    saveDraft(draft);
     this.typingSignal.update(draft.trim() !== '');
   }
 
   send(raw: string): boolean {
     const text = raw.replace(/\r\n?/g, '\n').trim();
     if (!text || text.length > MAX_TEXT_LENGTH || this.host.preview) return false;
-    const entry: Pending = { clientId: randomId(), text, createdAt: new Date().toISOString() };
-    saveOutboxEntry(entry);
-    this.set({ pending: [...this.state.pending, entry] });
+    this.outbox.add(text);
     this.setDraft('');
     void this.sender.flush();
     return true;
   }
 
   retry(clientId: string): void {
-    this.updatePending(clientId, undefined);
+    this.outbox.mark(clientId, undefined);
     this.sender.resetBackoff();
     void this.sender.flush();
   }
 
   discard(clientId: string): void {
-    removeOutboxEntry(clientId);
-    this.set({ pending: this.state.pending.filter((entry) => entry.clientId !== clientId) });
-  }
-
-  private updatePending(clientId: string, error: string | undefined): void {
-    const pending = this.state.pending.map((entry) => {
-      if (entry.clientId !== clientId) return entry;
-      const updated = { ...entry, error };
-      saveOutboxEntry(updated);
-      return updated;
-    });
-    this.set({ pending });
-  }
-
-  // ── receiving ────────────────────────────────────────────────────────────────
-
-  /** Takes messages from any path (ack, POST, broadcast, catch-up); each shows once. */
-  private accept(incoming: Message[]): void {
-    const { session } = this.state;
-    if (!session) return;
-    const lastSeq = this.lastSeq();
-    const { messages, added } = mergeMessages(
-      this.state.messages,
-      incoming,
-      session.conversationId,
-    );
-    const fresh = added.filter(
-      (message) => this.loaded && message.seq > lastSeq && message.author !== 'customer',
-    );
-    const confirmed = new Set(messages.map((message) => message.clientId));
-    const pending = this.state.pending.filter((entry) => {
-      if (!confirmed.has(entry.clientId)) return true;
-      removeOutboxEntry(entry.clientId);
-      return false;
-    });
-    const patch: Partial<ChatState> = { messages, pending };
-    // An agent's answer ends their typing and makes "we'll be with you shortly" banners moot.
-    if (fresh.some((message) => message.author === 'agent')) {
-      patch.typing = null;
-      patch.notices = [];
-    }
-    this.set(patch);
-    for (const message of fresh) this.announce(message);
-    this.markSeen();
-  }
-
-  private announce(message: Message): void {
-    const name = message.agentName ?? this.state.config?.title ?? this.t('support');
-    this.say(this.t('announce', { name, text: message.text }));
-    this.host.emit('message', message);
-    const hidden = !this.state.open || document.visibilityState !== 'visible';
-    if (message.author === 'agent' && hidden && this.state.sound) chime();
-  }
-
-  private say(text: string): void {
-    // Repeating the same words would not be re-announced; a trailing space makes it new.
-    const announcement = text === this.state.announcement ? `${text}\u00a0` : text;
-    this.set({ announcement });
-  }
-
-  private lastSeq(): number {
-    return this.state.messages.at(-1)?.seq ?? 0;
-  }
-
-  private setConversation(conversation: CustomerConversation, closedNote?: string): void {
-    const closed = conversation.status === 'closed' || conversation.status === 'blocked';
-    this.set({
-      conversation,
-      closedNote: closed ? (closedNote ?? this.state.closedNote) : null,
-    });
-  }
-
-  private onEvent(name: string, payload: unknown): void {
-    if (name === 'message') {
-      const message = payload as Message;
-      const gap = message.seq > contiguousSeq(this.state.messages) + 1;
-      this.accept([message]);
-      if (gap) void this.sync();
-    } else if (name === 'conversation') {
-      this.setConversation(payload as CustomerConversation);
-      // The closing note comes with the history, not with the event.
-      if (this.state.closedNote === null && this.state.conversation?.status === 'closed') {
-        void this.sync();
-      }
-    } else if (name === 'typing') {
-      const { typing, name: who } = payload as { typing: boolean; name: string };
-      clearTimeout(this.typingShownTimer);
-      this.set({ typing: typing ? who || this.t('support') : null });
-      if (typing)
-        this.typingShownTimer = setTimeout(() => this.set({ typing: null }), TYPING_SHOWN_MS);
-    } else if (name === 'notice') {
-      const notice = payload as Notice;
-      const others = this.state.notices.filter((existing) => existing.key !== notice.key);
-      this.set({ notices: [...others, notice] });
-      this.say(notice.text);
-    }
-  }
-
-  /** Fetches what is missing after `contiguousSeq()`: the restore and every catch-up. */
-  private sync(): Promise<boolean> {
-    const session = this.state.session;
-    if (!session) return Promise.resolve(false);
-    // One request at a time per conversation; asking again meanwhile means one more round.
-    if (this.syncing?.session === session) {
-      this.syncAgain = true;
-      return this.syncing.done;
-    }
-    const run = { session, done: this.fetchMissing(session) };
-    this.syncing = run;
-    void run.done.finally(() => {
-      if (this.syncing === run) this.syncing = null;
-    });
-    return run.done;
-  }
-
-  private async fetchMissing(session: Session): Promise<boolean> {
-    try {
-      do {
-        this.syncAgain = false;
-        const after = contiguousSeq(this.state.messages);
-        const history = await this.api.history(session.conversationId, session.token, after);
-        if (this.state.session !== session) return false;
-        this.accept(history.messages);
-        this.loaded = true;
-        this.setConversation(history.conversation, history.closedNote);
-      } while (this.syncAgain);
-      return true;
-    } catch (error) {
-      const failure = asRequestError(error);
-      if (isRejected(failure.code) && this.state.session === session) this.onRejected();
-      return false;
-    }
-  }
-
-  private markSeen(): void {
-    const { session, open, messages } = this.state;
-    if (!session) return;
-    const lastSeq = this.lastSeq();
-    if (open && document.visibilityState === 'visible' && lastSeq > this.seenSeq) {
-      this.seenSeq = lastSeq;
-      write('seen', { id: session.conversationId, seq: lastSeq });
-      this.link?.live()?.emit('seen', { seq: lastSeq });
-    }
-    const unread = messages.filter((m) => m.author !== 'customer' && m.seq > this.seenSeq).length;
-    if (unread !== this.state.unread) {
-      this.set({ unread });
-      this.updateLauncher();
-    }
+    this.outbox.remove(clientId);
   }
 
   // ── the link ─────────────────────────────────────────────────────────────────
 
   private openLink(session: Session): void {
     this.link?.close();
-    if (!this.loaded) void this.sync();
+    if (!this.sync.loaded) void this.sync.run();
     this.link = new Link(this.host.options.base, session.token, {
       connected: () => {
-        this.markSeen();
-        void this.sync().finally(() => this.sender.flush());
+        this.unread.update();
+        void this.sync.run().finally(() => this.sender.flush());
       },
-      disconnected: () => this.set({ typing: null }),
+      disconnected: () => this.receiver.stopTyping(),
       rejected: () => {
         if (this.state.session === session) this.onRejected();
       },
-      event: (name, payload) => this.onEvent(name, payload),
+      event: (event) => this.receiver.event(event),
       poll: async () => {
-        const ok = await this.sync();
+        const ok = await this.sync.run();
         if (ok) void this.sender.flush();
         return ok;
       },

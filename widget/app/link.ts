@@ -1,8 +1,18 @@
 // The live link to one conversation: the Socket.IO connection with jittered reconnects, and,
 // whenever the socket is down, HTTP polling through the chat's catch-up so the conversation
 // goes on (networks that block WebSockets, a restarting server).
+import type {
+  CustomerClientEvents,
+  CustomerServerEvents,
+  ReceivedEvent,
+} from '../../lib/contracts/customer-events';
 import { isRejected } from './api';
 import { openSocket, type Socket } from './socket';
+
+/** The widget's end of the `/customer` namespace. */
+export type CustomerSocket = Socket<CustomerClientEvents>;
+/** One event the server sent on it. */
+export type CustomerEvent = ReceivedEvent<CustomerServerEvents>;
 
 /** Exponential backoff with jitter, so a restarted server is not hit by every visitor at once. */
 export function backoff(attempt: number): number {
@@ -15,7 +25,7 @@ export interface LinkEvents {
   disconnected(): void;
   /** The server refused the token for good. */
   rejected(): void;
-  event(name: string, payload: unknown): void;
+  event(event: CustomerEvent): void;
   /** One HTTP catch-up (and send) while the socket is down; resolves whether the server answered. */
   poll(): Promise<boolean>;
   /** How long to wait between polls while the server answers. */
@@ -28,14 +38,14 @@ const SOCKET_GIVE_UP_AFTER = 6;
 const SOCKET_SLOW_RETRY_MS = 60_000;
 
 export class Link {
-  private socket: Socket | null = null;
+  private socket: CustomerSocket | null = null;
   private closed = false;
   private socketFailures = 0;
   private pollFailures = 0;
   private reconnectTimer?: ReturnType<typeof setTimeout>;
   private pollTimer?: ReturnType<typeof setTimeout>;
   /** Waiters for the socket currently connecting (see `whenLive`). */
-  private waiters: ((socket: Socket | null) => void)[] = [];
+  private waiters: ((socket: CustomerSocket | null) => void)[] = [];
 
   constructor(
     private readonly base: string,
@@ -46,7 +56,7 @@ export class Link {
   }
 
   /** The socket, when it is connected. */
-  live(): Socket | null {
+  live(): CustomerSocket | null {
     return this.socket?.isConnected() ? this.socket : null;
   }
 
@@ -55,7 +65,7 @@ export class Link {
    * first message then goes over the socket, which has joined the conversation's room by
    * the time the server answers, so nothing said right after it is missed.
    */
-  whenLive(ms: number): Promise<Socket | null> {
+  whenLive(ms: number): Promise<CustomerSocket | null> {
     const live = this.live();
     if (live || !this.socket) return Promise.resolve(live);
     return new Promise((resolve) => {
@@ -67,7 +77,7 @@ export class Link {
     });
   }
 
-  private settleWaiters(socket: Socket | null): void {
+  private settleWaiters(socket: CustomerSocket | null): void {
     for (const waiter of this.waiters.splice(0)) waiter(socket);
   }
 
@@ -92,7 +102,7 @@ export class Link {
   private connect(): void {
     if (this.closed || this.socket) return;
     clearTimeout(this.reconnectTimer);
-    const socket = openSocket(
+    const socket = openSocket<CustomerServerEvents, CustomerClientEvents>(
       this.base,
       '/customer',
       { token: this.token },
@@ -107,7 +117,7 @@ export class Link {
         refused: (code) => {
           if (isRejected(code)) this.events.rejected();
         },
-        event: (name, payload) => this.events.event(name, payload),
+        event: (event) => this.events.event(event),
         closed: () => {
           if (this.socket !== socket) return;
           this.socket = null;

@@ -1,7 +1,9 @@
 // Messages the visitor wrote that the server has not confirmed yet. Each one is its own
 // storage key, so two tabs writing at once never overwrite each other's entries, and a
 // reload keeps them for the next attempt.
+import type { Message } from '../../lib/contracts/dto';
 import { keysWith, read, write } from '../storage';
+import type { Store } from './state';
 
 export interface Pending {
   clientId: string;
@@ -34,4 +36,54 @@ export function saveOutboxEntry(entry: Pending): void {
 
 export function removeOutboxEntry(clientId: string): void {
   write(PREFIX + clientId, null);
+}
+
+/** The outbox in the chat's state (`state.pending`), kept in step with storage. */
+export class Outbox {
+  constructor(private readonly store: Store) {}
+
+  /** The next message to send: the oldest one not refused. */
+  next(): Pending | undefined {
+    return this.store.state.pending.find((entry) => !entry.error);
+  }
+
+  add(text: string): void {
+    const entry: Pending = { clientId: randomId(), text, createdAt: new Date().toISOString() };
+    saveOutboxEntry(entry);
+    this.store.set({ pending: [...this.store.state.pending, entry] });
+  }
+
+  /** Marks a message refused (`error` is the code), or clears that for a retry. */
+  mark(clientId: string, error: string | undefined): void {
+    const pending = this.store.state.pending.map((entry) => {
+      if (entry.clientId !== clientId) return entry;
+      const updated = { ...entry, error };
+      saveOutboxEntry(updated);
+      return updated;
+    });
+    this.store.set({ pending });
+  }
+
+  remove(clientId: string): void {
+    removeOutboxEntry(clientId);
+    const pending = this.store.state.pending.filter((entry) => entry.clientId !== clientId);
+    this.store.set({ pending });
+  }
+
+  /** What stays unsent once `messages` are stored: the confirmed ones leave storage. */
+  without(messages: Message[]): Pending[] {
+    const confirmed = new Set(messages.map((message) => message.clientId));
+    return this.store.state.pending.filter((entry) => {
+      if (!confirmed.has(entry.clientId)) return true;
+      removeOutboxEntry(entry.clientId);
+      return false;
+    });
+  }
+
+  /** Empties storage (the conversation is gone) and returns the texts that were unsent. */
+  drain(): string[] {
+    const { pending } = this.store.state;
+    for (const entry of pending) removeOutboxEntry(entry.clientId);
+    return pending.map((entry) => entry.text);
+  }
 }

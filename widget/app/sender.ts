@@ -3,9 +3,9 @@
 // backoff (or `Retry-After`); refusals a retry cannot fix mark the message failed.
 import type { Message } from '../../lib/contracts/dto';
 import { type Api, asRequestError, isRejected, isTransient, RequestError } from './api';
+import type { CustomerSocket } from './link';
 import { backoff } from './link';
 import type { Pending } from './outbox';
-import type { Socket } from './socket';
 
 export interface Conversation {
   conversationId: string;
@@ -19,7 +19,7 @@ export interface SenderContext {
   /** The conversation to send into, started on the first message. */
   conversation(): Promise<Conversation>;
   /** The live socket, if there is or shortly will be one. */
-  socket(): Promise<Socket | null>;
+  socket(): Promise<CustomerSocket | null>;
   sent(message: Message): void;
   failed(clientId: string, code: string): void;
   /** The server refused the conversation's token (or to start one). */
@@ -87,11 +87,7 @@ export class Sender {
     }
     return new Promise((resolve, reject) => {
       const payload = { clientId: entry.clientId, text: entry.text };
-      socket.emit('message:send', payload, (error, result) => {
-        const ack = result as
-          | { ok: true; message: Message }
-          | { ok: false; error: { code: string; message: string } }
-          | undefined;
+      socket.emit('message:send', payload, (error, ack) => {
         if (error || !ack) reject(new RequestError(0, error ?? 'network', 'No acknowledgement'));
         else if (ack.ok) resolve(ack.message);
         else reject(new RequestError(0, ack.error.code, ack.error.message));

@@ -1,35 +1,43 @@
 // A minimal Socket.IO v4 client over the browser's WebSocket (Engine.IO v4, websocket
 // transport only): one namespace with auth, events, acks and heartbeats. It is a fraction of
-// socket.io-client's size; the REST fallback covers networks where WebSockets fail.
+// socket.io-client's size; the REST fallback covers networks where WebSockets fail. Events
+// are typed by the same event maps the server's namespace uses (lib/contracts).
+import type { EventAck, EventPayload, ReceivedEvent } from '../../lib/contracts/customer-events';
 
-export interface SocketHandlers {
+export interface SocketHandlers<Listen> {
   connected(): void;
   /** The server refused the namespace connection; `code` is DESIGN §6's error code. */
   refused(code: string): void;
-  event(name: string, payload: unknown): void;
+  event(event: ReceivedEvent<Listen>): void;
   /** Called once, whatever ended the socket (including `close()`). */
   closed(): void;
 }
 
-export type AckCallback = (error: string | null, result?: unknown) => void;
+/** `error` is set when no acknowledgement came (`disconnected`, `timeout`). */
+export type AckCallback<Result> = (error: string | null, result?: Result) => void;
 
-export interface Socket {
+export interface Socket<Emit> {
   isConnected(): boolean;
-  emit(name: string, payload: unknown, ack?: AckCallback, timeoutMs?: number): void;
+  emit<Name extends keyof Emit & string>(
+    name: Name,
+    payload: EventPayload<Emit[Name]>,
+    ack?: AckCallback<EventAck<Emit[Name]>>,
+    timeoutMs?: number,
+  ): void;
   close(): void;
 }
 
 const HANDSHAKE_TIMEOUT = 15_000;
 
-export function openSocket(
+export function openSocket<Listen, Emit>(
   base: string,
   namespace: string,
   auth: unknown,
-  handlers: SocketHandlers,
-): Socket {
+  handlers: SocketHandlers<Listen>,
+): Socket<Emit> {
   const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`);
   const prefix = `${namespace},`;
-  const acks = new Map<number, AckCallback>();
+  const acks = new Map<number, AckCallback<unknown>>();
   let nextAckId = 0;
   let connected = false;
   let finished = false;
@@ -77,7 +85,7 @@ export function openSocket(
     } else if (type === '1') {
       finish();
     } else if (type === '2' && Array.isArray(payload)) {
-      handlers.event(String(payload[0]), payload[1]);
+      handlers.event({ name: String(payload[0]), payload: payload[1] } as ReceivedEvent<Listen>);
     } else if (type === '3' && id) {
       const ack = acks.get(Number(id));
       acks.delete(Number(id));
@@ -129,7 +137,7 @@ export function openSocket(
         }, timeoutMs);
         acks.set(ackId, (error, result) => {
           clearTimeout(timer);
-          ack(error, result);
+          ack(error, result as EventAck<Emit[typeof name]>);
         });
       }
       ws.send(`42${prefix}${id}${JSON.stringify([name, payload])}`);

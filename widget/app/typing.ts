@@ -1,6 +1,6 @@
 // The visitor's "typing…" signal to agents: sent at most every few seconds while keys are
 // pressed, and withdrawn after a pause or when the message goes out.
-import type { Socket } from './socket';
+import type { CustomerSocket } from './link';
 
 const REPEAT_MS = 3_000;
 const IDLE_MS = 4_000;
@@ -9,7 +9,7 @@ export class TypingSignal {
   private sentAt = 0;
   private idleTimer?: ReturnType<typeof setTimeout>;
 
-  constructor(private readonly socket: () => Socket | null) {}
+  constructor(private readonly socket: () => CustomerSocket | null) {}
 
   update(typing: boolean): void {
     const socket = this.socket();

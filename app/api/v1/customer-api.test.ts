@@ -1,6 +1,6 @@
 // The customer (widget) API through its route handlers: the contract of DESIGN §6.
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { serviceActor } from '@/lib/actor';
 import type { ConversationHistoryResponse, StartConversationResponse } from '@/lib/contracts/dto';
 import { blockConversation } from '@/lib/conversations/block-conversation';
@@ -18,6 +18,11 @@ import * as widgetConfigRoute from './widget/config/route';
 const SITE = 'https://shop.example';
 
 const params = (id: string) => routeParams({ id });
+
+// Settings a test writes (the pre-chat form above all) would hold for the tests after it.
+afterEach(async () => {
+  await db().delete(settings);
+});
 
 const start = (body: unknown = {}, headers?: Record<string, string>) =>
   conversationsRoute.POST(apiRequest('POST', '/conversations', { body, headers }));
@@ -225,6 +230,48 @@ describe('POST /api/v1/conversations', () => {
 
     await expectError(await start(unknown), 404, 'not_found');
     await expectError(await start({ departmentId: inactive.id }), 404, 'not_found');
+  });
+
+  it('holds the pre-chat form: required answers, emails and select options', async () => {
+    await db()
+      .insert(settings)
+      .values({
+        key: 'preChatFields',
+        value: {
+          fields: [
+            { id: 'name', label: 'Your name', type: 'text', required: true },
+            { id: 'email', label: 'Email', type: 'email', required: true },
+            { id: 'topic', label: 'Topic', type: 'select', options: ['Sales', 'Support'] },
+            { id: 'terms', label: 'Terms', type: 'checkbox', required: true },
+          ],
+        },
+      });
+    const answers = { email: 'kim@shop.example', topic: 'Sales', terms: true };
+
+    const refusals = await Promise.all([
+      start({ fields: answers }),
+      start({ name: 'Kim', fields: { ...answers, email: '   ' } }),
+      start({ name: 'Kim', fields: { ...answers, email: 'kim at shop' } }),
+      start({ name: 'Kim', fields: { ...answers, topic: 'Jobs' } }),
+      start({ name: 'Kim', fields: { ...answers, terms: false } }),
+    ]);
+    const messages = await Promise.all(refusals.map((r) => r.json()));
+
+    expect(refusals.map((r) => r.status)).toEqual([400, 400, 400, 400, 400]);
+    expect(messages.map((body) => body.error.message)).toEqual([
+      'Your name: this field is required',
+      'Email: this field is required',
+      'Email: expected an email address',
+      'Topic: expected one of the listed options',
+      'Terms: this box must be ticked',
+    ]);
+    const named = await started({ fields: { ...answers, name: 'Kim Lee' } });
+    const untouched = await started({
+      name: 'Ann',
+      fields: { email: 'ann@x.example', terms: true },
+    });
+    expect(named.conversation.name).toBe('Kim Lee');
+    expect(untouched.conversation.name).toBe('Ann');
   });
 });
 

@@ -61,7 +61,10 @@ export function Transcript() {
   const { t, state } = chat;
   const list = useRef<HTMLOListElement>(null);
   const items = withJoins(state.messages, state.conversation?.agent?.name);
-  const greeting = state.config?.greeting;
+  // The department's own greeting, once the visitor is talking to one, else the widget's.
+  const departmentId = state.conversation?.departmentId ?? state.departmentId;
+  const department = state.config?.departments.find((d) => d.id === departmentId);
+  const greeting = department?.greeting || state.config?.greeting;
   const team = state.config?.title ?? t('support');
 
   // Follow the conversation unless the visitor scrolled up to read older messages.

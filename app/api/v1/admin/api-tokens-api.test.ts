@@ -12,6 +12,8 @@ import { apiRequest, type Call, expectError, routeParams } from '@/test/api-requ
 import { createAgent } from '@/test/factories';
 import * as tokenRoute from './api-tokens/[id]/route';
 import * as tokensRoute from './api-tokens/route';
+import * as auditRoute from './audit/route';
+import * as blocksRoute from './blocks/route';
 import * as conversationsRoute from './conversations/route';
 
 const SERVICE = { token: env().serviceToken! };
@@ -100,6 +102,26 @@ describe('API tokens', () => {
       last4: apiToken.last4,
     });
     expect(JSON.stringify(mine)).not.toContain(token);
+  });
+
+  it('audits what a token does under its own name, not as the service token', async () => {
+    const { token, apiToken } = await created('CRM sync');
+    const blocked = await blocksRoute.POST(
+      apiRequest('POST', '/admin/blocks', { token, body: { visitorId: 'v-spam' } }),
+    );
+    expect(blocked.status).toBe(201);
+
+    const page = await auditRoute.GET(
+      apiRequest('GET', `/admin/audit?actor=api-token:${apiToken.id}`, SERVICE),
+    );
+    const { entries } = await page.json();
+    expect(entries).toMatchObject([
+      {
+        action: 'visitor.blocked',
+        actor: `api-token:${apiToken.id}`,
+        actorName: 'API token “CRM sync”',
+      },
+    ]);
   });
 
   it('validates the name and the id', async () => {

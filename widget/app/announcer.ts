@@ -1,0 +1,33 @@
+// Telling the visitor something happened when they may not be looking: the screen reader's
+// live region, the page's `Parley('on', 'message')` listeners, and a chime for agent replies
+// while the panel is hidden.
+import type { Message } from '../../lib/contracts/dto';
+import type { Host } from '../host';
+import { chime } from './alert';
+import type { Translate } from './i18n';
+import type { Store } from './state';
+
+export class Announcer {
+  constructor(
+    private readonly store: Store,
+    private readonly host: Host,
+    private readonly t: () => Translate,
+  ) {}
+
+  /** A new agent or system message arrived. */
+  message(message: Message): void {
+    const { config, open, sound } = this.store.state;
+    const name = message.agentName ?? config?.title ?? this.t()('support');
+    this.say(this.t()('announce', { name, text: message.text }));
+    this.host.emit('message', message);
+    const hidden = !open || document.visibilityState !== 'visible';
+    if (message.author === 'agent' && hidden && sound) chime();
+  }
+
+  /** Reads `text` out through the live region. */
+  say(text: string): void {
+    // Repeating the same words would not be re-announced; a trailing space makes it new.
+    const announcement = text === this.store.state.announcement ? `${text}\u00a0` : text;
+    this.store.set({ announcement });
+  }
+}

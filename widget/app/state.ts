@@ -1,0 +1,67 @@
+// The widget's state: one immutable object the UI renders, replaced on every change, and
+// the step of the visit it implies (choosing a department, the pre-chat form, the chat).
+import type { CustomerConversation, Message, Notice, WidgetConfig } from '../../lib/contracts/dto';
+import type { FieldValues } from './new-conversation';
+import type { Pending } from './outbox';
+
+export interface Session {
+  conversationId: string;
+  token: string;
+}
+
+export interface ChatState {
+  config: WidgetConfig | null;
+  configFailed: boolean;
+  open: boolean;
+  session: Session | null;
+  conversation: CustomerConversation | null;
+  messages: Message[];
+  pending: Pending[];
+  closedNote: string | null;
+  /** `down`: neither the socket nor HTTP reaches the server. */
+  link: 'online' | 'down';
+  offline: boolean;
+  notices: Notice[];
+  typing: string | null;
+  departmentId: string | null;
+  /** The pre-chat form's answers; null until the visitor submits it. */
+  prechat: FieldValues | null;
+  unread: number;
+  sound: boolean;
+  draft: string;
+  announcement: string;
+}
+
+export type Step = 'loading' | 'unavailable' | 'departments' | 'form' | 'chat';
+
+type Listener = () => void;
+
+/** Holds the state and tells subscribers (the UI) about every change. */
+export class Store {
+  private readonly listeners = new Set<Listener>();
+
+  constructor(public state: ChatState) {}
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  set(patch: Partial<ChatState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** Where the visitor is: a conversation (or unsent messages) means the chat. */
+export function currentStep(state: ChatState, identity: Record<string, unknown> | null): Step {
+  const { session, config, pending, departmentId, prechat } = state;
+  if (session || pending.length) return 'chat';
+  if (!config) return state.configFailed ? 'unavailable' : 'loading';
+  if (config.departments.length > 1 && !departmentId) return 'departments';
+  // `Parley('identify')` data that answers every required field skips the form.
+  const answered =
+    !!identity && config.preChatFields.every((field) => !field.required || !!identity[field.id]);
+  if (config.preChatFields.length && !prechat && !answered) return 'form';
+  return 'chat';
+}
