@@ -133,9 +133,7 @@ test('an agent sees, opens, sends and finds files in a conversation', async ({ p
         await route.continue();
       }
     });
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({ ...pdf('returns-form.pdf', 'Returns form for order 5521') });
+    await page.locator('input[type=file]').setInputFiles({ ...pdf('returns-form.pdf') });
     await expect(pending).toContainText('The upload was interrupted');
     await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
     await page.getByRole('button', { name: 'Retry uploading returns-form.pdf' }).click();
@@ -146,7 +144,7 @@ test('an agent sees, opens, sends and finds files in a conversation', async ({ p
   await test.step('a pasted screenshot and a dropped file join it, each with a preview', async () => {
     await pasteFiles(composer, [await png('screenshot.png', 800, 500, '#22c55e')]);
     await expect(pending.getByRole('img', { name: 'Preview of screenshot.png' })).toBeVisible();
-    await dropFiles(composer, [pdf('label-template.pdf', 'Print this label')]);
+    await dropFiles(composer, [pdf('label-template.pdf')]);
     await expect(pending.getByRole('listitem')).toHaveCount(3);
     await expect(pending).toContainText('label-template.pdf');
     expect(await seriousViolations(page)).toEqual([]);

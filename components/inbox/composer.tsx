@@ -12,9 +12,9 @@ import {
   useState,
 } from 'react';
 import type { CannedResponse } from '@/lib/contracts/agent';
+import type { AttachmentLimits } from '@/lib/contracts/dto';
 import { Button } from '../ui';
 import { AttachButton, PendingFiles, useFileDrop } from './attachments/composer-files';
-import type { UploadLimits } from './attachments/files';
 import { attachmentIdsOf, isReadyToSend } from './attachments/pending';
 import { usePendingAttachments } from './attachments/use-pending-attachments';
 
@@ -29,7 +29,7 @@ export interface ComposerHandle {
 interface ComposerProps {
   /** Where attached files are uploaded. */
   conversationId: string;
-  uploadLimits: UploadLimits;
+  uploadLimits: AttachmentLimits;
   disabled: boolean;
   disabledReason?: string;
   canned: CannedResponse[];

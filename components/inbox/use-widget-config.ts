@@ -6,8 +6,7 @@ import {
   DEFAULT_ATTACHMENT_MAX_BYTES,
   MAX_ATTACHMENTS_PER_MESSAGE,
 } from '@/lib/contracts/attachments';
-import type { WidgetConfig } from '@/lib/contracts/dto';
-import type { UploadLimits } from './attachments/files';
+import type { AttachmentLimits, WidgetConfig } from '@/lib/contracts/dto';
 
 export function useWidgetConfig() {
   return useQuery({
@@ -22,17 +21,11 @@ export function useWidgetConfig() {
 }
 
 /** DESIGN §13's defaults, until the config has answered. */
-const DEFAULT_LIMITS: UploadLimits = {
+const DEFAULT_LIMITS: AttachmentLimits = {
   maxBytes: DEFAULT_ATTACHMENT_MAX_BYTES,
   maxFiles: MAX_ATTACHMENTS_PER_MESSAGE,
 };
 
-export function useUploadLimits(): UploadLimits {
-  const config = useWidgetConfig().data as
-    | (WidgetConfig & { attachments?: Partial<UploadLimits> })
-    | undefined;
-  return {
-    maxBytes: config?.attachments?.maxBytes ?? DEFAULT_LIMITS.maxBytes,
-    maxFiles: config?.attachments?.maxFiles ?? DEFAULT_LIMITS.maxFiles,
-  };
+export function useUploadLimits(): AttachmentLimits {
+  return useWidgetConfig().data?.attachments ?? DEFAULT_LIMITS;
 }

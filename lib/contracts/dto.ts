@@ -130,6 +130,15 @@ export interface WidgetConfig {
   online: boolean;
   departments: WidgetDepartment[];
   preChatFields: PreChatField[];
+  /** What an upload may be, so clients explain the limits before uploading. */
+  attachments: AttachmentLimits;
+}
+
+export interface AttachmentLimits {
+  /** `ATTACHMENT_MAX_BYTES`: larger files are refused with 413 `too_large`. */
+  maxBytes: number;
+  /** Files one message may carry. */
+  maxFiles: number;
 }
 
 export interface StartConversationResponse {

@@ -139,6 +139,10 @@ export const widgetConfigSchema = z
       }),
     ),
     preChatFields: z.array(preChatFieldSchema),
+    attachments: z.object({
+      maxBytes: z.number().int().describe('Larger files are refused with 413 too_large'),
+      maxFiles: z.number().int().describe('Attachments one message may carry'),
+    }),
   })
   .meta({ id: 'WidgetConfig' });
 

@@ -1,9 +1,8 @@
 'use client';
-import { isImageType } from '@/lib/contracts/attachments';
+import { formatBytes, isImageType } from '@/lib/contracts/attachments';
 // A message's or note's files in the transcript: pictures as thumbnails that open the
 // lightbox, everything else as a chip with its name and size that downloads the file.
 import type { Attachment } from '@/lib/contracts/dto';
-import { formatBytes } from './files';
 import { FileIcon } from './icons';
 
 /** Thumbnails keep their shape within this box, so rows are measured once, not on load. */

@@ -3,14 +3,14 @@
 // (picture previews, chips with name and size, progress, retry and remove), the reasons a
 // file was not added, and the drop target for files dragged onto the composer.
 import { type DragEvent, useRef, useState } from 'react';
-import { ATTACHMENT_ACCEPT } from '@/lib/contracts/attachments';
+import { ATTACHMENT_ACCEPT, formatBytes } from '@/lib/contracts/attachments';
+import type { AttachmentLimits } from '@/lib/contracts/dto';
 import { Alert } from '../../ui';
-import { formatBytes, type UploadLimits } from './files';
 import { CloseIcon, FileIcon, PaperclipIcon, RetryIcon } from './icons';
 import { type PendingFile, progressOf } from './pending';
 import type { PendingAttachments } from './use-pending-attachments';
 
-export function limitHint(limits: UploadLimits): string {
+export function limitHint(limits: AttachmentLimits): string {
   return `Up to ${limits.maxFiles} files, ${formatBytes(limits.maxBytes)} each`;
 }
 
@@ -19,7 +19,7 @@ export function AttachButton({
   disabled,
   onFiles,
 }: {
-  limits: UploadLimits;
+  limits: AttachmentLimits;
   disabled: boolean;
   onFiles(files: File[]): void;
 }) {

@@ -3,12 +3,12 @@
 // newest first, with who sent it and when; pictures open the lightbox, other files download.
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { isImageType } from '@/lib/contracts/attachments';
+import { formatBytes, isImageType } from '@/lib/contracts/attachments';
 import type { Attachment } from '@/lib/contracts/dto';
 import { shortTime } from '../format';
 import { interleave, transcriptQuery } from '../transcript-query';
 import { FileChip } from './attachment-list';
-import { attachmentsOf, formatBytes } from './files';
+import { attachmentsOf } from './files';
 import { Lightbox } from './lightbox';
 import { useImageViewer } from './use-image-viewer';
 

@@ -3,8 +3,8 @@
 // with the conversation's other pictures one arrow key, button or swipe away, and a download.
 import * as Dialog from '@radix-ui/react-dialog';
 import { type KeyboardEvent, type PointerEvent, useRef } from 'react';
+import { formatBytes } from '@/lib/contracts/attachments';
 import type { Attachment } from '@/lib/contracts/dto';
-import { formatBytes } from './files';
 import { stepIndex, swipeStep } from './gallery';
 import { ChevronIcon, CloseIcon, DownloadIcon } from './icons';
 

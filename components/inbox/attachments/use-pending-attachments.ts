@@ -3,8 +3,9 @@
 // at once with progress, retried on request, and forgotten (with their previews) on send.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { isImageType } from '@/lib/contracts/attachments';
+import type { AttachmentLimits } from '@/lib/contracts/dto';
 import { errorMessage } from '../../api';
-import { refusal, type UploadLimits } from './files';
+import { refusal } from './files';
 import { applyPendingChange, type PendingFile } from './pending';
 import { attachmentsUrl, isFinalRefusal, uploadFile } from './upload';
 
@@ -25,7 +26,7 @@ const nextKey = () => `f${++counter}-${Date.now().toString(36)}`;
 
 export function usePendingAttachments(
   conversationId: string,
-  limits: UploadLimits,
+  limits: AttachmentLimits,
 ): PendingAttachments {
   const [pending, dispatch] = useReducer(applyPendingChange<File>, []);
   const [refusals, setRefusals] = useState<string[]>([]);
