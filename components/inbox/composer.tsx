@@ -157,6 +157,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
   const label = mode === 'reply' ? 'Reply to the customer' : 'Private note';
   return (
     <div
+      data-composer=""
       {...drop.handlers}
       className={`relative border-t p-3 ${mode === 'note' ? 'border-amber-300 bg-amber-50' : 'border-slate-200 bg-white'}`}
     >
