@@ -50,7 +50,7 @@ export function Lightbox({
   return (
     <Dialog.Root open={image !== undefined} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-950/90" />
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-950/95" />
         <Dialog.Content
           onKeyDown={onKeyDown}
           className="fixed inset-0 z-50 flex flex-col text-white focus:outline-none"
@@ -84,7 +84,7 @@ export function Lightbox({
                 </Dialog.Close>
               </header>
               <div
-                className="relative flex min-h-0 flex-1 touch-pan-y select-none items-center justify-center px-16 pb-6"
+                className="relative flex min-h-0 flex-1 touch-pan-y select-none items-center justify-center px-2 pb-6 sm:px-16"
                 onPointerDown={onPointerDown}
                 onPointerUp={onPointerUp}
                 onPointerCancel={() => {
