@@ -118,9 +118,27 @@ function parameters(route: ApiRoute) {
   return list;
 }
 
+const UPLOAD_BODY = {
+  required: true,
+  content: {
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: { file: { type: 'string', format: 'binary', description: 'The file' } },
+      },
+    },
+  },
+};
+
+const DOWNLOAD_RESPONSE = {
+  description: 'The file’s bytes',
+  content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+};
+
 function errorStatuses(route: ApiRoute): ErrorCode[] {
   const codes = new Set<ErrorCode>(route.errors ?? []);
-  if (route.params || route.query || route.body) codes.add('invalid_request');
+  if (route.params || route.query || route.body || route.upload) codes.add('invalid_request');
   if (route.auth !== 'none') codes.add('unauthorized');
   if (route.auth !== 'none' && route.auth !== 'telegram') codes.add('forbidden');
   if (route.params) codes.add('not_found');
@@ -139,6 +157,10 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_ROUTES) {
     const responseBodies: Record<string, JsonSchema> = {};
     for (const [status, schema] of Object.entries(route.responses)) {
       if (schema) responses.set(`${name}Response${status}`, schema);
+      if (route.download && status === '200') {
+        responseBodies[status] = DOWNLOAD_RESPONSE;
+        continue;
+      }
       responseBodies[status] = {
         description: Number(status) >= 400 ? 'Not ready' : 'Success',
         ...(schema
@@ -177,6 +199,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_ROUTES) {
       security: SECURITY[route.auth],
       'x-parley-auth': route.auth,
       parameters: parameters(route),
+      ...(route.upload ? { requestBody: UPLOAD_BODY } : {}),
       ...(route.body
         ? {
             requestBody: {

@@ -25,6 +25,7 @@ import {
   messageSchema,
   noteSchema,
   templateViewSchema,
+  uploadAttachmentResponseSchema,
 } from '../../contracts/responses';
 import { defineRoute } from '../define-route';
 
@@ -84,6 +85,17 @@ export const adminRoutes = [
     body: agentMessageSchema,
     responses: { 201: z.object({ message: messageSchema }) },
     errors: ['conflict', 'too_large'],
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/v1/admin/conversations/{id}/attachments',
+    summary: 'Upload a file to send with a reply (`attachmentIds`)',
+    tag: conversations,
+    auth: 'admin',
+    params: byId,
+    upload: true,
+    responses: { 201: uploadAttachmentResponseSchema },
+    errors: ['too_large', 'unsupported_media_type', 'rate_limited'],
   }),
   defineRoute({
     method: 'post',
