@@ -29,12 +29,14 @@ export function FileChip({ attachment, tone }: { attachment: Attachment; tone: C
     <a
       href={attachment.url}
       download={attachment.name}
-      aria-label={`Download ${attachment.name} (${size})`}
       className={`flex max-w-full items-center gap-2 rounded-md border px-2.5 py-1.5 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ${CHIP_TONES[tone]}`}
     >
       <FileIcon className="h-5 w-5 opacity-80" />
       <span className="min-w-0">
-        <span className="block truncate font-medium">{attachment.name}</span>
+        <span className="block truncate font-medium">
+          <span className="sr-only">Download </span>
+          {attachment.name}
+        </span>{' '}
         <span className="block text-xs opacity-75">{size}</span>
       </span>
     </a>

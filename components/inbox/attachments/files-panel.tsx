@@ -63,7 +63,6 @@ export function FilesPanel({
                 <button
                   type="button"
                   onClick={() => viewer.open(attachment)}
-                  aria-label={`Open image ${attachment.name} (${formatBytes(attachment.size)})`}
                   className="flex items-center gap-2 rounded-md border border-slate-200 bg-slate-50 p-1.5 text-left hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
                 >
                   {/* biome-ignore lint/performance/noImgElement: signed, expiring URLs: nothing for next/image to optimise or cache */}
@@ -75,8 +74,9 @@ export function FilesPanel({
                   />
                   <span className="min-w-0">
                     <span className="block truncate font-medium text-slate-800">
+                      <span className="sr-only">Open image </span>
                       {attachment.name}
-                    </span>
+                    </span>{' '}
                     <span className="block text-xs text-slate-500">
                       {formatBytes(attachment.size)}
                     </span>

@@ -1,12 +1,14 @@
 /** @jsxImportSource preact */
-// The conversation: the greeting, messages in `seq` order, "Ann joined" markers, and the
-// visitor's unconfirmed messages (sending, waiting for the network, or failed with a retry).
+// The conversation: the greeting, messages in `seq` order with their files, "Ann joined"
+// markers, and the visitor's unconfirmed messages (sending, waiting for the network, or
+// failed with a retry).
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Message } from '../../../lib/contracts/dto';
 import type { Translate } from '../i18n';
 import type { Pending } from '../outbox';
 import { useChat } from './context';
+import { WithFiles } from './with-files';
 
 type Item = { kind: 'message'; message: Message } | { kind: 'joined'; key: string; name: string };
 
@@ -105,6 +107,9 @@ export function Transcript() {
             locale={chat.locale}
           >
             <Linkified text={item.message.text} />
+            {item.message.attachments?.length > 0 && (
+              <WithFiles>{(ui) => <ui.Files attachments={item.message.attachments} />}</WithFiles>
+            )}
           </Bubble>
         ),
       )}
@@ -147,17 +152,21 @@ function Bubble({ author, name, time, locale, status, children, pending }: Bubbl
 
 function PendingBubble({ entry, t, waiting }: { entry: Pending; t: Translate; waiting: boolean }) {
   const chat = useChat();
-  const reason = entry.error
-    ? t(
-        (['blocked', 'rate_limited', 'too_large', 'invalid_request'] as const).find(
-          (code) => code === entry.error,
-        ) ?? 'error',
-      )
-    : '';
+  // The attachment UI says what was wrong with a file (`file_…` codes) itself.
+  const reason = entry.error?.startsWith('file_')
+    ? ''
+    : entry.error
+      ? t(
+          (['blocked', 'rate_limited', 'too_large', 'invalid_request'] as const).find(
+            (code) => code === entry.error,
+          ) ?? 'error',
+        )
+      : '';
   const status = entry.error ? (
     <>
       <span class="failed">
-        {t('failed')}: {reason}
+        {t('failed')}
+        {reason && `: ${reason}`}
       </span>
       <button type="button" class="link" onClick={() => chat.retry(entry.clientId)}>
         {t('retry')}
@@ -172,6 +181,7 @@ function PendingBubble({ entry, t, waiting }: { entry: Pending; t: Translate; wa
   return (
     <Bubble author="customer" status={status} pending>
       {entry.text}
+      {entry.files && <WithFiles>{(ui) => <ui.PendingFiles entry={entry} />}</WithFiles>}
     </Bubble>
   );
 }
