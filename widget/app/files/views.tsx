@@ -13,6 +13,9 @@ import { limitsOf } from './attach';
 import { usePreview } from './previews';
 import { type FilesTranslate, isFileError } from './strings';
 
+const THUMB_WIDTH = 220;
+const THUMB_HEIGHT = 180;
+
 const FileIcon = () => (
   <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
     <path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8zM14 3v5h5" />
@@ -31,6 +34,13 @@ function Chip({ file, children }: { file: FileRef; children?: ComponentChildren 
       {children}
     </li>
   );
+}
+
+/** A thumbnail's box before it loads, so the transcript does not jump when it does. */
+function thumbSize({ width = 180, height = 180 }: Attachment) {
+  const scale = Math.min(1, THUMB_WIDTH / width, THUMB_HEIGHT / height);
+  // Preact 11 adds no units: say pixels.
+  return { width: `${Math.round(width * scale)}px`, height: `${Math.round(height * scale)}px` };
 }
 
 // One attachment UI per page, for one chat: bound once when it loads.
@@ -123,13 +133,7 @@ export function Files({ attachments }: { attachments: Attachment[] }) {
           aria-label={t('view', { name: image.name })}
           onClick={(event) => open(image, event)}
         >
-          <img
-            src={image.thumbnailUrl ?? image.url}
-            alt=""
-            width={image.width}
-            height={image.height}
-            loading="lazy"
-          />
+          <img src={image.thumbnailUrl ?? image.url} alt="" style={thumbSize(image)} />
         </button>
       ))}
       {others.map((file) => (

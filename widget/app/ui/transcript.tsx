@@ -105,11 +105,13 @@ export function Transcript() {
             name={item.message.author === 'agent' ? (item.message.agentName ?? team) : undefined}
             time={item.message.createdAt}
             locale={chat.locale}
+            files={
+              item.message.attachments?.length > 0 && (
+                <WithFiles>{(ui) => <ui.Files attachments={item.message.attachments} />}</WithFiles>
+              )
+            }
           >
-            <Linkified text={item.message.text} />
-            {item.message.attachments?.length > 0 && (
-              <WithFiles>{(ui) => <ui.Files attachments={item.message.attachments} />}</WithFiles>
-            )}
+            {item.message.text && <Linkified text={item.message.text} />}
           </Bubble>
         ),
       )}
@@ -131,15 +133,18 @@ interface BubbleProps {
   time?: string;
   locale?: string;
   status?: ComponentChildren;
+  /** Empty when the message is files alone: then there is no bubble, only `files`. */
   children: ComponentChildren;
+  files?: ComponentChildren;
   pending?: boolean;
 }
 
-function Bubble({ author, name, time, locale, status, children, pending }: BubbleProps) {
+function Bubble({ author, name, time, locale, status, children, files, pending }: BubbleProps) {
   return (
     <li class={`message ${author}${pending ? ' pending' : ''}`}>
       {name && <span class="author">{name}</span>}
-      <div class="bubble">{children}</div>
+      {children && <div class="bubble">{children}</div>}
+      {files}
       {(time || status) && (
         <span class="meta">
           {time && <time dateTime={time}>{formatTime(time, locale ?? 'en')}</time>}
@@ -179,9 +184,13 @@ function PendingBubble({ entry, t, waiting }: { entry: Pending; t: Translate; wa
     <span>{waiting ? t('waiting') : t('sending')}</span>
   );
   return (
-    <Bubble author="customer" status={status} pending>
+    <Bubble
+      author="customer"
+      status={status}
+      pending
+      files={entry.files && <WithFiles>{(ui) => <ui.PendingFiles entry={entry} />}</WithFiles>}
+    >
       {entry.text}
-      {entry.files && <WithFiles>{(ui) => <ui.PendingFiles entry={entry} />}</WithFiles>}
     </Bubble>
   );
 }
