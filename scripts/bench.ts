@@ -6,6 +6,7 @@ import { signCustomerToken } from '@/lib/customer-token';
 import { openDatabase, rowsOf } from '@/lib/db/client';
 import { createTestDatabase, postgresReachable } from '../test/database';
 import { type RunningServer, startServer } from '../test/server';
+import { uploadThroughput } from './bench-attachments';
 import { telegramLatency } from './bench-telegram';
 import { bundleWidget, LOADER_BUDGET, TOTAL_BUDGET, widgetSizes } from './widget-bundles';
 
@@ -360,6 +361,9 @@ async function main() {
 
   // ---- Telegram: customer → Telegram latency, on a server of its own (scripts/bench-telegram.ts)
   await telegramLatency();
+
+  // ---- Attachments: upload throughput of a 5 MB file (scripts/bench-attachments.ts)
+  await uploadThroughput();
 }
 
 main().then(

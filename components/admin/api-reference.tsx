@@ -44,7 +44,8 @@ interface Operation {
   requestBody?: { content: { 'application/json': { schema: JsonSchema } } };
   responses: Record<
     string,
-    { description: string; content?: { 'application/json': { schema: JsonSchema } } }
+    // JSON, or a file such as an export's `text/csv`.
+    { description: string; content?: Record<string, { schema: JsonSchema }> }
   >;
 }
 
@@ -194,7 +195,8 @@ function OperationView({
           <h4 className="mb-1 font-medium">Responses</h4>
           <ul className="flex flex-col gap-2">
             {Object.entries(operation.responses).map(([status, response]) => {
-              const schema = response.content?.['application/json'].schema;
+              const [mediaType, media] = Object.entries(response.content ?? {})[0] ?? [];
+              const schema = media?.schema;
               // Every failure has the one error shape; its codes are in the description.
               const isError = schema?.$ref === '#/components/schemas/Error';
               (Number(status) >= 400 && !status.startsWith('5')) || status === '500';
@@ -208,6 +210,11 @@ function OperationView({
                   <span className="text-slate-600 dark:text-slate-400">
                     {response.description.replaceAll('`', '')}
                   </span>
+                  {mediaType && mediaType !== 'application/json' ? (
+                    <code className="ml-2 font-mono text-xs text-slate-500 dark:text-slate-400">
+                      {mediaType}
+                    </code>
+                  ) : null}
                   {schema && !isError ? (
                     <div className="mt-1">
                       <SchemaView schema={schema} schemas={schemas} />

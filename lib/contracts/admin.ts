@@ -1,5 +1,6 @@
 // Request schemas of the admin API.
 import { z } from 'zod';
+import type { AgentConversation, Message, Note } from './dto';
 import { EMPTY_MESSAGE, hasMessageContent, messageContentShape } from './message-content';
 import { textSchema } from './text';
 
@@ -171,4 +172,14 @@ export interface VisitorBlock {
   expiresAt: string | null;
   createdBy: string;
   createdAt: string;
+}
+
+/** One conversation exported as JSON: everything stored about it. */
+export interface ConversationExport {
+  exportedAt: string;
+  conversation: AgentConversation;
+  /** Each with its attachments (links signed for agents, valid for a day). */
+  messages: Message[];
+  notes: Note[];
+  audit: { id: number; at: string; actor: string; action: string; meta: Record<string, unknown> }[];
 }

@@ -6,9 +6,8 @@ import type { Ack } from './errors';
 
 export interface CustomerSendPayload {
   clientId: string;
-  /** May be empty (or left out) when attachments come with it. */
-  text?: string;
-  /** Uploaded beforehand with `POST …/conversations/:id/attachments`. */
+  /** May be empty when `attachmentIds` names uploaded files. */
+  text: string;
   attachmentIds?: string[];
 }
 

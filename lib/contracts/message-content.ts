@@ -4,11 +4,10 @@ import { z } from 'zod';
 import { MAX_ATTACHMENTS_PER_MESSAGE } from './attachments';
 import { MAX_TEXT_LENGTH, normalizeText } from './text';
 
-/** Text beside attachments: the same rules as `textSchema`, but it may be empty or missing. */
+/** Text beside attachments: the same rules as `textSchema`, but it may be empty. */
 export const messageTextSchema = z
   .string()
-  .optional()
-  .transform((raw) => normalizeText(raw ?? ''))
+  .transform(normalizeText)
   .pipe(z.string().max(MAX_TEXT_LENGTH, `Text is over ${MAX_TEXT_LENGTH} characters`));
 
 /** Uploads to send with the message, each once, in the order given. */

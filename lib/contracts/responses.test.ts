@@ -31,7 +31,7 @@ import type {
   WidgetConfig,
 } from './dto';
 import * as r from './responses';
-import type { AllSettings } from './settings';
+import type { AdminSettings } from './settings';
 
 type Out<S extends z.ZodType> = z.output<S>;
 
@@ -69,8 +69,8 @@ describe('response schemas', () => {
     expectTypeOf<Out<typeof r.templateViewSchema>>().toEqualTypeOf<TemplateView>();
     // Both sides come from the same settings schemas; the mapped AllSettings type only
     // differs in how TypeScript spells it, so assignability both ways is the check.
-    expectTypeOf<Out<typeof r.allSettingsSchema>>().toExtend<AllSettings>();
-    expectTypeOf<AllSettings>().toExtend<Out<typeof r.allSettingsSchema>>();
+    expectTypeOf<Out<typeof r.adminSettingsSchema>>().toExtend<AdminSettings>();
+    expectTypeOf<AdminSettings>().toExtend<Out<typeof r.adminSettingsSchema>>();
     expectTypeOf<Out<typeof r.readinessSchema>>().toEqualTypeOf<Readiness>();
   });
 

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { TEMPLATE_KEYS } from './admin';
 import { AGENT_ROLES } from './agent';
+import { secretViewSchema } from './console-responses-telegram';
 import { SETTINGS_SCHEMAS } from './settings';
 
 const id = z.uuid();
@@ -238,7 +239,18 @@ export const templateViewSchema = z
   })
   .meta({ id: 'MessageTemplate' });
 
-export const allSettingsSchema = z.object(SETTINGS_SCHEMAS).meta({ id: 'Settings' });
+/** Every setting as the admin API shows it: the Telegram secrets masked. */
+export const adminSettingsSchema = z
+  .object({
+    ...SETTINGS_SCHEMAS,
+    telegram: SETTINGS_SCHEMAS.telegram.omit({ botToken: true, webhookSecret: true }).extend({
+      botToken: secretViewSchema,
+      webhookSecret: secretViewSchema,
+      /** TELEGRAM_BOT_TOKEN is set, and wins over what is stored. */
+      managedByEnvironment: z.boolean(),
+    }),
+  })
+  .meta({ id: 'Settings' });
 
 export const readinessSchema = z.object({
   status: z.enum(['ok', 'degraded']),

@@ -189,3 +189,15 @@ export type TelegramSettingsView = Omit<TelegramSettings, 'botToken' | 'webhookS
 
 /** Every setting as the admin API returns it. */
 export type AdminSettings = Omit<AllSettings, 'telegram'> & { telegram: TelegramSettingsView };
+
+/** Whether the team counts as open right now under the stored working hours. */
+export interface WorkingHoursStatus {
+  /** False only while working hours are on and now falls outside them. */
+  open: boolean;
+  enabled: boolean;
+  timezone: string;
+  /** Now in the schedule's time zone, e.g. "Wed 2026-12-02 14:05". */
+  localTime: string;
+  /** Why it is closed: a holiday, or simply outside the weekly hours. */
+  reason: 'disabled' | 'holiday' | 'hours' | 'open';
+}

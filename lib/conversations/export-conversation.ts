@@ -1,21 +1,15 @@
 // One conversation exported for an admin: everything stored about it as JSON, or its
 // transcript and notes interleaved by time as CSV.
 import { asc, eq } from 'drizzle-orm';
+import type { ConversationExport } from '../contracts/admin';
 import { formatBytes } from '../contracts/attachments';
-import type { AgentConversation, Message, Note } from '../contracts/dto';
+import type { Message } from '../contracts/dto';
 import { db } from '../db/client';
 import { auditLog } from '../db/schema';
 import { CSV_BOM, csvRows, exportFileName } from './export-csv';
 import { getConversationDetails } from './get-conversation-details';
 
-export interface ConversationExport {
-  exportedAt: string;
-  conversation: AgentConversation;
-  /** Each with its attachments (links signed for agents, valid for a day). */
-  messages: Message[];
-  notes: Note[];
-  audit: { id: number; at: string; actor: string; action: string; meta: Record<string, unknown> }[];
-}
+export type { ConversationExport };
 
 export async function exportConversationJson(
   conversationId: string,
@@ -51,6 +45,12 @@ function messageAuthor(message: Message, customerName: string | null): string {
   return 'System';
 }
 
+/**
+ * `kind` is the message's author (`customer`, `agent`, `system`) or `note`; `attachments`
+ * lists a message's files by name, type and size.
+ */
+export const TRANSCRIPT_CSV_COLUMNS = ['time', 'kind', 'author', 'text', 'attachments'] as const;
+
 /** `photo.png (image/png, 120 KB); terms.pdf (application/pdf, 2 MB)`. */
 function attachmentList(message: Message): string {
   return message.attachments
@@ -58,10 +58,6 @@ function attachmentList(message: Message): string {
     .join('; ');
 }
 
-/**
- * Columns: time, kind (`customer`, `agent`, `system` or `note`), author, text, and the
- * attachments of a message by name, type and size.
- */
 export async function exportConversationCsv(
   conversationId: string,
 ): Promise<{ fileName: string; body: string }> {
@@ -83,8 +79,6 @@ export async function exportConversationCsv(
   lines.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.order - b.order));
   return {
     fileName: exportFileName(conversation.codename, 'csv'),
-    body:
-      CSV_BOM +
-      csvRows([['time', 'kind', 'author', 'text', 'attachments'], ...lines.map((l) => l.row)]),
+    body: CSV_BOM + csvRows([[...TRANSCRIPT_CSV_COLUMNS], ...lines.map((l) => l.row)]),
   };
 }

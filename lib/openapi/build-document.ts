@@ -48,6 +48,11 @@ const ERROR_MEANING: Record<ErrorCode, string> = {
   internal: 'Something went wrong',
 };
 
+const ATTACHMENT_HEADER = {
+  description: 'attachment; filename="parley-<codename or date>.<csv|json>"',
+  schema: { type: 'string' },
+};
+
 /** Drops what JSON Schema spells out that the `format` or the type already says. */
 function tidy(schema: JsonSchema): void {
   if (schema.format && schema.pattern) delete schema.pattern;
@@ -139,6 +144,8 @@ const DOWNLOAD_RESPONSE = {
 function errorStatuses(route: ApiRoute): ErrorCode[] {
   const codes = new Set<ErrorCode>(route.errors ?? []);
   if (route.params || route.query || route.body || route.upload) codes.add('invalid_request');
+  // Every JSON body is read with a size limit, every upload too.
+  if (route.body || route.upload) codes.add('too_large');
   if (route.auth !== 'none') codes.add('unauthorized');
   if (route.auth !== 'none' && route.auth !== 'telegram') codes.add('forbidden');
   if (route.params) codes.add('not_found');
@@ -155,21 +162,26 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_ROUTES) {
     const name = id[0]!.toUpperCase() + id.slice(1);
     if (route.body) requests.set(`${name}Request`, route.body);
     const responseBodies: Record<string, JsonSchema> = {};
-    for (const [status, schema] of Object.entries(route.responses)) {
+    for (const [status, response] of Object.entries(route.responses)) {
+      const file = response && 'file' in response ? response : undefined;
+      const schema = response && 'file' in response ? response.schema : response;
       if (schema) responses.set(`${name}Response${status}`, schema);
       if (route.download && status === '200') {
         responseBodies[status] = DOWNLOAD_RESPONSE;
         continue;
       }
       responseBodies[status] = {
-        description: Number(status) >= 400 ? 'Not ready' : 'Success',
+        description: file?.description ?? (Number(status) >= 400 ? 'Not ready' : 'Success'),
         ...(schema
           ? {
               content: {
-                'application/json': { schema: { $ref: `${COMPONENT}${name}Response${status}` } },
+                [file?.file ?? 'application/json']: {
+                  schema: { $ref: `${COMPONENT}${name}Response${status}` },
+                },
               },
             }
           : {}),
+        ...(file ? { headers: { 'Content-Disposition': ATTACHMENT_HEADER } } : {}),
       };
     }
     const byStatus = new Map<number, ErrorCode[]>();
@@ -203,7 +215,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_ROUTES) {
       ...(route.body
         ? {
             requestBody: {
-              required: true,
+              required: !route.bodyOptional,
               content: {
                 'application/json': { schema: { $ref: `${COMPONENT}${name}Request` } },
               },

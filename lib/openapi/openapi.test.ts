@@ -79,4 +79,49 @@ describe('the OpenAPI document', () => {
     expect(document.components.schemas).toHaveProperty('Message');
     expect(document.paths['/healthz']!.get!.security).toEqual([]);
   });
+
+  it('describes every success body exactly: no open map stands in for a shape', () => {
+    const schemas = document.components.schemas as Record<string, Record<string, unknown>>;
+    const loose = Object.entries(schemas)
+      .filter(([name]) => /Response\d{3}$/.test(name))
+      .filter(([, schema]) => schema.type === 'object' && !schema.properties)
+      .map(([name]) => name);
+    expect(loose).toEqual([]);
+  });
+
+  it('documents the console’s errors, files and optional bodies', () => {
+    const statuses = (path: string, method: string) =>
+      Object.keys(
+        (document.paths[path] as Record<string, { responses: object }>)[method]!.responses,
+      ).sort();
+    expect(statuses('/api/v1/admin/departments/{id}', 'patch')).toEqual(
+      ['200', '400', '401', '403', '404', '413'].sort(),
+    );
+    expect(statuses('/api/v1/admin/departments/{id}', 'delete')).toEqual([
+      '204',
+      '400',
+      '401',
+      '403',
+      '404',
+    ]);
+    for (const base of ['/api/v1/admin/agents', '/api/v1/agent/agents']) {
+      expect(statuses(base, 'post')).toEqual(['201', '400', '401', '403', '404', '409', '413']);
+      expect(statuses(`${base}/{id}`, 'delete')).toContain('409');
+      const reset = document.paths[`${base}/{id}/password`]!.post!;
+      expect((reset.requestBody as { required: boolean }).required).toBe(false);
+    }
+    expect(statuses('/api/v1/admin/message-templates', 'delete')).toContain('404');
+    expect(statuses('/api/v1/admin/telegram', 'post')).toContain('409');
+
+    const csv = (
+      document.paths['/api/v1/admin/conversations/{id}/export.csv']!.get!.responses as Record<
+        string,
+        { content: object; headers: object }
+      >
+    )['200']!;
+    expect(Object.keys(csv.content)).toEqual(['text/csv']);
+    expect(csv.headers).toHaveProperty('Content-Disposition');
+    expect(document.components.schemas).toHaveProperty('AdminDepartment');
+    expect(document.components.schemas).toHaveProperty('TelegramState');
+  });
 });

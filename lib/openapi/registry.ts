@@ -3,15 +3,20 @@
 import type { ApiRoute } from './define-route';
 import { adminRoutes } from './routes/admin';
 import { agentRoutes } from './routes/agent';
-import { consoleRoutes } from './routes/console';
 import { customerRoutes } from './routes/customer';
+import { departmentRoutes } from './routes/departments';
 import { operationRoutes } from './routes/operations';
+import { adminTeamRoutes, sessionTeamRoutes } from './routes/team';
+import { telegramRoutes } from './routes/telegram';
 
 export const API_ROUTES: readonly ApiRoute[] = [
   ...customerRoutes,
   ...agentRoutes,
+  ...sessionTeamRoutes,
   ...adminRoutes,
-  ...consoleRoutes,
+  ...adminTeamRoutes,
+  ...departmentRoutes,
+  ...telegramRoutes,
   ...operationRoutes,
 ];
 

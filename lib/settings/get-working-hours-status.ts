@@ -1,19 +1,11 @@
 // Whether the team counts as open right now under the stored working hours, as the widget
 // and the reminders see it, with the local clock it was judged by (for the console).
 import { isWithinWorkingHours } from '../automation/working-hours';
+import type { WorkingHoursStatus } from '../contracts/settings';
 import { db } from '../db/client';
 import { getSettings } from './settings';
 
-export interface WorkingHoursStatus {
-  /** False only while working hours are on and now falls outside them. */
-  open: boolean;
-  enabled: boolean;
-  timezone: string;
-  /** Now in the schedule's time zone, e.g. "Wed 2026-12-02 14:05". */
-  localTime: string;
-  /** Why it is closed: a holiday, or simply outside the weekly hours. */
-  reason: 'disabled' | 'holiday' | 'hours' | 'open';
-}
+export type { WorkingHoursStatus };
 
 function localClock(now: Date, timeZone: string) {
   const parts = Object.fromEntries(

@@ -5,6 +5,7 @@
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { serviceActor } from '@/lib/actor';
 import { attachmentUrl } from '@/lib/attachments/signed-url';
 import type {
   Attachment,
@@ -13,6 +14,7 @@ import type {
   StartConversationResponse,
   TranscriptPage,
 } from '@/lib/contracts';
+import { blockConversation } from '@/lib/conversations/block-conversation';
 import { db } from '@/lib/db/client';
 import { conversations } from '@/lib/db/schema';
 import { sessionCookie } from '@/test/agent-session';
@@ -64,7 +66,7 @@ const send = (id: string, token: string, body: Record<string, unknown>) =>
   messagesRoute.POST(
     apiRequest('POST', `/conversations/${id}/messages`, {
       token,
-      body: { clientId: nextClientId(), ...body },
+      body: { clientId: nextClientId(), text: '', ...body },
     }),
     routeParams({ id }),
   );
@@ -173,6 +175,16 @@ describe('POST /api/v1/conversations/:id/attachments', () => {
       await uploadRoute.POST(json, routeParams({ id: conversation.id })),
       400,
       'invalid_request',
+    );
+  });
+
+  it('refuses uploads from a blocked customer with 403 blocked', async () => {
+    const { conversation, token } = await started();
+    await blockConversation(conversation.id, serviceActor);
+    await expectError(
+      await upload(conversation.id, token, { name: 'a.txt', bytes: Buffer.from('a') }),
+      403,
+      'blocked',
     );
   });
 
@@ -286,7 +298,7 @@ describe('sending attachments', () => {
     const adminReply = await adminMessagesRoute.POST(
       apiRequest('POST', `/admin/conversations/${conversation.id}/messages`, {
         token: SERVICE,
-        body: { agentEmail: agent.email, attachmentIds: [chart.id] },
+        body: { agentEmail: agent.email, text: '', attachmentIds: [chart.id] },
       }),
       routeParams({ id: conversation.id }),
     );

@@ -1,12 +1,20 @@
 // The admin API: `SERVICE_TOKEN` or an API token as Bearer, or an admin's session.
+// Conversations (with the console's exports, count and bulk delete), visitor blocks,
+// settings and templates, the audit log and API tokens; the team, departments and Telegram
+// have files of their own.
 import { z } from 'zod';
 import {
   agentActionSchema,
   agentMessageSchema,
+  blockIdSchema,
+  bulkDeleteSchema,
   claimSchema,
+  conversationFilterSchema,
+  createBlockSchema,
   listConversationsQuerySchema,
   noteSchema as noteBodySchema,
   settingsPatchSchema,
+  templateResetSchema,
   templateUpsertSchema,
 } from '../../contracts/admin';
 import {
@@ -18,8 +26,16 @@ import {
 } from '../../contracts/api-tokens';
 import { auditActionsSchema, auditPageSchema, listAuditQuerySchema } from '../../contracts/audit';
 import {
+  bulkDeleteResultSchema,
+  conversationCountSchema,
+  conversationExportSchema,
+  templateCatalogSchema,
+  visitorBlockSchema,
+  workingHoursStatusSchema,
+} from '../../contracts/console-responses';
+import {
+  adminSettingsSchema,
   agentConversationSchema,
-  allSettingsSchema,
   conversationDetailsSchema,
   conversationPageSchema,
   messageSchema,
@@ -27,17 +43,21 @@ import {
   templateViewSchema,
   uploadAttachmentResponseSchema,
 } from '../../contracts/responses';
-import { defineRoute } from '../define-route';
+import { TRANSCRIPT_CSV_COLUMNS } from '../../conversations/export-conversation';
+import { CONVERSATION_CSV_COLUMNS } from '../../conversations/export-conversations-csv';
+import { byId, defineRoute, fileResponse } from '../define-route';
 
-const byId = z.object({ id: z.uuid() });
 const conversation = z.object({ conversation: agentConversationSchema });
 const conversations = 'Admin: conversations';
+const block = z.object({ block: visitorBlockSchema });
+const CSV = 'CSV (UTF-8 with a byte-order mark, RFC 4180 quoting, formulas defused)';
 
 /** `POST …/{id}/<action>`: one entry per action, as the handler dispatches on it. */
 const conversationAction = (
   action: 'claim' | 'close' | 'reopen' | 'block' | 'unblock',
   summary: string,
   body?: z.ZodType,
+  bodyOptional?: boolean,
 ) =>
   defineRoute({
     method: 'post',
@@ -47,6 +67,7 @@ const conversationAction = (
     auth: 'admin',
     params: byId,
     body,
+    bodyOptional,
     responses: { 200: conversation },
     errors: ['conflict'],
   });
@@ -71,7 +92,7 @@ export const adminRoutes = [
     responses: { 200: conversationDetailsSchema },
   }),
   conversationAction('claim', 'Assign the conversation to an agent', claimSchema),
-  conversationAction('close', 'Close the conversation', agentActionSchema),
+  conversationAction('close', 'Close the conversation', agentActionSchema, true),
   conversationAction('reopen', 'Reopen a closed conversation'),
   conversationAction('block', 'Block the customer (their token stops working)'),
   conversationAction('unblock', 'Lift the block'),
@@ -110,11 +131,107 @@ export const adminRoutes = [
   }),
   defineRoute({
     method: 'get',
+    path: '/api/v1/admin/conversations/count',
+    summary: 'How many conversations the filters match',
+    tag: conversations,
+    auth: 'admin',
+    query: conversationFilterSchema,
+    responses: { 200: conversationCountSchema },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/v1/admin/conversations/export.csv',
+    summary: 'The conversations the filters match as CSV, streamed, newest activity first',
+    tag: conversations,
+    auth: 'admin',
+    query: conversationFilterSchema,
+    responses: {
+      200: fileResponse(
+        'text/csv',
+        z.string(),
+        `${CSV}, one row per conversation: ${CONVERSATION_CSV_COLUMNS.join(', ')}`,
+      ),
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/v1/admin/conversations/bulk-delete',
+    summary: 'Delete conversations for good, by ids or by filter',
+    description:
+      'Messages, notes and Telegram topics go with them; an audit entry with the count stays. ' +
+      'A filter must name its `status` (`all` for every one); `before` is the last activity.',
+    tag: conversations,
+    auth: 'admin',
+    body: bulkDeleteSchema,
+    responses: { 200: bulkDeleteResultSchema },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/v1/admin/conversations/{id}/export.json',
+    summary: 'Everything stored about one conversation, as a JSON file',
+    tag: conversations,
+    auth: 'admin',
+    params: byId,
+    responses: {
+      200: fileResponse(
+        'application/json',
+        conversationExportSchema,
+        'The conversation, its messages, notes and audit entries',
+      ),
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/v1/admin/conversations/{id}/export.csv',
+    summary: 'One conversation’s transcript and notes, interleaved by time, as CSV',
+    tag: conversations,
+    auth: 'admin',
+    params: byId,
+    responses: {
+      200: fileResponse(
+        'text/csv',
+        z.string(),
+        `${CSV}, one row per message and note: ${TRANSCRIPT_CSV_COLUMNS.join(', ')}`,
+      ),
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/v1/admin/blocks',
+    summary: 'Visitor blocks in force, newest first',
+    tag: 'Admin: blocks',
+    auth: 'admin',
+    responses: { 200: z.object({ blocks: z.array(visitorBlockSchema) }) },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/v1/admin/blocks',
+    summary: 'Block a visitor id and/or an IP address from starting conversations',
+    description:
+      'With `conversationId`, the visitor id and address that conversation was started from ' +
+      '(404 for an unknown conversation). Without `expiresAt` or `durationSeconds`: until lifted.',
+    tag: 'Admin: blocks',
+    auth: 'admin',
+    body: createBlockSchema,
+    responses: { 201: block },
+    errors: ['not_found'],
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/v1/admin/blocks/{id}',
+    summary: 'Lift a visitor block at once',
+    tag: 'Admin: blocks',
+    auth: 'admin',
+    params: z.object({ id: blockIdSchema }),
+    responses: { 200: block },
+  }),
+  defineRoute({
+    method: 'get',
     path: '/api/v1/admin/settings',
     summary: 'Every setting, with its defaults',
     tag: 'Admin: settings',
     auth: 'admin',
-    responses: { 200: z.object({ settings: allSettingsSchema }) },
+    responses: { 200: z.object({ settings: adminSettingsSchema }) },
   }),
   defineRoute({
     method: 'post',
@@ -124,15 +241,23 @@ export const adminRoutes = [
     tag: 'Admin: settings',
     auth: 'admin',
     body: settingsPatchSchema,
-    responses: { 200: z.object({ settings: allSettingsSchema }) },
+    responses: { 200: z.object({ settings: adminSettingsSchema }) },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/v1/admin/working-hours/status',
+    summary: 'Whether the team counts as open right now, judged by the stored working hours',
+    tag: 'Admin: settings',
+    auth: 'admin',
+    responses: { 200: z.object({ status: workingHoursStatusSchema }) },
   }),
   defineRoute({
     method: 'get',
     path: '/api/v1/admin/message-templates',
-    summary: 'System-message templates in effect, per key and locale',
+    summary: 'System-message templates in effect, per key and locale, and the built-in ones',
     tag: 'Admin: settings',
     auth: 'admin',
-    responses: { 200: z.object({ templates: z.array(templateViewSchema) }) },
+    responses: { 200: templateCatalogSchema },
   }),
   defineRoute({
     method: 'post',
@@ -142,6 +267,19 @@ export const adminRoutes = [
     auth: 'admin',
     body: templateUpsertSchema,
     responses: { 200: z.object({ template: templateViewSchema }) },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/v1/admin/message-templates',
+    summary: 'Remove a stored text: the template falls back to the one it inherits',
+    description:
+      'A locale falls back to its language, then to the default text; the default to the built-in one. ' +
+      '404 when nothing is stored for that key and locale.',
+    tag: 'Admin: settings',
+    auth: 'admin',
+    query: templateResetSchema,
+    responses: { 200: z.object({ template: templateViewSchema }) },
+    errors: ['not_found'],
   }),
   defineRoute({
     method: 'get',

@@ -1,20 +1,18 @@
-// The inbox's API under /api/v1/agent: signed-in agents, team management for admins, and
-// the two public steps (first setup, accepting an invitation).
+// The inbox's API under /api/v1/agent: signed-in agents, canned responses for admins, and
+// the two public steps (first setup, accepting an invitation). The team's endpoints are in
+// team.ts.
 import { z } from 'zod';
 import {
   acceptInviteSchema,
   CONVERSATION_ACTIONS,
   cannedResponseSchema,
   countsQuerySchema,
-  createAgentSchema,
   inboxQuerySchema,
   profileSchema,
   readSchema,
   replySchema,
-  resetPasswordSchema,
   setupSchema,
   transcriptQuerySchema,
-  updateAgentSchema,
 } from '../../contracts/agent';
 import {
   cannedResponseViewSchema,
@@ -22,19 +20,16 @@ import {
   inboxConversationSchema,
   inboxCountsSchema,
   inboxPageSchema,
-  inviteLinkSchema,
   messageSchema,
   noteSchema,
   okSchema,
   profileViewSchema,
   sessionAgentSchema,
-  teamAgentSchema,
   transcriptPageSchema,
   uploadAttachmentResponseSchema,
 } from '../../contracts/responses';
-import { defineRoute } from '../define-route';
+import { byId, defineRoute } from '../define-route';
 
-const byId = z.object({ id: z.uuid() });
 const inboxConversation = z.object({ conversation: inboxConversationSchema });
 
 const inbox = 'Agent: inbox';
@@ -179,47 +174,6 @@ export const agentRoutes = [
     auth: 'admin-session',
     params: byId,
     responses: { 204: null },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/api/v1/agent/agents',
-    summary: 'The team',
-    tag: team,
-    auth: 'admin-session',
-    responses: { 200: z.object({ agents: z.array(teamAgentSchema) }) },
-  }),
-  defineRoute({
-    method: 'post',
-    path: '/api/v1/agent/agents',
-    summary: 'Add an agent, with a password or a one-time invitation link',
-    tag: team,
-    auth: 'admin-session',
-    body: createAgentSchema,
-    responses: {
-      201: z.object({ agent: teamAgentSchema, invite: inviteLinkSchema.nullable() }),
-    },
-    errors: ['conflict'],
-  }),
-  defineRoute({
-    method: 'patch',
-    path: '/api/v1/agent/agents/{id}',
-    summary: 'Rename, change the role of, disable or re-enable an agent',
-    tag: team,
-    auth: 'admin-session',
-    params: byId,
-    body: updateAgentSchema,
-    responses: { 200: z.object({ agent: teamAgentSchema }) },
-    errors: ['conflict'],
-  }),
-  defineRoute({
-    method: 'post',
-    path: '/api/v1/agent/agents/{id}/password',
-    summary: 'Set a new password, or get a one-time link to choose one',
-    tag: team,
-    auth: 'admin-session',
-    params: byId,
-    body: resetPasswordSchema,
-    responses: { 200: z.object({ invite: inviteLinkSchema.nullable() }) },
   }),
   defineRoute({
     method: 'get',

@@ -27,7 +27,16 @@ export const operationRoutes = [
     summary: 'This OpenAPI 3.1 document',
     tag: 'Operations',
     auth: 'none',
-    responses: { 200: z.record(z.string(), z.unknown()) },
+    responses: {
+      200: z
+        .looseObject({
+          openapi: z.literal('3.1.0'),
+          info: z.looseObject({ title: z.string(), version: z.string() }),
+          paths: z.record(z.string(), z.unknown()),
+          components: z.record(z.string(), z.unknown()),
+        })
+        .describe('The OpenAPI 3.1 document: see https://spec.openapis.org/oas/v3.1.0'),
+    },
   }),
   defineRoute({
     method: 'post',
