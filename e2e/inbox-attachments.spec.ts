@@ -2,7 +2,8 @@
 // open in the lightbox (arrow keys and swipes move between them, the download is the file);
 // the agent attaches by button, paste and drop, sees each file before sending, is told about
 // a file over the limit before any upload, retries a failed upload, sends a PDF the customer
-// receives, and finds every file again in the customer panel.
+// receives (files go with replies; notes are text only), and finds every file again in the
+// customer panel.
 
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
@@ -153,6 +154,16 @@ test('an agent sees, opens, sends and finds files in a conversation', async ({ p
     expect(await seriousViolations(page, '[data-composer]')).toEqual([]);
     await page.getByRole('button', { name: 'Remove label-template.pdf' }).click();
     await expect(pending.getByRole('listitem')).toHaveCount(2);
+  });
+
+  await test.step('files go with replies: a note waits until they are removed', async () => {
+    await page.getByRole('button', { name: 'Private note' }).click();
+    await expect(pane).toContainText('Files go with replies only');
+    await page.getByRole('textbox', { name: 'Private note' }).fill('Customer sent photos');
+    await expect(page.getByRole('button', { name: 'Add note' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: /^Attach files/ })).toBeDisabled();
+    await page.getByRole('textbox', { name: 'Private note' }).fill('');
+    await page.getByRole('button', { name: 'Reply', exact: true }).click();
   });
 
   await test.step('the reply goes out with its files; the customer receives them', async () => {

@@ -332,7 +332,8 @@ export class Chat {
 
   /** Adds files to the next message (loading the attachment UI the first time). */
   attach(files: File[]): void {
-    if (files.length)
+    // The console's preview sends nothing, so it keeps no files either.
+    if (files.length && !this.host.preview)
       loadFilesUi(this).then(
         (ui) => ui.attach(files),
         () => this.set({ trayNote: this.t('error') }),
