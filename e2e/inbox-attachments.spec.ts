@@ -127,21 +127,29 @@ test('an agent sees, opens, sends and finds files in a conversation', async ({ p
     await expect(pane.getByRole('alert')).toBeHidden();
   });
 
-  await test.step('a failed upload is retried from its chip', async () => {
-    let refused = false;
+  await test.step('a failed upload is retried from its chip, with its progress shown', async () => {
+    // The first attempt breaks; the second is held until the progress bar has been seen.
+    let attempts = 0;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     await page.route('**/attachments', async (route) => {
-      if (!refused) {
-        refused = true;
-        await route.abort('connectionreset');
-      } else {
-        await route.continue();
-      }
+      if (++attempts === 1) return route.abort('connectionreset');
+      await held;
+      await route.continue();
     });
     await page.locator('input[type=file]').setInputFiles({ ...pdf('returns-form.pdf') });
     await expect(pending).toContainText('The upload was interrupted');
     await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
     await page.getByRole('button', { name: 'Retry uploading returns-form.pdf' }).click();
+    await expect(
+      pending.getByRole('progressbar', { name: 'Uploading returns-form.pdf' }),
+    ).toBeVisible();
+    await expect(pending).toContainText(/Uploading… \d+%/);
+    release();
     await expect(pending.getByText(/^\d+(\.\d)? (bytes|KB)$/)).toBeVisible();
+    await expect(pending.getByRole('progressbar')).toHaveCount(0);
     await page.unroute('**/attachments');
   });
 
