@@ -202,3 +202,34 @@ describe('loadEnv', () => {
     });
   });
 });
+
+describe('attachment settings', () => {
+  it('default to 10 MB files on disk', () => {
+    expect(load({}).attachments).toMatchObject({
+      maxBytes: 10 * 1024 * 1024,
+      storage: 'disk',
+      uploadsPerMinute: 20,
+    });
+  });
+
+  it('take ATTACHMENT_STORAGE, or STORAGE when it is unset, and require a bucket for s3', () => {
+    expect(load({ ATTACHMENT_STORAGE: 'postgres' }).attachments.storage).toBe('postgres');
+    expect(load({ STORAGE: 'postgres' }).attachments.storage).toBe('postgres');
+    const s3 = load({
+      ATTACHMENT_STORAGE: 's3',
+      S3_BUCKET: 'files',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+    }).attachments;
+    expect(s3).toMatchObject({
+      storage: 's3',
+      s3: { bucket: 'files', region: 'us-east-1', forcePathStyle: true },
+    });
+    expect(problemsOf({ ATTACHMENT_STORAGE: 's3' })).toEqual([
+      'S3_BUCKET: required when ATTACHMENT_STORAGE is s3',
+    ]);
+    expect(problemsOf({ ATTACHMENT_STORAGE: 'ftp' })).toEqual([
+      'ATTACHMENT_STORAGE: ATTACHMENT_STORAGE must be disk, postgres or s3',
+    ]);
+    expect(problemsOf({ ATTACHMENT_MAX_BYTES: '0' })[0]).toMatch(/^ATTACHMENT_MAX_BYTES: /);
+  });
+});

@@ -3,6 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_ATTACHMENT_MAX_BYTES } from './contracts/attachments';
+
+const STORAGE_KINDS = ['disk', 'postgres', 's3'] as const;
+export type StorageKind = (typeof STORAGE_KINDS)[number];
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
@@ -60,6 +64,27 @@ const schema = z.object({
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
   TELEGRAM_SILENT: bool.default(true),
   REDIS_URL: optionalString.pipe(z.url().optional()),
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).default(DEFAULT_ATTACHMENT_MAX_BYTES),
+  ATTACHMENT_QUOTA_FILES: z.coerce.number().int().min(1).default(200),
+  ATTACHMENT_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(500 * 1024 * 1024),
+  RATE_LIMIT_UPLOADS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  ATTACHMENT_STORAGE: optionalString.pipe(
+    z.enum(STORAGE_KINDS, { error: 'ATTACHMENT_STORAGE must be disk, postgres or s3' }).optional(),
+  ),
+  /** The name DESIGN first gave ATTACHMENT_STORAGE; still read when that one is unset. */
+  STORAGE: optionalString.pipe(
+    z.enum(STORAGE_KINDS, { error: 'STORAGE must be disk, postgres or s3' }).optional(),
+  ),
+  S3_ENDPOINT: optionalString.pipe(z.url('S3_ENDPOINT must be a URL').optional()),
+  S3_BUCKET: optionalString,
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  S3_FORCE_PATH_STYLE: optionalString.pipe(bool.optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -117,6 +142,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new EnvError(['TELEGRAM_SUPPORT_CHAT_ID: required when TELEGRAM_BOT_TOKEN is set']);
   }
 
+  const storage = raw.ATTACHMENT_STORAGE ?? raw.STORAGE ?? 'disk';
+  if (storage === 's3' && !raw.S3_BUCKET) {
+    throw new EnvError(['S3_BUCKET: required when ATTACHMENT_STORAGE is s3']);
+  }
+
   return {
     nodeEnv: raw.NODE_ENV,
     isProduction,
@@ -148,6 +178,22 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       silent: raw.TELEGRAM_SILENT,
     },
     redisUrl: raw.REDIS_URL,
+    attachments: {
+      maxBytes: raw.ATTACHMENT_MAX_BYTES,
+      quotaFiles: raw.ATTACHMENT_QUOTA_FILES,
+      quotaBytes: raw.ATTACHMENT_QUOTA_BYTES,
+      uploadsPerMinute: raw.RATE_LIMIT_UPLOADS_PER_MINUTE,
+      storage: storage as StorageKind,
+      s3: {
+        endpoint: raw.S3_ENDPOINT,
+        bucket: raw.S3_BUCKET ?? '',
+        region: raw.S3_REGION,
+        accessKeyId: raw.S3_ACCESS_KEY_ID,
+        secretAccessKey: raw.S3_SECRET_ACCESS_KEY,
+        // A self-hosted S3 (MinIO, Garage, …) at its own address nearly always wants paths.
+        forcePathStyle: raw.S3_FORCE_PATH_STYLE ?? Boolean(raw.S3_ENDPOINT),
+      },
+    },
     logLevel: raw.LOG_LEVEL,
   };
 }

@@ -37,3 +37,17 @@ export const limitConversationStarts = (ip: string) =>
 
 export const limitMessages = (conversationId: string) =>
   consume(limiters().messages, conversationId, 'messages');
+
+const uploadLimiter = () =>
+  processSingleton(
+    'rate-limiters.uploads',
+    () =>
+      new RateLimiterMemory({
+        keyPrefix: 'uploads',
+        points: env().attachments.uploadsPerMinute,
+        duration: 60,
+      }),
+  );
+
+export const limitUploads = (conversationId: string) =>
+  consume(uploadLimiter(), conversationId, 'uploads');

@@ -1,7 +1,10 @@
-// Runs the time-based rules (reminders, auto-close, retention) on an interval read from the
-// settings at every tick; a settings change (a NOTIFY from any instance) starts a sweep at
-// once, so a new interval or threshold takes effect without waiting out the old interval.
-// Every instance may run one: the sweeps themselves make each effect happen once.
+// Runs the time-based rules (reminders, auto-close, retention, attachment clean-up) on an
+// interval read from the settings at every tick; a settings change (a NOTIFY from any
+// instance) starts a sweep at once, so a new interval or threshold takes effect without
+// waiting out the old interval. Every instance may run one: the sweeps themselves make each
+// effect happen once.
+
+import { sweepAttachments } from '@/lib/attachments/sweep-attachments';
 import { autoCloseIdleConversations } from '@/lib/automation/auto-close';
 import { purgeClosedConversations } from '@/lib/automation/purge-closed';
 import { sendDueReminders } from '@/lib/automation/send-reminders';
@@ -43,6 +46,7 @@ export class Sweeper {
       ['reminders', () => sendDueReminders(now)],
       ['auto-close', () => autoCloseIdleConversations(now)],
       ['retention', () => purgeClosedConversations(now)],
+      ['attachments', () => sweepAttachments(now)],
     ] as const;
     if (this.outage.resting()) return;
     for (const [name, run] of rules) {

@@ -3,10 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type {
+  Attachment,
   ConversationHistoryResponse,
   Message,
   StartConversationResponse,
 } from '../lib/contracts';
+import { multipart, type TestFile } from './files';
 import { TEST_SERVICE_TOKEN } from './server';
 
 export async function api<T = unknown>(
@@ -73,9 +75,35 @@ export class CustomerClient {
     return socket;
   }
 
-  async send(text: string, clientId: string = randomUUID()) {
+  async send(text: string, clientId: string = randomUUID(), attachmentIds?: string[]) {
     if (!this.socket) throw new Error('not connected');
-    return this.socket.emitWithAck('message:send', { clientId, text });
+    return this.socket.emitWithAck('message:send', { clientId, text, attachmentIds });
+  }
+
+  /** Uploads a file as the widget does (multipart, one `file` field). */
+  async upload(file: TestFile): Promise<{ status: number; body: { attachment: Attachment } }> {
+    const response = await fetch(
+      `${this.base}/api/v1/conversations/${this.conversationId}/attachments`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${this.token}` },
+        body: multipart(file),
+      },
+    );
+    return { status: response.status, body: await response.json() };
+  }
+
+  /** Uploads the files and sends them with `text` over the socket; returns the message. */
+  async sendFiles(text: string, ...uploads: TestFile[]): Promise<Message> {
+    const ids: string[] = [];
+    for (const file of uploads) {
+      const { status, body } = await this.upload(file);
+      if (status !== 201) throw new Error(`upload failed with ${status}: ${JSON.stringify(body)}`);
+      ids.push(body.attachment.id);
+    }
+    const ack = await this.send(text, randomUUID(), ids);
+    if (!ack.ok) throw new Error(`send failed: ${JSON.stringify(ack)}`);
+    return ack.message;
   }
 
   history(after?: number) {

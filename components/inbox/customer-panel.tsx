@@ -1,23 +1,15 @@
 // Who the customer is: what the widget knew when they started, and when we saw them. The
 // pre-chat answers are shown under the form's current labels (answers to fields removed
 // since keep their ids), and an email field's answer as the customer's email.
-import { useQuery } from '@tanstack/react-query';
 import type { Department, InboxConversation } from '@/lib/contracts/agent';
-import type { PreChatField, WidgetConfig } from '@/lib/contracts/dto';
-import { fullTime } from './format';
+import type { PreChatField } from '@/lib/contracts/dto';
+import { FilesPanel } from './attachments/files-panel';
+import { displayName, fullTime } from './format';
+import { useWidgetConfig } from './use-widget-config';
 
 /** The form as visitors get it now: the public widget config, which every agent may read. */
 function usePreChatFields(): PreChatField[] {
-  const config = useQuery({
-    queryKey: ['widget-config'],
-    queryFn: async () => {
-      const response = await fetch('/api/v1/widget/config', { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`Widget config: ${response.status}`);
-      return (await response.json()) as WidgetConfig;
-    },
-    staleTime: 60_000,
-  });
-  return config.data?.preChatFields ?? [];
+  return useWidgetConfig().data?.preChatFields ?? [];
 }
 
 function display(value: unknown): string {
@@ -77,6 +69,21 @@ export function CustomerPanel({
     ['Last seen', fullTime(conversation.lastCustomerAt ?? conversation.createdAt)],
   ];
   const fields = answers.filter((answer) => answer !== email);
+  return (
+    <>
+      <CustomerDetails rows={rows} fields={fields} />
+      <FilesPanel conversationId={conversation.id} customerName={displayName(conversation)} />
+    </>
+  );
+}
+
+function CustomerDetails({
+  rows,
+  fields,
+}: {
+  rows: [string, string][];
+  fields: ReturnType<typeof labelledAnswers>;
+}) {
   return (
     <section aria-label="Customer" className="flex flex-col gap-3 p-4 text-sm">
       <h2 className="font-semibold text-slate-800">Customer</h2>

@@ -1,13 +1,25 @@
 // A fake Telegram Bot API server for tests: an HTTP server speaking the Bot API (point
 // TELEGRAM_API_ROOT at `url`), plus what a test needs to act as the people in the group —
-// write in a topic, edit, press a button, delete a topic — and to look at what the bot did.
-// Updates go to the webhook (with the secret header) once one is set, else to getUpdates.
+// write in a topic, send a photo or a file, edit, press a button, delete a topic — and to
+// look at what the bot did (files it uploaded included, by multipart as Telegram takes
+// them). Updates go to the webhook (with the secret header) once one is set, else to
+// getUpdates. Files are downloaded from `/file/bot<token>/<path>`, as from Telegram.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Busboy } from '@fastify/busboy';
+import { callMediaMethod, MEDIA_METHODS } from './media';
 import { callMethod, chatView, FAKE_BOT, messageView } from './methods';
-import { ApiError, type Budget, type FakeChat, type FakeUser, FakeWorld } from './state';
+import {
+  ApiError,
+  type Budget,
+  type FakeChat,
+  type FakeFile,
+  type FakeMediaKind,
+  type FakeUser,
+  FakeWorld,
+} from './state';
 
-export type { Budget, FakeChat, FakeUser };
+export type { Budget, FakeChat, FakeFile, FakeUser };
 export { FAKE_BOT };
 
 export interface FakeTelegramOptions {
@@ -25,6 +37,9 @@ export const FAKE_TOKEN = '123456:fake-telegram-token';
 
 const WRITES = new Set([
   'sendMessage',
+  'sendPhoto',
+  'sendDocument',
+  'sendMediaGroup',
   'editMessageText',
   'createForumTopic',
   'editForumTopic',
@@ -131,6 +146,44 @@ export class FakeTelegram {
     return this.push({
       message: { ...messageView(chat, message), ...(entities ? { entities } : {}) },
     });
+  }
+
+  /**
+   * A user sends a photo, document, voice note or video in a topic. `declaredSize` makes
+   * Telegram report a larger file than the bytes kept (for the 20 MB download limit).
+   */
+  sendFile(
+    user: FakeUser,
+    chatId: number,
+    threadId: number,
+    file: {
+      kind: FakeMediaKind;
+      bytes: Buffer;
+      name?: string;
+      mimeType?: string;
+      caption?: string;
+      width?: number;
+      height?: number;
+      declaredSize?: number;
+    },
+  ) {
+    const chat = this.world.chat(chatId);
+    this.world.topicFor(chat, threadId, false);
+    const stored = this.world.addFile(file.bytes, {
+      name: file.name,
+      mime_type: file.mimeType,
+      width: file.width,
+      height: file.height,
+      ...(file.declaredSize ? { file_size: file.declaredSize } : {}),
+    });
+    const message = this.world.addMessage(chat, {
+      thread_id: threadId,
+      from: user,
+      text: '',
+      media: { kind: file.kind, file: stored },
+      caption: file.caption,
+    });
+    return { file: stored, ...this.push({ message: messageView(chat, message) }) };
   }
 
   /** The user edits a message they wrote. */
@@ -251,7 +304,25 @@ export class FakeTelegram {
     return 0;
   }
 
+  private onFileDownload(req: IncomingMessage, res: ServerResponse): boolean {
+    const match = /^\/file\/bot([^/]+)\/(.+)$/.exec(req.url ?? '');
+    if (!match) return false;
+    const file = [...this.world.files.values()].find((f) => f.file_path === match[2]);
+    if (match[1] !== this.token || !file) {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: false, error_code: 404, description: 'Not Found' }));
+      return true;
+    }
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': file.bytes.length,
+    });
+    res.end(file.bytes);
+    return true;
+  }
+
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.onFileDownload(req, res)) return;
     const match = /^\/bot([^/]+)\/(\w+)/.exec(req.url ?? '');
     const reply = (status: number, body: unknown) => {
       if (res.writableEnded) return;
@@ -315,7 +386,9 @@ export class FakeTelegram {
       case 'getUpdates':
         return this.getUpdates(params, res);
       default:
-        return callMethod(this.world, method, params);
+        return MEDIA_METHODS.has(method)
+          ? callMediaMethod(this.world, method, params)
+          : callMethod(this.world, method, params);
     }
   }
 
@@ -348,7 +421,32 @@ export class FakeTelegram {
   }
 }
 
+/** A multipart call (files uploaded): fields as strings, files as `{upload}` values. */
+function readMultipart(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const query = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
+  return new Promise((resolve, reject) => {
+    const params: Record<string, unknown> = { ...query };
+    const parser = Busboy({ headers: req.headers as { 'content-type': string } });
+    parser.on('field', (name, value) => {
+      params[name] = value;
+    });
+    parser.on('file', (name, stream, filename, _encoding, mimeType) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        params[name] = { upload: { bytes: Buffer.concat(chunks), filename, mimeType } };
+      });
+    });
+    parser.on('finish', () => resolve(params));
+    parser.on('error', reject);
+    req.pipe(parser);
+  });
+}
+
 async function readParams(req: IncomingMessage): Promise<Record<string, unknown>> {
+  if ((req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
+    return readMultipart(req);
+  }
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks).toString('utf8');

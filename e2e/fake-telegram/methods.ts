@@ -26,11 +26,49 @@ export function messageView(chat: FakeChat, message: FakeMessage) {
     from: message.from,
     chat: chatView(chat),
     date: message.date,
-    text: message.text,
+    ...(message.media ? mediaView(message) : { text: message.text }),
     ...(message.thread_id !== null
       ? { message_thread_id: message.thread_id, is_topic_message: true }
       : {}),
     ...(message.reply_markup ? { reply_markup: message.reply_markup } : {}),
+  };
+}
+
+/** A media message's fields as the Bot API shows them. */
+function mediaView(message: FakeMessage) {
+  const { kind, file } = message.media!;
+  const ids = { file_id: file.file_id, file_unique_id: file.file_unique_id };
+  const described = {
+    photo: {
+      photo: [
+        { ...ids, width: file.width ?? 0, height: file.height ?? 0, file_size: file.file_size },
+      ],
+    },
+    document: {
+      document: {
+        ...ids,
+        file_name: file.name,
+        mime_type: file.mime_type,
+        file_size: file.file_size,
+      },
+    },
+    voice: { voice: { ...ids, duration: 1, mime_type: 'audio/ogg', file_size: file.file_size } },
+    video: {
+      video: {
+        ...ids,
+        width: file.width ?? 0,
+        height: file.height ?? 0,
+        duration: 1,
+        file_name: file.name,
+        mime_type: file.mime_type ?? 'video/mp4',
+        file_size: file.file_size,
+      },
+    },
+  }[kind];
+  return {
+    ...described,
+    ...(message.caption ? { caption: message.caption } : {}),
+    ...(message.media_group_id ? { media_group_id: message.media_group_id } : {}),
   };
 }
 

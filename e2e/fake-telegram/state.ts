@@ -1,5 +1,5 @@
-// The fake Bot API's world: chats with forum topics, messages, updates waiting for the bot,
-// and a per-chat budget that answers 429 like Telegram does.
+// The fake Bot API's world: chats with forum topics, messages, the files sent in them,
+// updates waiting for the bot, and a per-chat budget that answers 429 like Telegram does.
 
 export interface FakeUser {
   id: number;
@@ -8,6 +8,22 @@ export interface FakeUser {
   username?: string;
   is_bot?: boolean;
 }
+
+/** A file as Telegram keeps it: its bytes, behind a file id and a download path. */
+export interface FakeFile {
+  file_id: string;
+  file_unique_id: string;
+  file_path: string;
+  /** The size Telegram reports, which a test may make larger than the bytes it keeps. */
+  file_size: number;
+  bytes: Buffer;
+  name?: string;
+  mime_type?: string;
+  width?: number;
+  height?: number;
+}
+
+export type FakeMediaKind = 'photo' | 'document' | 'voice' | 'video';
 
 export interface FakeMessage {
   message_id: number;
@@ -24,6 +40,10 @@ export interface FakeMessage {
   /** Telegram's own notes in the chat ("topic created"), not the bot's posts. */
   service?: boolean;
   edits: string[];
+  /** A photo, document, voice note or video, with its caption. */
+  media?: { kind: FakeMediaKind; file: FakeFile };
+  caption?: string;
+  media_group_id?: string;
 }
 
 export interface FakeTopic {
@@ -69,6 +89,10 @@ export class FakeWorld {
   readonly chats = new Map<number, FakeChat>();
   readonly callbackAnswers: Array<{ id: string; text?: string; show_alert?: boolean }> = [];
   readonly calls: Array<{ method: string; chatId?: number; at: number }> = [];
+  readonly files = new Map<string, FakeFile>();
+  /** Files uploaded to the fake (multipart), in order: what the bot sent as bytes. */
+  readonly uploads: FakeFile[] = [];
+  private fileCounter = 0;
   rateLimited = 0;
   /** Writes that came before the `retry_after` of an earlier 429 had passed. */
   callsDuringPause = 0;
@@ -100,6 +124,26 @@ export class FakeWorld {
     const chat = this.chats.get(Number(id));
     if (!chat) throw new ApiError(400, 'Bad Request: chat not found');
     return chat;
+  }
+
+  addFile(bytes: Buffer, fields: Partial<Omit<FakeFile, 'bytes'>> = {}): FakeFile {
+    const n = ++this.fileCounter;
+    const file: FakeFile = {
+      file_id: `fake-file-${n}`,
+      file_unique_id: `fake-unique-${n}`,
+      file_path: `files/file_${n}`,
+      file_size: bytes.length,
+      bytes,
+      ...fields,
+    };
+    this.files.set(file.file_id, file);
+    return file;
+  }
+
+  file(fileId: unknown): FakeFile {
+    const file = this.files.get(String(fileId));
+    if (!file) throw new ApiError(400, 'Bad Request: wrong file identifier/HTTP URL specified');
+    return file;
   }
 
   /** Counts a write into the chat against its budget, or answers 429. */

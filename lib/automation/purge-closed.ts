@@ -1,10 +1,10 @@
 // Retention: once a day, closed conversations older than the configured number of days are
-// deleted with their transcript, notes and events (lib/conversations/delete-conversations.ts,
+// deleted with their transcript, notes, events and files (lib/conversations/delete-conversations.ts,
 // which also has their Telegram topics deleted). Off by default.
 import { and, eq, lt } from 'drizzle-orm';
 import { systemActor } from '../actor';
 import { writeAudit } from '../audit/write-audit';
-import { deleteConversationBatch } from '../conversations/delete-conversations';
+import { deleteConversationBatch, removeDeletedFiles } from '../conversations/delete-conversations';
 import { conversations, sweepRuns } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { getSettings } from '../settings/settings';
@@ -52,6 +52,7 @@ export async function purgeClosedConversations(
     purged += batch;
     if (batch < BATCH) break;
   }
+  await removeDeletedFiles();
   await inTransaction((tx) =>
     writeAudit(tx, systemActor, 'retention.purged', null, { count: purged, olderThanDays: days }),
   );

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { AgentConversation, Message, Note } from './dto';
 import { boundedString, lineString, pgInt, queryInt, uuidSchema } from './fields';
+import { EMPTY_MESSAGE, hasMessageContent, messageContentShape } from './message-content';
 import { textSchema } from './text';
 
 export const LIST_STATUS_FILTERS = [
@@ -102,7 +103,9 @@ const agentEmail = z.email('Expected an email address').max(254);
 
 export const agentActionSchema = z.strictObject({ agentEmail: agentEmail.optional() });
 export const claimSchema = z.strictObject({ agentEmail });
-export const agentMessageSchema = z.strictObject({ text: textSchema, agentEmail });
+export const agentMessageSchema = z
+  .strictObject({ ...messageContentShape, agentEmail })
+  .refine(hasMessageContent, EMPTY_MESSAGE);
 export const noteSchema = z.strictObject({ text: textSchema, agentEmail });
 
 /** A partial update: `{<settings key>: {<field>: value, …}, …}`, merged over what is stored. */
@@ -172,8 +175,8 @@ export interface VisitorBlock {
 export interface ConversationExport {
   exportedAt: string;
   conversation: AgentConversation;
-  /** Attachments are listed with each message (none are stored yet). */
-  messages: (Message & { attachments: unknown[] })[];
+  /** Each with its attachments (links signed for agents, valid for a day). */
+  messages: Message[];
   notes: Note[];
   audit: { id: number; at: string; actor: string; action: string; meta: Record<string, unknown> }[];
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AgentConversation, ConversationStatus, Message, Note } from './dto';
 import type { Ack } from './errors';
 import { boundedString, lineString, pgInt, queryInt, uuidSchema as uuid } from './fields';
+import { EMPTY_MESSAGE, hasMessageContent, messageContentShape } from './message-content';
 import { textSchema } from './text';
 
 /** A person's name as agents show it to customers: one line, 1–64 characters. */
@@ -49,7 +50,9 @@ export const transcriptQuerySchema = z.object({
   limit: queryInt(1, 200).default(100),
 });
 
-export const replySchema = z.strictObject({ text: textSchema });
+export const replySchema = z
+  .strictObject(messageContentShape)
+  .refine(hasMessageContent, EMPTY_MESSAGE);
 export const readSchema = z.strictObject({ seq: pgInt(0) });
 
 export const CONVERSATION_ACTIONS = ['claim', 'close', 'reopen', 'block', 'unblock'] as const;
@@ -121,7 +124,12 @@ export const conversationRefSchema = z.object({ conversationId: uuid });
 export const agentTypingSchema = z.object({ conversationId: uuid, typing: z.boolean() });
 export const viewingSchema = z.object({ conversationId: uuid.nullable() });
 export const presenceSchema = z.object({ status: z.enum(['online', 'away']) });
+/** A note from the inbox socket: text only. */
 export const socketReplySchema = z.object({ conversationId: uuid, text: textSchema });
+/** A reply from the inbox socket: text, attachments, or both. */
+export const socketMessageSchema = z
+  .object({ conversationId: uuid, ...messageContentShape })
+  .refine(hasMessageContent, EMPTY_MESSAGE);
 
 // ---- Shapes ----
 
@@ -211,7 +219,7 @@ export interface Viewer {
 /** Events an inbox sends on the `/agent` namespace. */
 export interface AgentClientEvents {
   'message:send': (
-    payload: { conversationId: string; text: string },
+    payload: { conversationId: string; text: string; attachmentIds?: string[] },
     ack: (result: Ack<{ message: Message }>) => void,
   ) => void;
   'note:add': (

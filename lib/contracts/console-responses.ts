@@ -105,11 +105,9 @@ export const conversationExportSchema = z
   .object({
     exportedAt: time,
     conversation: agentConversationSchema,
-    messages: z.array(
-      messageSchema.extend({
-        attachments: z.array(z.unknown()).describe('Files of the message (none are stored yet)'),
-      }),
-    ),
+    messages: z
+      .array(messageSchema)
+      .describe('Each with its attachments, linked for agents (links valid for a day)'),
     notes: z.array(noteSchema),
     audit: z.array(
       z.object({

@@ -6,7 +6,9 @@ import type { Ack } from './errors';
 
 export interface CustomerSendPayload {
   clientId: string;
+  /** May be empty when `attachmentIds` names uploaded files. */
   text: string;
+  attachmentIds?: string[];
 }
 
 export interface CustomerTyping {

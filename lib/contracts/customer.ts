@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { CustomerSendPayload } from './customer-events';
 import { boundedString, lineString, pgInt, queryInt, uuidSchema as uuid } from './fields';
-import { clientIdSchema, customerNameSchema, textSchema } from './text';
+import { EMPTY_MESSAGE, hasMessageContent, messageContentShape } from './message-content';
+import { clientIdSchema, customerNameSchema } from './text';
 
 export const conversationIdSchema = uuid;
 
@@ -37,16 +38,25 @@ export const startConversationSchema = z.strictObject({
 });
 export type StartConversationInput = z.infer<typeof startConversationSchema>;
 
-export const sendMessageSchema = z.strictObject({
-  text: textSchema,
-  clientId: clientIdSchema,
-}) satisfies z.ZodType<unknown, CustomerSendPayload>;
+export const sendMessageSchema = z
+  .strictObject({ ...messageContentShape, clientId: clientIdSchema })
+  .refine(hasMessageContent, EMPTY_MESSAGE) satisfies z.ZodType<unknown, CustomerSendPayload>;
 export type SendMessageInput = z.infer<typeof sendMessageSchema>;
 
 export const renameSchema = z.strictObject({ name: customerNameSchema });
 
 export const historyQuerySchema = z.object({
   after: queryInt(0).optional(),
+});
+
+export const attachmentIdSchema = uuid;
+
+/** The query of a signed download link, as `attachmentUrl` writes it. */
+export const attachmentLinkQuerySchema = z.object({
+  variant: z.enum(['file', 'thumb']).default('file'),
+  for: z.string().regex(/^(agents|customer\.\d{1,9})$/, 'Not a download link'),
+  expires: z.coerce.number().int().min(0).max(99_999_999_999),
+  signature: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Not a download link'),
 });
 
 export const typingSchema = z.object({ typing: z.boolean() });

@@ -9,15 +9,42 @@ export type ConversationStatus =
 
 export type MessageAuthor = 'customer' | 'agent' | 'system';
 
+/**
+ * A file sent with a message (DESIGN §13). `url` and `thumbnailUrl` are signed for whoever
+ * received them (the conversation's customer, or agents) and expire: take them fresh from
+ * the latest message or history rather than storing them. Images have a thumbnail and
+ * their pixel size; everything else downloads as a file.
+ */
+export interface Attachment {
+  id: string;
+  name: string;
+  /** The type detected from the bytes, e.g. `image/png`, `application/pdf`. */
+  type: string;
+  /** Bytes, as stored (images after re-encoding). */
+  size: number;
+  width?: number;
+  height?: number;
+  url: string;
+  thumbnailUrl?: string;
+}
+
 export interface Message {
   id: string;
   conversationId: string;
   seq: number;
   author: MessageAuthor;
   agentName?: string;
+  /** May be empty when the message carries attachments. */
   text: string;
   clientId?: string;
+  /** In the order they were given in `attachmentIds`. */
+  attachments: Attachment[];
   createdAt: string;
+}
+
+/** `POST …/conversations/:id/attachments` answers 201 with this. */
+export interface UploadAttachmentResponse {
+  attachment: Attachment;
 }
 
 /** The conversation as the customer (widget) sees it. */
@@ -103,6 +130,15 @@ export interface WidgetConfig {
   online: boolean;
   departments: WidgetDepartment[];
   preChatFields: PreChatField[];
+  /** What an upload may be, so clients explain the limits before uploading. */
+  attachments: AttachmentLimits;
+}
+
+export interface AttachmentLimits {
+  /** `ATTACHMENT_MAX_BYTES`: larger files are refused with 413 `too_large`. */
+  maxBytes: number;
+  /** Files one message may carry. */
+  maxFiles: number;
 }
 
 export interface StartConversationResponse {

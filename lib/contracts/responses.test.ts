@@ -20,12 +20,14 @@ import type {
 import type {
   AgentConversation,
   AgentSummary,
+  Attachment,
   ConversationHistoryResponse,
   CustomerConversation,
   Message,
   Note,
   PreChatField,
   StartConversationResponse,
+  UploadAttachmentResponse,
   WidgetConfig,
 } from './dto';
 import * as r from './responses';
@@ -38,6 +40,10 @@ describe('response schemas', () => {
     expectTypeOf<Out<typeof r.messageSchema>>().toEqualTypeOf<Message>();
     expectTypeOf<Out<typeof r.customerConversationSchema>>().toEqualTypeOf<CustomerConversation>();
     expectTypeOf<Out<typeof r.noteSchema>>().toEqualTypeOf<Note>();
+    expectTypeOf<Out<typeof r.attachmentSchema>>().toEqualTypeOf<Attachment>();
+    expectTypeOf<
+      Out<typeof r.uploadAttachmentResponseSchema>
+    >().toEqualTypeOf<UploadAttachmentResponse>();
     expectTypeOf<Out<typeof r.agentSummarySchema>>().toEqualTypeOf<AgentSummary>();
     expectTypeOf<Out<typeof r.agentConversationSchema>>().toEqualTypeOf<AgentConversation>();
     expectTypeOf<Out<typeof r.inboxConversationSchema>>().toEqualTypeOf<InboxConversation>();
@@ -75,9 +81,21 @@ describe('response schemas', () => {
       seq: 1,
       author: 'customer',
       text: 'Hello',
+      attachments: [
+        {
+          id: '00000000-0000-4000-8000-000000000003',
+          name: 'photo.png',
+          type: 'image/png',
+          size: 1234,
+          width: 640,
+          height: 480,
+          url: '/api/v1/conversations/00000000-0000-4000-8000-000000000002/attachments/00000000-0000-4000-8000-000000000003?sig=x',
+        },
+      ],
       createdAt: new Date().toISOString(),
     };
     expect(r.messageSchema.parse(message)).toEqual(message);
     expect(r.messageSchema.safeParse({ ...message, author: 'robot' }).success).toBe(false);
+    expect(r.messageSchema.safeParse({ ...message, attachments: undefined }).success).toBe(false);
   });
 });

@@ -15,6 +15,23 @@ export const conversationStatusSchema = z
   .meta({ id: 'ConversationStatus' });
 const authorSchema = z.enum(['customer', 'agent', 'system']);
 
+export const attachmentSchema = z
+  .object({
+    id,
+    name: z.string(),
+    type: z.string().describe('Detected from the bytes, e.g. image/png'),
+    size: z.number().int().describe('Bytes as stored (images after re-encoding)'),
+    width: z.number().int().optional(),
+    height: z.number().int().optional(),
+    url: z
+      .string()
+      .describe('Signed for the caller, expires; images inline, the rest as a download'),
+    thumbnailUrl: z.string().optional(),
+  })
+  .meta({ id: 'Attachment' });
+
+export const uploadAttachmentResponseSchema = z.object({ attachment: attachmentSchema });
+
 export const messageSchema = z
   .object({
     id,
@@ -22,8 +39,9 @@ export const messageSchema = z
     seq: z.number().int(),
     author: authorSchema,
     agentName: z.string().optional(),
-    text: z.string(),
+    text: z.string().describe('May be empty when the message has attachments'),
     clientId: z.string().optional(),
+    attachments: z.array(attachmentSchema),
     createdAt: time,
   })
   .meta({ id: 'Message' });
@@ -122,6 +140,10 @@ export const widgetConfigSchema = z
       }),
     ),
     preChatFields: z.array(preChatFieldSchema),
+    attachments: z.object({
+      maxBytes: z.number().int().describe('Larger files are refused with 413 too_large'),
+      maxFiles: z.number().int().describe('Attachments one message may carry'),
+    }),
   })
   .meta({ id: 'WidgetConfig' });
 

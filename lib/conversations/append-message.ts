@@ -3,9 +3,17 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../actor';
+import { attachUploads, claimUploads } from '../attachments/attachment-rows';
+import { customerViewer, presentAttachment } from '../attachments/present';
 import { writeAudit } from '../audit/write-audit';
 import type { Queryable } from '../db/client';
-import { type ConversationRow, conversations, type MessageRow, messages } from '../db/schema';
+import {
+  type AttachmentRow,
+  type ConversationRow,
+  conversations,
+  type MessageRow,
+  messages,
+} from '../db/schema';
 import { recordEvent } from '../events/record-event';
 import { customerView, updateConversation } from './conversation-rows';
 import { presentMessage } from './present';
@@ -17,6 +25,8 @@ export interface NewMessage {
   agentName?: string | null;
   clientId?: string | null;
   templateKey?: string | null;
+  /** Uploads of this conversation that the message takes, in this order. */
+  attachmentIds?: string[];
 }
 
 export async function appendMessage(
@@ -25,7 +35,9 @@ export async function appendMessage(
   message: NewMessage,
   actor: Actor,
   changes: Partial<typeof conversations.$inferInsert> = {},
-): Promise<{ message: MessageRow; conversation: ConversationRow }> {
+): Promise<{ message: MessageRow; conversation: ConversationRow; attachments: AttachmentRow[] }> {
+  const uploadIds = message.attachmentIds ?? [];
+  const uploads = await claimUploads(tx, conversation.id, uploadIds);
   const now = new Date();
   const updated = await updateConversation(tx, conversation.id, {
     ...changes,
@@ -52,8 +64,13 @@ export async function appendMessage(
   // first failure is the one that matters (the message insert comes first): the later ones
   // only report that the transaction is aborted.
   const statusChanged = updated.status !== conversation.status;
+  // The event carries the links signed for the customer; agents' channels re-sign them.
+  const files = uploads.map((file) =>
+    presentAttachment(file, conversation.id, customerViewer(updated)),
+  );
   const results = await Promise.allSettled([
     tx.insert(messages).values(row),
+    uploads.length ? attachUploads(tx, row.id, uploadIds) : undefined,
     statusChanged
       ? writeAudit(tx, actor, 'conversation.status_changed', conversation.id, {
           from: conversation.status,
@@ -63,11 +80,11 @@ export async function appendMessage(
       : undefined,
     recordEvent(tx, 'message.posted', actor, conversation.id, {
       conversation: view,
-      message: presentMessage(row),
+      message: presentMessage(row, files),
       statusChanged,
     }),
   ]);
   const failed = results.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
-  return { message: row, conversation: updated };
+  return { message: row, conversation: updated, attachments: uploads };
 }

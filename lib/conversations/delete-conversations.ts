@@ -1,14 +1,18 @@
 // Deleting conversations for good: the rows go with their transcript, notes and events (the
 // foreign keys cascade), and each Telegram topic is deleted afterwards by the Telegram
-// channel on a `conversation.purged` event. Used by bulk delete and by retention.
+// channel on a `conversation.purged` event. Their attachments are let go by the foreign key
+// and their bytes removed once the rows are gone (or by the next sweep, should that fail).
+// Used by bulk delete and by retention.
 import { and, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Actor } from '../actor';
+import { removeDetachedAttachments } from '../attachments/remove-attachments';
 import { writeAudit } from '../audit/write-audit';
 import type { BulkDeleteInput } from '../contracts/admin';
 import type { Transaction } from '../db/client';
 import { conversations, events } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { recordEvent } from '../events/record-event';
+import { logger } from '../log';
 import { conversationFilters } from './conversation-filters';
 
 /** Conversations per transaction: a huge delete never holds one giant transaction. */
@@ -51,6 +55,13 @@ export async function deleteConversationBatch(
   return doomed.length;
 }
 
+/** Removes the bytes of the deleted conversations' files now; the sweep retries a failure. */
+export async function removeDeletedFiles(): Promise<void> {
+  await removeDetachedAttachments().catch((error) =>
+    logger().warn({ err: error }, 'could not remove deleted attachments yet'),
+  );
+}
+
 /** What the audit entry says was asked for: the ids' count or the filter, as sent. */
 function describeRequest(input: BulkDeleteInput): Record<string, unknown> {
   if ('ids' in input) return { ids: input.ids.length };
@@ -88,6 +99,7 @@ export async function bulkDeleteConversations(
       if (batch < DELETE_BATCH) break;
     }
   }
+  await removeDeletedFiles();
   await inTransaction((tx) =>
     writeAudit(tx, actor, 'conversations.bulk_deleted', null, {
       count: deleted,

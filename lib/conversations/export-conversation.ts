@@ -2,6 +2,7 @@
 // transcript and notes interleaved by time as CSV.
 import { asc, eq } from 'drizzle-orm';
 import type { ConversationExport } from '../contracts/admin';
+import { formatBytes } from '../contracts/attachments';
 import type { Message } from '../contracts/dto';
 import { db } from '../db/client';
 import { auditLog } from '../db/schema';
@@ -25,7 +26,7 @@ export async function exportConversationJson(
     body: {
       exportedAt: now.toISOString(),
       conversation: details.conversation,
-      messages: details.messages.map((message) => ({ ...message, attachments: [] })),
+      messages: details.messages,
       notes: details.notes,
       audit: audit.map((entry) => ({
         id: entry.id,
@@ -44,8 +45,18 @@ function messageAuthor(message: Message, customerName: string | null): string {
   return 'System';
 }
 
-/** `kind` is the message's author (`customer`, `agent`, `system`) or `note`. */
-export const TRANSCRIPT_CSV_COLUMNS = ['time', 'kind', 'author', 'text'] as const;
+/**
+ * `kind` is the message's author (`customer`, `agent`, `system`) or `note`; `attachments`
+ * lists a message's files by name, type and size.
+ */
+export const TRANSCRIPT_CSV_COLUMNS = ['time', 'kind', 'author', 'text', 'attachments'] as const;
+
+/** `photo.png (image/png, 120 KB); terms.pdf (application/pdf, 2 MB)`. */
+function attachmentList(message: Message): string {
+  return message.attachments
+    .map((file) => `${file.name} (${file.type}, ${formatBytes(file.size)})`)
+    .join('; ');
+}
 
 export async function exportConversationCsv(
   conversationId: string,
@@ -55,12 +66,12 @@ export async function exportConversationCsv(
     ...messages.map((m) => ({
       at: m.createdAt,
       order: 0,
-      row: [m.createdAt, m.author, messageAuthor(m, conversation.name), m.text],
+      row: [m.createdAt, m.author, messageAuthor(m, conversation.name), m.text, attachmentList(m)],
     })),
     ...notes.map((n) => ({
       at: n.createdAt,
       order: 1,
-      row: [n.createdAt, 'note', n.authorName, n.text],
+      row: [n.createdAt, 'note', n.authorName, n.text, ''],
     })),
   ];
   // ISO times in UTC sort as strings; a message and a note of the same instant keep the

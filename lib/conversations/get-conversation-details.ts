@@ -1,11 +1,13 @@
 // Everything agents see of one conversation: the conversation, its transcript and notes.
 import { asc, eq } from 'drizzle-orm';
+import { agentsViewer } from '../attachments/present';
 import type { AgentConversation, Message, Note } from '../contracts/dto';
 import { db } from '../db/client';
 import { messages, notes } from '../db/schema';
 import { getConversation } from './conversation-rows';
 import { presentMany } from './list-conversations';
-import { presentMessage, presentNote } from './present';
+import { presentNote } from './present';
+import { presentMessageRows } from './present-messages';
 
 export async function getConversationDetails(
   conversationId: string,
@@ -27,7 +29,7 @@ export async function getConversationDetails(
   ]);
   return {
     conversation: conversation!,
-    messages: messageRows.map(presentMessage),
+    messages: await presentMessageRows(database, messageRows, agentsViewer),
     notes: noteRows.map(presentNote),
   };
 }

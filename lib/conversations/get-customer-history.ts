@@ -1,10 +1,11 @@
 // What the widget restores: the conversation and its transcript, or the part after `after`.
 import { and, asc, eq, gt } from 'drizzle-orm';
+import { customerViewer } from '../attachments/present';
 import type { ConversationHistoryResponse } from '../contracts/dto';
 import { db } from '../db/client';
 import { messages } from '../db/schema';
 import { customerView, getConversation } from './conversation-rows';
-import { presentMessage } from './present';
+import { presentMessageRows } from './present-messages';
 import { getTemplate } from './system-messages';
 
 export async function getCustomerHistory(
@@ -25,7 +26,7 @@ export async function getCustomerHistory(
     .orderBy(asc(messages.seq));
   const history: ConversationHistoryResponse = {
     conversation: await customerView(database, conversation),
-    messages: rows.map(presentMessage),
+    messages: await presentMessageRows(database, rows, customerViewer(conversation)),
   };
   if (conversation.status === 'closed') {
     history.closedNote = (

@@ -2,7 +2,9 @@
 // someone else holds is refused, so two agents never answer at once.
 import type { Actor } from '../actor';
 import { requireActiveAgent } from '../agents/agents';
+import { agentsViewer, presentAttachment } from '../attachments/present';
 import type { Message } from '../contracts/dto';
+import type { MessageContent } from '../contracts/message-content';
 import { inTransaction } from '../db/transaction';
 import { conflict } from '../errors';
 import { appendMessage } from './append-message';
@@ -11,13 +13,15 @@ import { getAgentName, lockConversation } from './conversation-rows';
 import { presentMessage } from './present';
 import { assertOpen } from './status';
 
+/** `content` is the text alone, or the text and the uploads to send with it. */
 export async function postAgentMessage(
   conversationId: string,
   agentId: string,
-  text: string,
+  content: string | MessageContent,
   actor: Actor,
 ): Promise<Message> {
-  const row = await inTransaction(async (tx) => {
+  const { text, attachmentIds } = typeof content === 'string' ? { text: content } : content;
+  const { message, attachments } = await inTransaction(async (tx) => {
     const agent = await requireActiveAgent(tx, agentId);
     let conversation = await lockConversation(tx, conversationId);
     assertOpen(conversation.status, 'reply in');
@@ -26,14 +30,16 @@ export async function postAgentMessage(
       throw conflict(`Claimed by ${holder ?? 'another agent'}; take it over to reply`);
     }
     conversation = await claimLocked(tx, conversation, agent, actor);
-    const { message } = await appendMessage(
+    return appendMessage(
       tx,
       conversation,
-      { author: 'agent', text, agentId: agent.id, agentName: agent.name },
+      { author: 'agent', text, agentId: agent.id, agentName: agent.name, attachmentIds },
       actor,
       { status: 'awaiting_customer' },
     );
-    return message;
   });
-  return presentMessage(row);
+  return presentMessage(
+    message,
+    attachments.map((file) => presentAttachment(file, conversationId, agentsViewer)),
+  );
 }

@@ -1,6 +1,7 @@
 // A customer writes: idempotent by clientId, rate-limited per conversation, refused when
 // blocked, and a closed conversation reopens first.
 import { customerActor } from '../actor';
+import { customerViewer, presentAttachment } from '../attachments/present';
 import { isWithinWorkingHours } from '../automation/working-hours';
 import type { SendMessageInput } from '../contracts/customer';
 import type { Message } from '../contracts/dto';
@@ -13,8 +14,9 @@ import { AppError } from '../errors';
 import { limitMessages } from '../rate-limit';
 import { getSettings } from '../settings/settings';
 import { appendMessage } from './append-message';
-import { findMessageByClientId, lockConversation } from './conversation-rows';
+import { findMessageByClientId, getConversation, lockConversation } from './conversation-rows';
 import { presentMessage } from './present';
+import { presentMessageRows } from './present-messages';
 import { reopenLocked } from './reopen-conversation';
 import { emitSystemMessage } from './system-messages';
 
@@ -50,7 +52,10 @@ export async function postCustomerMessage(
         getSettings(tx, 'workingHours'),
         findMessageByClientId(tx, conversationId, input.clientId),
       ]);
-      if (earlier) return { message: presentMessage(earlier), created: false };
+      if (earlier) {
+        const [message] = await presentMessageRows(tx, [earlier], customerViewer(conversation));
+        return { message: message!, created: false };
+      }
       // Refused before the rate limit counts it: a blocked customer hears 403, never 429.
       if (conversation.status === 'blocked') {
         throw new AppError('blocked', 'This conversation is blocked');
@@ -64,7 +69,12 @@ export async function postCustomerMessage(
       const appended = await appendMessage(
         tx,
         conversation,
-        { author: 'customer', text: input.text, clientId: input.clientId },
+        {
+          author: 'customer',
+          text: input.text,
+          clientId: input.clientId,
+          attachmentIds: input.attachmentIds,
+        },
         customerActor,
         {
           ...(conversation.status === 'awaiting_customer' ? { status: 'open_assigned' } : {}),
@@ -73,13 +83,26 @@ export async function postCustomerMessage(
         },
       );
       await emitAfterCustomerMessage(tx, appended.conversation, schedule, now);
-      return { message: presentMessage(appended.message), created: true };
+      const viewer = customerViewer(appended.conversation);
+      const files = appended.attachments.map((file) =>
+        presentAttachment(file, conversationId, viewer),
+      );
+      return { message: presentMessage(appended.message, files), created: true };
     });
   } catch (error) {
     // The same clientId sent twice at once: the other request won, return its message.
     if (isUniqueViolation(error, 'messages_conversation_client_id_idx')) {
-      const winner = await findMessageByClientId(db(), conversationId, input.clientId);
-      if (winner) return { message: presentMessage(winner), created: false };
+      const database = db();
+      const winner = await findMessageByClientId(database, conversationId, input.clientId);
+      if (winner) {
+        const conversation = await getConversation(database, conversationId);
+        const [message] = await presentMessageRows(
+          database,
+          [winner],
+          customerViewer(conversation),
+        );
+        return { message: message!, created: false };
+      }
     }
     throw error;
   }

@@ -2,6 +2,7 @@
 import type {
   AgentConversation,
   AgentSummary,
+  Attachment,
   CustomerConversation,
   Message,
   Note,
@@ -10,7 +11,8 @@ import type { AgentRow, ConversationRow, MessageRow, NoteRow } from '../db/schem
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export function presentMessage(row: MessageRow): Message {
+/** `attachments` come presented for the viewer (see present-messages.ts). */
+export function presentMessage(row: MessageRow, attachments: Attachment[] = []): Message {
   return {
     id: row.id,
     conversationId: row.conversationId,
@@ -19,6 +21,7 @@ export function presentMessage(row: MessageRow): Message {
     ...(row.agentName ? { agentName: row.agentName } : {}),
     text: row.text,
     ...(row.clientId ? { clientId: row.clientId } : {}),
+    attachments,
     createdAt: row.createdAt.toISOString(),
   };
 }

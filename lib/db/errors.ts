@@ -135,3 +135,6 @@ export function describeDatabaseError(error: unknown): Record<string, string> | 
   }
   return described;
 }
+
+export const isForeignKeyViolation = (error: unknown): boolean =>
+  pgErrorCode(error) === FOREIGN_KEY_VIOLATION;

@@ -5,6 +5,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -19,6 +20,11 @@ import {
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 const telegramId = (name: string) => bigint(name, { mode: 'number' });
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  // postgres.js hands out a Buffer, PGlite a Uint8Array: the same bytes either way.
+  fromDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+});
 
 export const agents = pgTable(
   'agents',
@@ -444,6 +450,8 @@ export const telegramOutbox = pgTable(
     threadId: integer('thread_id'),
     kind: text('kind', { enum: ['post', 'sync_topic', 'delete_topic'] }).notNull(),
     text: text('text'),
+    /** A post's files, sent as photos, documents or an album with `text` as the caption. */
+    attachmentIds: uuid('attachment_ids').array().notNull().default(sql`'{}'::uuid[]`),
     /** Customer messages: consecutive ones may go out as one post. */
     coalescible: boolean('coalescible').notNull().default(false),
     pin: boolean('pin').notNull().default(false),
@@ -493,3 +501,51 @@ export const telegramLinkCodes = pgTable(
 
 export type TelegramOutboxRow = typeof telegramOutbox.$inferSelect;
 export type TelegramTopicRow = typeof telegramTopics.$inferSelect;
+
+// ---- Attachments: uploaded files, the messages they belong to, and stored bytes ----
+
+/**
+ * One uploaded file. The bytes live in the configured storage under `storage_key` (and
+ * `thumbnail_key` for images), written before this row: a crash in between leaves bytes
+ * without a row, which the orphan sweep removes. `message_id` is null until a message
+ * takes it (once, in its own conversation); a row whose `conversation_id` became null
+ * (the conversation was deleted) is waiting for its bytes to be removed.
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey(),
+    conversationId: uuid('conversation_id').references(() => conversations.id, {
+      onDelete: 'set null',
+    }),
+    messageId: uuid('message_id').references(() => messages.id, { onDelete: 'set null' }),
+    /** Place among its message's attachments, from 1. */
+    position: integer('position').notNull().default(0),
+    /** Who uploaded it, as in the audit log (`customer`, `agent:<id>`, `telegram:<id>`, …). */
+    uploadedBy: text('uploaded_by').notNull(),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    size: integer('size').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    storageKey: text('storage_key').notNull(),
+    thumbnailKey: text('thumbnail_key'),
+    /** Once uploaded to Telegram, the file's id there: sending it again needs no upload. */
+    telegramFileId: text('telegram_file_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('attachments_message_idx').on(t.messageId, t.position),
+    index('attachments_conversation_idx').on(t.conversationId),
+    index('attachments_unsent_idx').on(t.createdAt).where(sql`${t.messageId} is null`),
+  ],
+);
+
+/** The bytes of attachments when ATTACHMENT_STORAGE=postgres. */
+export const attachmentBlobs = pgTable('attachment_blobs', {
+  key: text('key').primaryKey(),
+  data: bytea('data').notNull(),
+  createdAt: createdAt(),
+});
+
+export type AttachmentRow = typeof attachments.$inferSelect;

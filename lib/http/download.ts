@@ -1,4 +1,4 @@
-// Responses that browsers save as files: an export's body with its name and type.
+// Responses that browsers save as files (exports) or show as images (attachments).
 export function download(
   body: string | ReadableStream<Uint8Array>,
   fileName: string,
@@ -10,6 +10,40 @@ export function download(
       'Content-Disposition': `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}
+
+/** `filename="…"` for old clients (ASCII only) and `filename*` with the real name. */
+function dispositionName(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/**
+ * An uploaded file. Whatever its bytes, a browser never runs it as a page: the type is
+ * not sniffed, the sandbox CSP gives it no origin and no scripts, and only images are
+ * shown inline (SVG and HTML are never stored at all).
+ */
+export function attachmentDownload(file: {
+  body: ReadableStream<Uint8Array>;
+  name: string;
+  type: string;
+  size: number | null;
+  inline: boolean;
+}): Response {
+  return new Response(file.body, {
+    headers: {
+      'Content-Type': file.type,
+      ...(file.size !== null ? { 'Content-Length': String(file.size) } : {}),
+      'Content-Disposition': `${file.inline ? 'inline' : 'attachment'}; ${dispositionName(file.name)}`,
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "sandbox; default-src 'none'",
+      // Links change every hour (their expiry moves on), so a cached copy is never stale.
+      'Cache-Control': 'private, max-age=3600',
+      // The widget shows images on the customer's site, another origin.
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      'Referrer-Policy': 'no-referrer',
     },
   });
 }

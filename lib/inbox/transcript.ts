@@ -2,9 +2,11 @@
 // seq, and the private notes written in the same span of time, so that notes interleave
 // with messages and every note lands on exactly one page.
 import { and, asc, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { agentsViewer } from '../attachments/present';
 import type { TranscriptPage } from '../contracts/agent';
 import { getConversation } from '../conversations/conversation-rows';
-import { presentMessage, presentNote } from '../conversations/present';
+import { presentNote } from '../conversations/present';
+import { presentMessageRows } from '../conversations/present-messages';
 import { db } from '../db/client';
 import { messages, notes } from '../db/schema';
 
@@ -45,7 +47,7 @@ export async function getTranscriptPage(
     .where(and(...noteFilters))
     .orderBy(asc(notes.createdAt));
   return {
-    messages: page.map(presentMessage),
+    messages: await presentMessageRows(database, page, agentsViewer),
     notes: noteRows.map(presentNote),
     olderBefore: hasOlder && page[0] ? page[0].seq : null,
   };

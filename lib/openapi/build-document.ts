@@ -41,7 +41,8 @@ const ERROR_MEANING: Record<ErrorCode, string> = {
   blocked: 'The customer is blocked',
   not_found: 'Unknown id',
   conflict: 'A refused transition',
-  too_large: 'Text over 4000 characters or a body over its limit',
+  too_large: 'Text over 4000 characters, a file or a body over its limit',
+  unsupported_media_type: 'A file type that is not allowed',
   rate_limited: 'Too many requests; see Retry-After',
   unavailable: 'A dependency did not answer in time; see Retry-After',
   internal: 'Something went wrong',
@@ -122,11 +123,29 @@ function parameters(route: ApiRoute) {
   return list;
 }
 
+const UPLOAD_BODY = {
+  required: true,
+  content: {
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: { file: { type: 'string', format: 'binary', description: 'The file' } },
+      },
+    },
+  },
+};
+
+const DOWNLOAD_RESPONSE = {
+  description: 'The file’s bytes',
+  content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+};
+
 function errorStatuses(route: ApiRoute): ErrorCode[] {
   const codes = new Set<ErrorCode>(route.errors ?? []);
-  if (route.params || route.query || route.body) codes.add('invalid_request');
-  // Every JSON body is read with a size limit.
-  if (route.body) codes.add('too_large');
+  if (route.params || route.query || route.body || route.upload) codes.add('invalid_request');
+  // Every JSON body is read with a size limit, every upload too.
+  if (route.body || route.upload) codes.add('too_large');
   if (route.auth !== 'none') codes.add('unauthorized');
   if (route.auth !== 'none' && route.auth !== 'telegram') codes.add('forbidden');
   if (route.params) codes.add('not_found');
@@ -147,6 +166,10 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_ROUTES) {
       const file = response && 'file' in response ? response : undefined;
       const schema = response && 'file' in response ? response.schema : response;
       if (schema) responses.set(`${name}Response${status}`, schema);
+      if (route.download && status === '200') {
+        responseBodies[status] = DOWNLOAD_RESPONSE;
+        continue;
+      }
       responseBodies[status] = {
         description: file?.description ?? (Number(status) >= 400 ? 'Not ready' : 'Success'),
         ...(schema
@@ -188,6 +211,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_ROUTES) {
       security: SECURITY[route.auth],
       'x-parley-auth': route.auth,
       parameters: parameters(route),
+      ...(route.upload ? { requestBody: UPLOAD_BODY } : {}),
       ...(route.body
         ? {
             requestBody: {

@@ -49,6 +49,10 @@ export interface ApiRoute {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** A multipart/form-data upload with one binary field `file`, instead of a JSON body. */
+  upload?: true;
+  /** The 200 answer is a file's bytes (its type in Content-Type), not JSON. */
+  download?: true;
   /** The body may be left out: no body at all reads as `{}`. */
   bodyOptional?: boolean;
   /** Success statuses and their bodies; `null` for a response without a body. */

@@ -8,6 +8,7 @@ import type { CallbackQuery, Message, Update } from 'telegraf/types';
 import { z } from 'zod';
 import { touchAgent } from '../agents/agents';
 import { resolveTelegramAgent, type TelegramUser, telegramActor } from '../agents/telegram-agents';
+import { messageTextSchema } from '../contracts/message-content';
 import { textSchema } from '../contracts/text';
 import { postAgentMessage } from '../conversations/post-agent-message';
 import { db } from '../db/client';
@@ -17,6 +18,7 @@ import { isTopicAction, runTopicAction } from './actions';
 import { createBot, type TelegramConfig } from './api';
 import { runCommand } from './commands';
 import { parseButton } from './format';
+import { captionOf, type IncomingFile, incomingFile, receiveTelegramFile } from './incoming-media';
 import { describeError, notify, type Place } from './notices';
 
 async function conversationInTopic(chatId: number, threadId: number | undefined) {
@@ -97,12 +99,20 @@ export class TelegramEdge {
         : 'edited_message' in update
           ? update.edited_message
           : null;
-    if (!message || !('text' in message) || !message.from || message.from.is_bot) return;
+    if (!message?.from || message.from.is_bot) return;
+    const file = incomingFile(message);
+    if (!('text' in message) && !file) return;
     const threadId = message.is_topic_message ? message.message_thread_id : undefined;
     const conversation = await conversationInTopic(message.chat.id, threadId);
     if (!(await this.isOurChat(message.chat.id, conversation))) return;
     const place: Place = { chatId: message.chat.id, threadId: threadId ?? null, conversation };
     const agent = await resolveTelegramAgent(db(), message.from);
+    const edited = 'edit_date' in message && Boolean(message.edit_date);
+    if (!('text' in message)) {
+      // An edited caption cannot change a file the customer already has.
+      if (!place.conversation || edited || !file) return;
+      return this.onFile(place, agent, message.from, file, captionOf(message));
+    }
     if (message.text.startsWith('/')) {
       if ('edit_date' in message && message.edit_date) return; // an edited command ran already
       return runCommand({
@@ -114,7 +124,6 @@ export class TelegramEdge {
       });
     }
     if (!place.conversation) return; // chatter in General or in a topic that is not ours
-    const edited = 'edit_date' in message && Boolean(message.edit_date);
     await this.onReply(place, agent, message.from, message, edited);
   }
 
@@ -126,6 +135,43 @@ export class TelegramEdge {
     message: Message.TextMessage,
     edited: boolean,
   ): Promise<void> {
+    // An edit cannot change what the customer already has; the correction goes out as a new message.
+    const parsed = textSchema.safeParse(edited ? `✏️ Correction: ${message.text}` : message.text);
+    if (!parsed.success) {
+      return notify(place, `⚠️ ${agent.name}: not sent — ${parsed.error.issues[0]!.message}.`);
+    }
+    await this.deliver(place, agent, () =>
+      postAgentMessage(place.conversation!.id, agent.id, parsed.data, telegramActor(user, agent)),
+    );
+  }
+
+  /** A photo, document, voice note or video in a topic reaches the customer as a file. */
+  private async onFile(
+    place: Place,
+    agent: AgentRow,
+    user: TelegramUser,
+    file: IncomingFile,
+    caption: string,
+  ): Promise<void> {
+    const text = messageTextSchema.safeParse(caption);
+    if (!text.success) {
+      return notify(place, `⚠️ ${agent.name}: not sent — ${text.error.issues[0]!.message}.`);
+    }
+    const conversationId = place.conversation!.id;
+    const actor = telegramActor(user, agent);
+    await this.deliver(place, agent, async () => {
+      const upload = await receiveTelegramFile(this.bot.telegram, conversationId, file, actor);
+      await postAgentMessage(
+        conversationId,
+        agent.id,
+        { text: text.data, attachmentIds: [upload.id] },
+        actor,
+      );
+    });
+  }
+
+  /** Runs an agent's reply; a refusal is explained in the topic, nothing half-sent. */
+  private async deliver(place: Place, agent: AgentRow, send: () => Promise<unknown>) {
     const conversation = place.conversation!;
     if (!agent.active) {
       return notify(
@@ -133,13 +179,8 @@ export class TelegramEdge {
         `⚠️ ${agent.name}: you are disabled in Parley, so this was not sent. Ask an admin.`,
       );
     }
-    // An edit cannot change what the customer already has; the correction goes out as a new message.
-    const parsed = textSchema.safeParse(edited ? `✏️ Correction: ${message.text}` : message.text);
-    if (!parsed.success) {
-      return notify(place, `⚠️ ${agent.name}: not sent — ${parsed.error.issues[0]!.message}.`);
-    }
     try {
-      await postAgentMessage(conversation.id, agent.id, parsed.data, telegramActor(user, agent));
+      await send();
       await touchAgent(db(), agent.id);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { db } from '../db/client';
 import type { DomainEvent, EventPayloads } from '../events/types';
-import { inboxReply, noteLine } from './format';
+import { customerLine, inboxReply, noteLine } from './format';
 import { type OutboxItem, outboxInsert, wakeTelegramSender } from './outbox';
 
 type Payload<T extends keyof EventPayloads> = EventPayloads[T];
@@ -17,15 +17,21 @@ function itemsFor(event: DomainEvent, conversationId: string): Omit<OutboxItem, 
   const payload = event.payload as Loose;
   switch (event.type) {
     case 'message.posted': {
-      const { message } = payload as Payload<'message.posted'>;
+      const { message, conversation } = payload as Payload<'message.posted'>;
+      const attachmentIds = message.attachments.map((file) => file.id);
       if (message.author === 'customer') {
-        return [{ ...base, kind: 'post', text: message.text, coalescible: true }];
+        if (attachmentIds.length === 0) {
+          return [{ ...base, kind: 'post', text: message.text, coalescible: true }];
+        }
+        // Files go out on their own, captioned; queued texts never fold into them.
+        const caption = [customerLine(conversation.name), message.text].filter(Boolean);
+        return [{ ...base, kind: 'post', text: caption.join('\n'), attachmentIds }];
       }
       // Written in the topic already; system messages arrive as their own event below.
       if (message.author === 'system' || fromTelegram(event)) return [];
-      return [
-        { ...base, kind: 'post', text: inboxReply(message.agentName ?? 'Agent', message.text) },
-      ];
+      const agentName = message.agentName ?? 'Agent';
+      const text = message.text ? inboxReply(agentName, message.text) : `${agentName} (inbox)`;
+      return [{ ...base, kind: 'post', text, attachmentIds }];
     }
     case 'note.added': {
       const { note } = payload as Payload<'note.added'>;

@@ -149,14 +149,17 @@ export class OutboxQueue {
     return rows[0]?.mergeable === true;
   }
 
-  /** Keeps a sent part's id; the last one also finishes the row (one round trip). */
-  async recordPart(id: number, messageId: number, last: boolean): Promise<number[]> {
+  /** Keeps a sent part's ids; the last part also finishes the row (one round trip). */
+  async recordPart(id: number, messageIds: number | number[], last: boolean): Promise<number[]> {
+    const added = Array.isArray(messageIds) ? messageIds : [messageIds];
     const [row] = await this.database
       .update(telegramOutbox)
       .set({
         ...(last ? { status: 'sent' as const, sentAt: new Date(), lockedUntil: null } : {}),
-        sentMessageIds:
-          sql`array_append(${telegramOutbox.sentMessageIds}, ${messageId})` as unknown as number[],
+        sentMessageIds: sql`${telegramOutbox.sentMessageIds} || array[${sql.join(
+          added.map((messageId) => sql`${messageId}::integer`),
+          sql`, `,
+        )}]::integer[]` as unknown as number[],
       })
       .where(eq(telegramOutbox.id, id))
       .returning({ ids: telegramOutbox.sentMessageIds });

@@ -12,6 +12,8 @@ export interface OutboxItem {
   chatId?: number;
   threadId?: number | null;
   text?: string;
+  /** Files to post, with `text` as their caption (lib/telegram/media.ts). */
+  attachmentIds?: string[];
   coalescible?: boolean;
   pin?: boolean;
   /** Makes adding the same item twice (a redelivered event) a no-op. */
@@ -29,6 +31,13 @@ export const chatLane = (chatId: number, threadId?: number | null) =>
  * conversation deleted meanwhile simply vanish.
  */
 export function outboxInsert(items: OutboxItem[], topicRequested: SQL = sql`false`): SQL {
+  const uuids = (ids: string[] = []) =>
+    ids.length
+      ? sql`array[${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )}]`
+      : sql`'{}'`;
   const rows = items.map(
     (item) => sql`(
       ${item.conversationId ?? chatLane(item.chatId!, item.threadId)}::text,
@@ -36,15 +45,15 @@ export function outboxInsert(items: OutboxItem[], topicRequested: SQL = sql`fals
       ${item.conversationId ?? null}::uuid, ${item.chatId ?? null}::bigint,
       ${item.threadId ?? null}::integer, ${item.kind}::text, ${item.text ?? null}::text,
       ${item.coalescible ?? false}::boolean, ${item.pin ?? false}::boolean,
-      ${item.dedupeKey ?? null}::text)`,
+      ${item.dedupeKey ?? null}::text, ${uuids(item.attachmentIds)}::uuid[])`,
   );
   return sql`
     insert into telegram_outbox
       (lane, position, conversation_id, chat_id, thread_id, kind, text, coalescible, pin,
-       dedupe_key)
+       dedupe_key, attachment_ids)
     select * from (values ${sql.join(rows, sql`, `)}) as item
       (lane, position, conversation_id, chat_id, thread_id, kind, text, coalescible, pin,
-       dedupe_key)
+       dedupe_key, attachment_ids)
     where item.conversation_id is null
        or ${topicRequested}
        or exists (select 1 from telegram_topics t where t.conversation_id = item.conversation_id)

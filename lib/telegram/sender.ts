@@ -14,6 +14,7 @@ import { logger } from '../log';
 import { getSettings } from '../settings/settings';
 import { type CallFailure, classifyFailure, type Telegram } from './api';
 import { customerLine, splitText } from './format';
+import { loadMediaFiles, type Place, planMedia, remainingSteps, sendMediaStep } from './media';
 import { onTelegramSenderWake } from './outbox';
 import { OutboxQueue } from './outbox-queue';
 import { pauseChat, pausedUntil, reserveSlot } from './pacing';
@@ -198,7 +199,6 @@ export class TelegramSender {
   }
 
   private async perform(item: TelegramOutboxRow): Promise<void> {
-    const { telegram } = this.options;
     if (item.kind === 'sync_topic') {
       if (item.conversationId) await this.topics.sync(item.conversationId);
       return;
@@ -218,6 +218,28 @@ export class TelegramSender {
       await this.waitUntil(item.createdAt.getTime() + (await this.settings()).coalesceWindowMs);
     }
     const silent = this.options.silent;
+    if (item.attachmentIds.length > 0) {
+      await this.sendMedia(item, { chatId, threadId, silent });
+    } else {
+      await this.sendText(item, target, { chatId, threadId, silent });
+    }
+    if (item.pin && item.sentMessageIds[0]) {
+      const messageId = item.sentMessageIds[0];
+      await this.call(chatId, (tg) =>
+        tg.pinChatMessage(chatId, messageId, { disable_notification: silent }),
+      ).catch((error) => logger().warn({ err: error, chatId }, 'could not pin a message'));
+    }
+    // Posting may have reopened the topic of a closed conversation: close it again.
+    if (target && (target.topic.closed || isClosedStatus(target.conversation.status))) {
+      const fresh = await this.topics.ensure(target.conversation.id);
+      if (fresh) await this.topics.matchClosed(fresh);
+    }
+  }
+
+  /** A text post, in parts of at most 4096 characters, each recorded once sent. */
+  private async sendText(item: TelegramOutboxRow, target: TopicTarget | null, place: Place) {
+    const { chatId, threadId, silent } = place;
+    const { telegram } = this.options;
     for (let part = item.sentMessageIds.length; ; part++) {
       await this.waitForSlot(chatId);
       if (item.coalescible) {
@@ -236,16 +258,21 @@ export class TelegramSender {
       if (last) item.status = 'sent';
       if (part + 1 >= parts.length) break;
     }
-    if (item.pin && item.sentMessageIds[0]) {
-      const messageId = item.sentMessageIds[0];
-      await this.call(chatId, (tg) =>
-        tg.pinChatMessage(chatId, messageId, { disable_notification: silent }),
-      ).catch((error) => logger().warn({ err: error, chatId }, 'could not pin a message'));
-    }
-    // Posting may have reopened the topic of a closed conversation: close it again.
-    if (target && (target.topic.closed || isClosedStatus(target.conversation.status))) {
-      const fresh = await this.topics.ensure(target.conversation.id);
-      if (fresh) await this.topics.matchClosed(fresh);
+  }
+
+  /** A post with files: the steps not yet sent, each recorded with its messages' ids. */
+  private async sendMedia(item: TelegramOutboxRow, place: Place) {
+    const { database, telegram } = this.options;
+    const files = await loadMediaFiles(database, item.attachmentIds);
+    const steps = remainingSteps(planMedia(files, item.text ?? ''), item.sentMessageIds.length);
+    for (const [index, step] of steps.entries()) {
+      await this.waitForSlot(place.chatId);
+      const ids = await this.invoke(place.chatId, () =>
+        sendMediaStep(telegram, database, step, place),
+      );
+      const last = index === steps.length - 1 && !item.pin;
+      item.sentMessageIds = await this.queue.recordPart(item.id, ids, last);
+      if (last) item.status = 'sent';
     }
   }
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentConversation, Message } from '@/lib/contracts';
 import { signInOverHttp } from '@/test/agent-session';
 import { api, CustomerClient, eventually } from '@/test/customer-client';
+import * as files from '@/test/files';
 import { type RunningServer, startServer, TEST_ADMIN } from '@/test/server';
 
 let server: RunningServer;
@@ -95,6 +96,48 @@ describe('/agent namespace', () => {
     expect(reply).toMatchObject({ ok: true, message: { author: 'agent', text: 'Hi Maria!' } });
     await eventually(() => customer.received.find((m) => m.text === 'Hi Maria!'), 'the reply');
     expect(customer.received.map((m) => m.text)).not.toContain('Private: VIP');
+    customer.close();
+  });
+
+  it('carries files both ways, each side with links made for it', async () => {
+    const agent = await connectAgent(adminCookie);
+    const live: Message[] = [];
+    agent.on('message', (message: Message) => live.push(message));
+    const customer = await CustomerClient.start(server.url);
+    await customer.connect();
+    await customer.sendFiles('My receipt', { name: 'receipt.pdf', bytes: files.pdf() });
+    const seen = await eventually(
+      () => live.find((m) => m.attachments[0]?.name === 'receipt.pdf'),
+      'the customer’s file in the inbox',
+    );
+    const agentLink = new URL(seen.attachments[0]!.url);
+    expect(agentLink.searchParams.get('for')).toBe('agents');
+    expect((await fetch(agentLink)).status).toBe(401);
+    const opened = await fetch(agentLink, { headers: { cookie: adminCookie } });
+    expect(Buffer.from(await opened.arrayBuffer()).equals(files.pdf())).toBe(true);
+
+    const form = files.multipart({ name: 'steps.png', bytes: await files.png() });
+    const uploaded = await fetch(
+      `${server.url}/api/v1/agent/conversations/${customer.conversationId}/attachments`,
+      { method: 'POST', headers: { cookie: adminCookie }, body: form },
+    );
+    expect(uploaded.status).toBe(201);
+    const { attachment } = await uploaded.json();
+    const reply = await agent.emitWithAck('message:send', {
+      conversationId: customer.conversationId,
+      text: '',
+      attachmentIds: [attachment.id],
+    });
+    expect(reply).toMatchObject({
+      ok: true,
+      message: { text: '', attachments: [{ id: attachment.id }] },
+    });
+    const received = await eventually(
+      () => customer.received.find((m) => m.attachments[0]?.id === attachment.id),
+      'the agent’s file on the customer socket',
+    );
+    expect(new URL(received.attachments[0]!.url).searchParams.get('for')).toBe('customer.1');
+    expect((await fetch(received.attachments[0]!.thumbnailUrl!)).status).toBe(200);
     customer.close();
   });
 

@@ -13,6 +13,7 @@ import {
   conversationRefSchema,
   type PresenceEntry,
   presenceSchema,
+  socketMessageSchema,
   socketReplySchema,
   type Viewer,
   viewingSchema,
@@ -112,12 +113,10 @@ export function registerAgentNamespace(io: Server): AgentNamespace {
     socket.on('message:send', async (payload, ack) => {
       if (typeof ack !== 'function') return;
       try {
-        const input = parse(socketReplySchema, payload);
+        const { conversationId, ...content } = parse(socketMessageSchema, payload);
         ack({
           ok: true,
-          message: await withinDeadline(
-            postAgentMessage(input.conversationId, agent.id, input.text, actor),
-          ),
+          message: await withinDeadline(postAgentMessage(conversationId, agent.id, content, actor)),
         });
       } catch (error) {
         ack(ackError(error));

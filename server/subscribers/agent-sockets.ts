@@ -3,6 +3,7 @@
 // 500 messages a second becomes a few queries), always in their current state.
 import { inArray } from 'drizzle-orm';
 import type { Namespace } from 'socket.io';
+import { agentsViewer, signMessageFor } from '@/lib/attachments/present';
 import type { AgentServerEvents } from '@/lib/contracts/agent';
 import { presentMany } from '@/lib/conversations/list-conversations';
 import { db } from '@/lib/db/client';
@@ -61,7 +62,8 @@ export function agentSocketsSubscriber(agents: Namespace<object, AgentServerEven
       }
       if (!event.conversationId) return;
       if (isEvent(event, 'message.posted')) {
-        room().emit('message', event.payload.message);
+        // The event carries the customer's links; agents get their own.
+        room().emit('message', signMessageFor(event.payload.message, agentsViewer));
       } else if (isEvent(event, 'note.added')) {
         room().emit('note', event.payload.note);
       } else if (isEvent(event, 'conversation.seen')) {

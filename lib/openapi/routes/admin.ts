@@ -41,6 +41,7 @@ import {
   messageSchema,
   noteSchema,
   templateViewSchema,
+  uploadAttachmentResponseSchema,
 } from '../../contracts/responses';
 import { TRANSCRIPT_CSV_COLUMNS } from '../../conversations/export-conversation';
 import { CONVERSATION_CSV_COLUMNS } from '../../conversations/export-conversations-csv';
@@ -105,6 +106,17 @@ export const adminRoutes = [
     body: agentMessageSchema,
     responses: { 201: z.object({ message: messageSchema }) },
     errors: ['conflict', 'too_large'],
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/v1/admin/conversations/{id}/attachments',
+    summary: 'Upload a file to send with a reply (`attachmentIds`)',
+    tag: conversations,
+    auth: 'admin',
+    params: byId,
+    upload: true,
+    responses: { 201: uploadAttachmentResponseSchema },
+    errors: ['too_large', 'unsupported_media_type', 'rate_limited'],
   }),
   defineRoute({
     method: 'post',

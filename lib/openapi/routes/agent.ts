@@ -26,6 +26,7 @@ import {
   profileViewSchema,
   sessionAgentSchema,
   transcriptPageSchema,
+  uploadAttachmentResponseSchema,
 } from '../../contracts/responses';
 import { byId, defineRoute } from '../define-route';
 
@@ -95,6 +96,17 @@ export const agentRoutes = [
     body: replySchema,
     responses: { 201: z.object({ message: messageSchema }) },
     errors: ['conflict', 'too_large'],
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/v1/agent/conversations/{id}/attachments',
+    summary: 'Upload a file to send with a reply (`attachmentIds`)',
+    tag: inbox,
+    auth: 'agent',
+    params: byId,
+    upload: true,
+    responses: { 201: uploadAttachmentResponseSchema },
+    errors: ['too_large', 'unsupported_media_type', 'rate_limited'],
   }),
   defineRoute({
     method: 'post',

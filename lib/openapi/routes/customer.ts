@@ -1,6 +1,7 @@
 // The customer (widget) API: CORS for the allowed site origins.
 import { z } from 'zod';
 import {
+  attachmentLinkQuerySchema,
   historyQuerySchema,
   renameSchema,
   sendMessageSchema,
@@ -11,6 +12,7 @@ import {
   customerConversationSchema,
   messageSchema,
   startConversationResponseSchema,
+  uploadAttachmentResponseSchema,
   widgetConfigSchema,
 } from '../../contracts/responses';
 import { defineRoute } from '../define-route';
@@ -77,5 +79,39 @@ export const customerRoutes = [
       200: z.object({ message: messageSchema }),
     },
     errors: ['blocked', 'conflict', 'too_large', 'rate_limited'],
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/v1/conversations/{id}/attachments',
+    summary: 'Upload a file, to send it with a message (`attachmentIds`)',
+    description:
+      'The type is taken from the bytes and must be an image (PNG, JPEG, GIF, WebP), PDF, ' +
+      'text, CSV, an office document or a zip archive; images are re-encoded without their ' +
+      'metadata and get a thumbnail. ATTACHMENT_MAX_BYTES (10 MB) per file; a per-conversation ' +
+      'quota and upload rate apply.',
+    tag,
+    auth: 'customer',
+    cors: true,
+    params: conversation,
+    upload: true,
+    responses: { 201: uploadAttachmentResponseSchema },
+    errors: ['blocked', 'too_large', 'unsupported_media_type', 'rate_limited'],
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/v1/conversations/{id}/attachments/{attachmentId}',
+    summary: 'Download an attachment by its signed link (`url`, `thumbnailUrl`)',
+    description:
+      'Links expire and are made for the conversation’s customer or for agents (who also ' +
+      'need their session or an admin token). Images are shown inline, everything else is a ' +
+      'download; always with `X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`.',
+    tag,
+    auth: 'none',
+    cors: true,
+    params: z.object({ id: z.uuid(), attachmentId: z.uuid() }),
+    query: attachmentLinkQuerySchema,
+    download: true,
+    responses: { 200: null },
+    errors: ['unauthorized', 'forbidden'],
   }),
 ];

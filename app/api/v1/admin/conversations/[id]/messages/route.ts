@@ -10,8 +10,11 @@ export const dynamic = 'force-dynamic';
 export const POST = route(
   { auth: ADMIN_API, params: conversationParams },
   async ({ request, params, caller }) => {
-    const { text, agentEmail } = await readJson(request, agentMessageSchema);
+    const { agentEmail, ...content } = await readJson(request, agentMessageSchema);
     const agentId = await findAgentIdByEmail(agentEmail);
-    return json({ message: await postAgentMessage(params.id, agentId, text, caller.actor) }, 201);
+    return json(
+      { message: await postAgentMessage(params.id, agentId, content, caller.actor) },
+      201,
+    );
   },
 );

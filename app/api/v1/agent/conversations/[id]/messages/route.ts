@@ -15,7 +15,7 @@ export const GET = route(spec, async ({ request, params }) => {
 });
 
 export const POST = route(spec, async ({ request, params, caller }) => {
-  const { text } = await readJson(request, replySchema);
-  const message = await postAgentMessage(params.id, caller.agent.id, text, caller.actor);
+  const content = await readJson(request, replySchema);
+  const message = await postAgentMessage(params.id, caller.agent.id, content, caller.actor);
   return json({ message }, 201);
 });
