@@ -178,13 +178,13 @@ describe('POST /api/v1/conversations/:id/attachments', () => {
     );
   });
 
-  it('refuses uploads from a blocked customer with 403 blocked', async () => {
+  it('refuses uploads from a blocked customer: blocking revoked their token', async () => {
     const { conversation, token } = await started();
     await blockConversation(conversation.id, serviceActor);
     await expectError(
       await upload(conversation.id, token, { name: 'a.txt', bytes: Buffer.from('a') }),
-      403,
-      'blocked',
+      401,
+      'unauthorized',
     );
   });
 
