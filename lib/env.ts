@@ -61,6 +61,10 @@ const schema = z.object({
   TELEGRAM_SILENT: bool.default(true),
   REDIS_URL: optionalString.pipe(z.url().optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Signs the identity tokens a site's backend hands its signed-in visitors (HS256). */
+  WIDGET_IDENTITY_SECRET: optionalString.pipe(
+    z.string().min(32, 'WIDGET_IDENTITY_SECRET must be at least 32 characters').optional(),
+  ),
 });
 
 export type Env = ReturnType<typeof loadEnv>;
@@ -148,6 +152,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       silent: raw.TELEGRAM_SILENT,
     },
     redisUrl: raw.REDIS_URL,
+    widgetIdentitySecret: raw.WIDGET_IDENTITY_SECRET,
     logLevel: raw.LOG_LEVEL,
   };
 }

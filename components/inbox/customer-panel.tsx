@@ -77,9 +77,22 @@ export function CustomerPanel({
     ['Last seen', fullTime(conversation.lastCustomerAt ?? conversation.createdAt)],
   ];
   const fields = answers.filter((answer) => answer !== email);
+  const { identity } = conversation;
   return (
     <section aria-label="Customer" className="flex flex-col gap-3 p-4 text-sm">
       <h2 className="font-semibold text-slate-800">Customer</h2>
+      {identity ? (
+        <div className="rounded-md border border-emerald-300 bg-emerald-50 p-2 text-emerald-900 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100">
+          <p className="font-medium">✓ Verified by the site</p>
+          <p className="break-all">
+            {[identity.name, identity.email, `user ${identity.sub}`].filter(Boolean).join(' · ')}
+          </p>
+        </div>
+      ) : (
+        <p className="text-xs text-amber-800 dark:text-amber-300">
+          Unverified: the details below are what the visitor typed or the page sent.
+        </p>
+      )}
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
