@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   ]);
   await dispatcher.start();
   const sweeper = new Sweeper();
-  sweeper.start();
+  await sweeper.start(handle);
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   log.info(

@@ -1,28 +1,40 @@
 // Runs the time-based rules (reminders, auto-close, retention) on an interval read from the
-// settings at every tick, so a change takes effect without a restart. Every instance may run
-// one: the sweeps themselves make each effect happen once.
+// settings at every tick; a settings change (a NOTIFY from any instance) starts a sweep at
+// once, so a new interval or threshold takes effect without waiting out the old interval.
+// Every instance may run one: the sweeps themselves make each effect happen once.
 import { autoCloseIdleConversations } from '@/lib/automation/auto-close';
 import { purgeClosedConversations } from '@/lib/automation/purge-closed';
 import { sendDueReminders } from '@/lib/automation/send-reminders';
-import { db } from '@/lib/db/client';
+import { type DatabaseHandle, db } from '@/lib/db/client';
 import { OutageBackoff } from '@/lib/db/outage';
 import { logger } from '@/lib/log';
 import { getSettings } from '@/lib/settings/settings';
+import { SETTINGS_CHANNEL } from '@/lib/settings/update-settings';
 
 export class Sweeper {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
   private stopped = false;
   private readonly outage = new OutageBackoff('the sweeps');
+  private unlisten: (() => Promise<void>) | undefined;
 
-  start(): void {
+  async start(handle?: DatabaseHandle): Promise<void> {
     this.schedule(1000);
+    this.unlisten = await handle?.listen(SETTINGS_CHANNEL, () => this.sweepSoon());
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    await this.unlisten?.();
     await this.running;
+  }
+
+  /** Sweeps now unless a sweep is running (it reads the settings again when it ends). */
+  private sweepSoon(): void {
+    if (this.running || this.stopped) return;
+    clearTimeout(this.timer);
+    this.schedule(0);
   }
 
   /** One pass over every rule; errors are logged and the next tick tries again. */
