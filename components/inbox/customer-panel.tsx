@@ -103,7 +103,9 @@ export function CustomerPanel({
       </dl>
       {fields.length ? (
         <>
-          <h3 className="font-medium text-slate-700">Pre-chat answers</h3>
+          <h3 className="font-medium text-slate-700">
+            Pre-chat answers{identity ? ' (not verified)' : ''}
+          </h3>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5">
             {fields.map((answer) => (
               <div key={answer.id} className="contents">
