@@ -71,7 +71,7 @@ export function CustomerPanel({
   const fields = answers.filter((answer) => answer !== email);
   return (
     <>
-      <CustomerDetails rows={rows} fields={fields} />
+      <CustomerDetails rows={rows} fields={fields} identity={conversation.identity} />
       <FilesPanel conversationId={conversation.id} customerName={displayName(conversation)} />
     </>
   );
@@ -80,13 +80,27 @@ export function CustomerPanel({
 function CustomerDetails({
   rows,
   fields,
+  identity,
 }: {
   rows: [string, string][];
   fields: ReturnType<typeof labelledAnswers>;
+  identity: InboxConversation['identity'];
 }) {
   return (
     <section aria-label="Customer" className="flex flex-col gap-3 p-4 text-sm">
       <h2 className="font-semibold text-slate-800">Customer</h2>
+      {identity ? (
+        <div className="rounded-md border border-emerald-300 bg-emerald-50 p-2 text-emerald-900 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100">
+          <p className="font-medium">✓ Verified by the site</p>
+          <p className="break-all">
+            {[identity.name, identity.email, `user ${identity.sub}`].filter(Boolean).join(' · ')}
+          </p>
+        </div>
+      ) : (
+        <p className="text-xs text-amber-800 dark:text-amber-300">
+          Unverified: the details below are what the visitor typed or the page sent.
+        </p>
+      )}
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
@@ -97,7 +111,9 @@ function CustomerDetails({
       </dl>
       {fields.length ? (
         <>
-          <h3 className="font-medium text-slate-700">Pre-chat answers</h3>
+          <h3 className="font-medium text-slate-700">
+            Pre-chat answers{identity ? ' (not verified)' : ''}
+          </h3>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5">
             {fields.map((answer) => (
               <div key={answer.id} className="contents">

@@ -83,6 +83,8 @@ export interface AgentConversation {
   departmentId: string | null;
   assignee: AgentSummary | null;
   visitorId: string | null;
+  /** Who the site vouches for (a verified identity token), or null: everything else is unverified. */
+  identity: { sub: string; email: string | null; name: string | null } | null;
   fields: Record<string, unknown>;
   page: { url: string | null; title: string | null; referrer: string | null };
   locale: string | null;

@@ -81,6 +81,9 @@ const agentConversationShape = {
   departmentId: id.nullable(),
   assignee: agentSummarySchema.nullable(),
   visitorId: z.string().nullable(),
+  identity: z
+    .object({ sub: z.string(), email: z.string().nullable(), name: z.string().nullable() })
+    .nullable(),
   fields: z.record(z.string(), z.unknown()),
   page: z.object({
     url: z.string().nullable(),

@@ -28,6 +28,8 @@ export interface StartInput {
   visitorId: string;
   page: { url: string; title: string; referrer: string };
   locale: string;
+  /** `Parley('identify', {token})`: the site's signed identity token. */
+  identityToken?: string;
 }
 
 export class Api {
