@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import './globals.css';
 
+// Every page is rendered per request: its scripts carry that request's CSP nonce.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: 'Parley',
   description: 'Self-hosted customer-support chat',

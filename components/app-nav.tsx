@@ -48,7 +48,7 @@ function AccountMenu({ me }: { me: SessionAgent }) {
 
   return (
     <details className="relative ml-auto">
-      <summary className="cursor-pointer list-none rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:text-slate-300 dark:hover:bg-slate-800">
+      <summary className="cursor-pointer list-none whitespace-nowrap rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:text-slate-300 dark:hover:bg-slate-800">
         {me.name} <span className="text-slate-500 dark:text-slate-400">({me.role})</span>
         <span aria-hidden="true"> ▾</span>
       </summary>

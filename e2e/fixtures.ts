@@ -50,7 +50,13 @@ export interface AdminConversation {
     departmentId: string | null;
     fields: Record<string, unknown>;
   };
-  messages: { seq: number; author: string; text: string; clientId?: string }[];
+  messages: {
+    seq: number;
+    author: string;
+    text: string;
+    clientId?: string;
+    attachments: { id: string; name: string; type: string; size: number }[];
+  }[];
 }
 
 async function seed(database: TestDatabase, setup: ParleySetup): Promise<Map<string, string>> {

@@ -86,6 +86,10 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: optionalString,
   S3_FORCE_PATH_STYLE: optionalString.pipe(bool.optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Signs the identity tokens a site's backend hands its signed-in visitors (HS256). */
+  WIDGET_IDENTITY_SECRET: optionalString.pipe(
+    z.string().min(32, 'WIDGET_IDENTITY_SECRET must be at least 32 characters').optional(),
+  ),
 });
 
 export type Env = ReturnType<typeof loadEnv>;
@@ -194,6 +198,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
         forcePathStyle: raw.S3_FORCE_PATH_STYLE ?? Boolean(raw.S3_ENDPOINT),
       },
     },
+    widgetIdentitySecret: raw.WIDGET_IDENTITY_SECRET,
     logLevel: raw.LOG_LEVEL,
   };
 }

@@ -46,4 +46,26 @@ describe('logger', () => {
       headers: { authorization: '[redacted]' },
     });
   });
+
+  it('logs errors without SQL parameters and bot tokens', () => {
+    const { lines, logger } = capture();
+    const telegram = new Error(
+      'request to https://api.telegram.org/bot123456:AAEsecret-token_x/sendMessage failed',
+    );
+    const query = Object.assign(
+      new Error('Failed query: select * from agents where email = $1\nparams: ann@example.com'),
+      {
+        query: 'select * from agents where email = $1',
+        parameters: ['ann@example.com'],
+      },
+    );
+    logger.error({ err: telegram }, 'telegram call failed');
+    logger.error({ err: query, query: 'select 1', params: ['secret-param'] }, 'query failed');
+    const text = lines.join('');
+    expect(text).not.toContain('AAEsecret-token_x');
+    expect(text).toContain('bot[redacted]');
+    expect(text).not.toContain('ann@example.com');
+    expect(text).not.toContain('secret-param');
+    expect(text).not.toMatch(/select \*/);
+  });
 });

@@ -8,6 +8,7 @@ import { createTestDatabase, postgresReachable } from '../test/database';
 import { type RunningServer, startServer } from '../test/server';
 import { uploadThroughput } from './bench-attachments';
 import { telegramLatency } from './bench-telegram';
+import { bundleWidget, LOADER_BUDGET, TOTAL_BUDGET, widgetSizes } from './widget-bundles';
 
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -310,6 +311,21 @@ async function inboxFirstPage(server: RunningServer, url: string) {
 
 // ---- end of the inbox section ----
 
+// ---- the widget's weight (DESIGN §10), with and without the attachment UI ----
+
+async function widgetWeight() {
+  const sizes = widgetSizes(await bundleWidget());
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.log('\n== widget bytes (minified, gzip -9)');
+  console.log(`loader ${kb(sizes.loader)} (budget ${kb(LOADER_BUDGET)})`);
+  console.log(
+    `to chat: loader + app ${kb(sizes.toChat)} (budget ${kb(TOTAL_BUDGET)}), without the attachment UI`,
+  );
+  console.log(
+    `with the attachment UI (loaded on first use, ${kb(sizes.files)}): ${kb(sizes.withFiles)}`,
+  );
+}
+
 async function main() {
   // Against a server started by hand (e.g. under a profiler): BENCH_URL and BENCH_DATABASE_URL.
   if (process.env.BENCH_URL && process.env.BENCH_DATABASE_URL) {
@@ -326,6 +342,7 @@ async function main() {
     );
     process.exit(1);
   }
+  await widgetWeight();
   const database = await createTestDatabase('bench');
   const server = await startServer({
     database,

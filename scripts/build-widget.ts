@@ -1,90 +1,44 @@
-// Builds the embeddable widget into public/: the content-hashed chat app
-// (public/widget/app-<hash>.js, cacheable forever) first, then the small loader
-// (public/widget.js) that knows the app's name. Prints gzipped sizes and fails when a
-// budget from DESIGN.md §10 is exceeded.
-import { createHash } from 'node:crypto';
+// Builds the embeddable widget into public/: the content-hashed chat app and attachment UI
+// (public/widget/app-<hash>.js and files-<hash>.js, cacheable forever) and the small loader
+// (public/widget.js) that knows the app's name. Prints gzipped sizes and fails when a budget
+// from DESIGN.md §10 is exceeded (the attachment UI loads on first use, outside the budget).
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { build, type Plugin, transform } from 'esbuild';
+import { bundleWidget, LOADER_BUDGET, TOTAL_BUDGET, widgetSizes } from './widget-bundles';
 
-const root = join(__dirname, '..');
-const publicDir = join(root, 'public');
+const publicDir = join(__dirname, '..', 'public');
 const appDir = join(publicDir, 'widget');
-const LOADER_BUDGET = 4 * 1024;
-const TOTAL_BUDGET = 25 * 1024;
-
-// Stylesheets become minified strings for the shadow root: no extra request, no FOUC.
-const cssAsText: Plugin = {
-  name: 'css-as-text',
-  setup(pluginBuild) {
-    pluginBuild.onLoad({ filter: /\.css$/ }, async (args) => {
-      const { code } = await transform(await readFile(args.path, 'utf8'), {
-        loader: 'css',
-        minify: true,
-        target: ['chrome100', 'firefox100', 'safari15'],
-      });
-      return { contents: code, loader: 'text' };
-    });
-  },
-};
-
-async function bundle(entry: string, define: Record<string, string> = {}): Promise<string> {
-  const result = await build({
-    entryPoints: [join(root, entry)],
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    legalComments: 'none',
-    charset: 'utf8',
-    define: { 'process.env.NODE_ENV': '"production"', ...define },
-    plugins: [cssAsText],
-    write: false,
-  });
-  return result.outputFiles[0]!.text;
-}
-
-function gzipSize(code: string): number {
-  return gzipSync(code, { level: 9 }).length;
-}
 
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
 async function main(): Promise<void> {
-  const app = await bundle('widget/app/index.tsx');
-  const hash = createHash('sha256').update(app).digest('hex').slice(0, 12);
-  const appName = `app-${hash}.js`;
+  const bundle = await bundleWidget();
+  const names = [bundle.app.name, bundle.files.name];
 
   mkdirSync(appDir, { recursive: true });
-  // Old builds' files go; a deploy serves only the app its own loader points to.
+  // Old builds' files go; a deploy serves only what its own loader points to.
   for (const file of readdirSync(appDir)) {
-    if (/^app-[0-9a-f]+\.js$/.test(file) && file !== appName) rmSync(join(appDir, file));
+    if (/^(app|files)-[0-9a-f]+\.js$/.test(file) && !names.includes(file)) {
+      rmSync(join(appDir, file));
+    }
   }
-  writeFileSync(join(appDir, appName), app);
+  writeFileSync(join(appDir, bundle.app.name), bundle.app.code);
+  writeFileSync(join(appDir, bundle.files.name), bundle.files.code);
+  writeFileSync(join(publicDir, 'widget.js'), bundle.loader);
 
-  const loader = await bundle('widget/loader.ts', {
-    __PARLEY_APP__: JSON.stringify(`widget/${appName}`),
-  });
-  writeFileSync(join(publicDir, 'widget.js'), loader);
-
-  const loaderSize = gzipSize(loader);
-  const appSize = gzipSize(app);
-  const total = loaderSize + appSize;
+  const sizes = widgetSizes(bundle);
   console.log('widget (gzip -9):');
   console.log(
-    `  loader  public/widget.js          ${kb(loaderSize)}  (budget ${kb(LOADER_BUDGET)})`,
+    `  loader  public/widget.js            ${kb(sizes.loader)}  (budget ${kb(LOADER_BUDGET)})`,
   );
-  console.log(`  app     public/widget/${appName}  ${kb(appSize)}`);
+  console.log(`  app     public/widget/${bundle.app.name}  ${kb(sizes.app)}`);
+  console.log(`  files   public/widget/${bundle.files.name}  ${kb(sizes.files)}  (on first use)`);
   console.log(
-    `  to chat loader + app (no fonts, no images)  ${kb(total)}  (budget ${kb(TOTAL_BUDGET)})`,
+    `  to chat loader + app (no fonts, no images)  ${kb(sizes.toChat)}  (budget ${kb(TOTAL_BUDGET)})`,
   );
-  if (loaderSize > LOADER_BUDGET || total > TOTAL_BUDGET) {
+  if (sizes.loader > LOADER_BUDGET || sizes.toChat > TOTAL_BUDGET) {
     console.error('widget: over budget');
     process.exit(1);
   }

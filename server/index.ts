@@ -4,12 +4,12 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { Server } from 'socket.io';
 import { closeDatabase } from '@/lib/db/client';
-import { CLIENT_IP_HEADER, resolveClientIp } from '@/lib/http/client-ip';
 import { isOriginAllowed } from '@/lib/http/cors';
 import { logger } from '@/lib/log';
 import { TelegramManager } from '@/lib/telegram/manager';
 import { loadConfigOrExit, prepareDatabase } from './boot';
 import { Dispatcher } from './dispatcher';
+import { answerClientErrors, prepareRequest } from './http-edge';
 import { registerAgentNamespace } from './sockets/agent-namespace';
 import { registerCustomerNamespace } from './sockets/customer-namespace';
 import { agentSocketsSubscriber } from './subscribers/agent-sockets';
@@ -36,12 +36,11 @@ async function main(): Promise<void> {
   const handleRequest = app.getRequestHandler();
   await app.prepare();
 
+  const edge = { https: config.publicUrl.startsWith('https://'), dev };
+  answerClientErrors(httpServer);
   httpServer.on('request', (req, res) => {
     if (req.url?.startsWith('/socket.io/')) return; // Socket.IO answers these itself
-    req.headers[CLIENT_IP_HEADER] = resolveClientIp(
-      req.socket.remoteAddress,
-      req.headers['x-forwarded-for'],
-    );
+    prepareRequest(req, res, edge);
     handleRequest(req, res);
   });
 

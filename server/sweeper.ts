@@ -3,6 +3,7 @@
 // instance) starts a sweep at once, so a new interval or threshold takes effect without
 // waiting out the old interval. Every instance may run one: the sweeps themselves make each
 // effect happen once.
+
 import { sweepAttachments } from '@/lib/attachments/sweep-attachments';
 import { autoCloseIdleConversations } from '@/lib/automation/auto-close';
 import { purgeClosedConversations } from '@/lib/automation/purge-closed';

@@ -13,6 +13,7 @@ Object.assign(process.env, {
   DATA_DIR: testDatabase.dataDir,
   AUTH_SECRET: 'test-secret-0123456789abcdef0123456789abcdef',
   SERVICE_TOKEN: 'test-service-token-0123456789',
+  WIDGET_IDENTITY_SECRET: 'test-identity-secret-0123456789abcdef',
   RATE_LIMIT_CONVERSATIONS_PER_HOUR: process.env.RATE_LIMIT_CONVERSATIONS_PER_HOUR ?? '100000',
   RATE_LIMIT_MESSAGES_PER_MINUTE: process.env.RATE_LIMIT_MESSAGES_PER_MINUTE ?? '100000',
 });

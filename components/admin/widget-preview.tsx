@@ -2,6 +2,10 @@
 // The live preview: the real widget (/widget.js in preview mode) in a frame, fed the
 // console's unsaved config over postMessage each time it changes.
 import { useEffect, useRef } from 'react';
+import {
+  DEFAULT_ATTACHMENT_MAX_BYTES,
+  MAX_ATTACHMENTS_PER_MESSAGE,
+} from '@/lib/contracts/attachments';
 import type { WidgetConfig } from '@/lib/contracts/dto';
 
 const PREVIEW_MESSAGE = 'parley:preview';
@@ -66,5 +70,6 @@ export function previewConfig(
     online: true,
     departments: [],
     preChatFields,
+    attachments: { maxBytes: DEFAULT_ATTACHMENT_MAX_BYTES, maxFiles: MAX_ATTACHMENTS_PER_MESSAGE },
   };
 }

@@ -1,7 +1,10 @@
 'use client';
-// The reply box: Enter sends, Shift+Enter adds a line, a private-note mode, and canned
-// responses picked with `/`. Typing is announced to the customer only in reply mode.
+// The reply box: Enter sends, Shift+Enter adds a line, a private-note mode, canned
+// responses picked with `/`, and files attached to replies by button, paste or drop (notes
+// are text only: the notes API takes no files). Typing is announced to the customer only in
+// reply mode.
 import {
+  type ClipboardEvent,
   forwardRef,
   type KeyboardEvent,
   useImperativeHandle,
@@ -10,7 +13,11 @@ import {
   useState,
 } from 'react';
 import type { CannedResponse } from '@/lib/contracts/agent';
+import type { AttachmentLimits } from '@/lib/contracts/dto';
 import { Button } from '../ui';
+import { AttachButton, PendingFiles, useFileDrop } from './attachments/composer-files';
+import { attachmentIdsOf, isReadyToSend } from './attachments/pending';
+import { usePendingAttachments } from './attachments/use-pending-attachments';
 
 export type ComposerMode = 'reply' | 'note';
 
@@ -21,21 +28,27 @@ export interface ComposerHandle {
 }
 
 interface ComposerProps {
+  /** Where attached files are uploaded. */
+  conversationId: string;
+  uploadLimits: AttachmentLimits;
   disabled: boolean;
   disabledReason?: string;
   canned: CannedResponse[];
-  onSend(text: string, mode: ComposerMode): Promise<boolean>;
+  onSend(text: string, mode: ComposerMode, attachmentIds: string[]): Promise<boolean>;
   onTyping(typing: boolean): void;
 }
 
 const TYPING_IDLE_MS = 2500;
 
 export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Composer(
-  { disabled, disabledReason, canned, onSend, onTyping },
+  { conversationId, uploadLimits, disabled, disabledReason, canned, onSend, onTyping },
   ref,
 ) {
+  const files = usePendingAttachments(conversationId, uploadLimits);
   const [text, setText] = useState('');
   const [mode, setMode] = useState<ComposerMode>('reply');
+  const filesAllowed = mode === 'reply';
+  const drop = useFileDrop(files.add, disabled || !filesAllowed);
   const [sending, setSending] = useState(false);
   const [active, setActive] = useState(0);
   const box = useRef<HTMLTextAreaElement>(null);
@@ -93,15 +106,35 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
     box.current?.focus();
   };
 
+  const attachmentIds = attachmentIdsOf(files.pending);
+  const ready = isReadyToSend(files.pending);
+  const filesHeldBack = !filesAllowed && files.pending.length > 0;
+  const canSend =
+    !disabled &&
+    !sending &&
+    ready &&
+    !filesHeldBack &&
+    Boolean(text.trim() || attachmentIds.length);
+
   const send = async () => {
-    const value = text.trim();
-    if (!value || sending || disabled) return;
+    if (!canSend) return;
     setSending(true);
     stopTyping();
-    const sent = await onSend(value, mode);
+    const sent = await onSend(text.trim(), mode, attachmentIds);
     setSending(false);
-    if (sent) setText('');
+    if (sent) {
+      setText('');
+      files.clear();
+    }
     box.current?.focus();
+  };
+
+  // A pasted screenshot or copied file is attached; pasted text stays text.
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = [...event.clipboardData.files];
+    if (!pasted.length || !filesAllowed) return;
+    if (!event.clipboardData.types.includes('text/plain')) event.preventDefault();
+    files.add(pasted);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -132,8 +165,15 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
   const label = mode === 'reply' ? 'Reply to the customer' : 'Private note';
   return (
     <div
+      data-composer=""
+      {...drop.handlers}
       className={`relative border-t p-3 ${mode === 'note' ? 'border-amber-300 bg-amber-50' : 'border-slate-200 bg-white'}`}
     >
+      {drop.over ? (
+        <div className="pointer-events-none absolute inset-1 z-10 grid place-items-center rounded-md border-2 border-dashed border-indigo-400 bg-indigo-50/90 text-sm font-medium text-indigo-800">
+          Drop files to attach them
+        </div>
+      ) : null}
       {picking ? (
         <div
           role="listbox"
@@ -178,6 +218,12 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           Private note
         </Button>
       </fieldset>
+      <PendingFiles files={files} />
+      {filesHeldBack ? (
+        <p className="mb-2 text-xs text-amber-900">
+          Files go with replies only: switch to Reply to send them, or remove them to add a note.
+        </p>
+      ) : null}
       <div className="flex items-end gap-2">
         <textarea
           ref={box}
@@ -195,16 +241,27 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           }
           onChange={(event) => change(event.target.value)}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
           onBlur={stopTyping}
           className="min-h-[4.5rem] flex-1 resize-y rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 disabled:bg-slate-100"
         />
-        <Button
-          variant="primary"
-          onClick={() => void send()}
-          disabled={disabled || sending || !text.trim()}
-        >
-          {mode === 'reply' ? 'Send' : 'Add note'}
-        </Button>
+        <div className="flex flex-col items-center gap-1">
+          <AttachButton
+            limits={uploadLimits}
+            disabled={disabled || !filesAllowed}
+            onFiles={files.add}
+          />
+          <Button
+            variant="primary"
+            onClick={() => void send()}
+            disabled={!canSend}
+            title={
+              ready ? undefined : 'Wait for the files to upload, or remove the ones that failed'
+            }
+          >
+            {mode === 'reply' ? 'Send' : 'Add note'}
+          </Button>
+        </div>
       </div>
     </div>
   );

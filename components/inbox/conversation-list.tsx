@@ -72,7 +72,10 @@ export const ConversationList = forwardRef<
         <li className="p-4 text-sm text-slate-500">Nothing here.</li>
       ) : null}
       {conversations.map((conversation) => {
-        const preview = conversation.lastMessage?.text ?? 'No messages yet';
+        // A message of files alone has no text to show.
+        const preview = conversation.lastMessage
+          ? conversation.lastMessage.text || 'Sent files'
+          : 'No messages yet';
         const selected = conversation.id === selectedId;
         return (
           <li key={conversation.id}>

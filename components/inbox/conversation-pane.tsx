@@ -13,15 +13,23 @@ import { Composer, type ComposerHandle, type ComposerMode } from './composer';
 import { displayName, STATUS_LABELS } from './format';
 import { Transcript } from './transcript';
 import type { AgentSocket, LiveState } from './use-agent-socket';
+import { useUploadLimits } from './use-widget-config';
 
 export type ConversationActionName = 'claim' | 'close' | 'reopen' | 'block' | 'unblock';
 
 type Acked<T> = { ok: true } & T;
 
+/** What a reply or note carries: its text (empty when files go alone) and uploaded files. */
+interface Outgoing {
+  conversationId: string;
+  text: string;
+  attachmentIds?: string[];
+}
+
 async function overSocket<T>(
   socket: AgentSocket,
   event: 'message:send' | 'note:add',
-  payload: { conversationId: string; text: string },
+  payload: Outgoing,
 ): Promise<T> {
   const ack = (await socket.timeout(10_000).emitWithAck(event, payload)) as
     | Acked<T>
@@ -64,6 +72,7 @@ export function ConversationPane({
   const client = useQueryClient();
   const { data: conversation, isError } = useConversation(conversationId);
   const [notice, setNotice] = useState<{ text: string; takeOver: boolean } | null>(null);
+  const uploadLimits = useUploadLimits();
 
   const markRead = useCallback(
     (seq: number) => {
@@ -103,23 +112,28 @@ export function ConversationPane({
   const viewers = (live.viewers[conversationId] ?? []).filter((v) => v.agentId !== me.id);
   const typingAgents = viewers.filter((v) => v.typing).map((v) => v.name);
 
-  const send = async (text: string, mode: ComposerMode): Promise<boolean> => {
-    const conversationRef = { conversationId, text };
+  const send = async (
+    text: string,
+    mode: ComposerMode,
+    attachmentIds: string[],
+  ): Promise<boolean> => {
+    const body = attachmentIds.length ? { text, attachmentIds } : { text };
+    const outgoing: Outgoing = { conversationId, ...body };
     try {
       if (mode === 'reply') {
         const { message } = live.socket?.connected
-          ? await overSocket<{ message: Message }>(live.socket, 'message:send', conversationRef)
+          ? await overSocket<{ message: Message }>(live.socket, 'message:send', outgoing)
           : await apiFetch<{ message: Message }>(`/conversations/${conversationId}/messages`, {
               method: 'POST',
-              body: { text },
+              body,
             });
         appendToTranscript(client, conversationId, { message });
       } else {
         const { note } = live.socket?.connected
-          ? await overSocket<{ note: Note }>(live.socket, 'note:add', conversationRef)
+          ? await overSocket<{ note: Note }>(live.socket, 'note:add', outgoing)
           : await apiFetch<{ note: Note }>(`/conversations/${conversationId}/notes`, {
               method: 'POST',
-              body: { text },
+              body,
             });
         appendToTranscript(client, conversationId, { note });
       }
@@ -203,6 +217,8 @@ export function ConversationPane({
       ) : null}
       <Composer
         ref={composerRef}
+        conversationId={conversationId}
+        uploadLimits={uploadLimits}
         disabled={conversation.status === 'blocked'}
         disabledReason="This conversation is blocked."
         canned={canned}

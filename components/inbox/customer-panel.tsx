@@ -1,23 +1,15 @@
 // Who the customer is: what the widget knew when they started, and when we saw them. The
 // pre-chat answers are shown under the form's current labels (answers to fields removed
 // since keep their ids), and an email field's answer as the customer's email.
-import { useQuery } from '@tanstack/react-query';
 import type { Department, InboxConversation } from '@/lib/contracts/agent';
-import type { PreChatField, WidgetConfig } from '@/lib/contracts/dto';
-import { fullTime } from './format';
+import type { PreChatField } from '@/lib/contracts/dto';
+import { FilesPanel } from './attachments/files-panel';
+import { displayName, fullTime } from './format';
+import { useWidgetConfig } from './use-widget-config';
 
 /** The form as visitors get it now: the public widget config, which every agent may read. */
 function usePreChatFields(): PreChatField[] {
-  const config = useQuery({
-    queryKey: ['widget-config'],
-    queryFn: async () => {
-      const response = await fetch('/api/v1/widget/config', { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`Widget config: ${response.status}`);
-      return (await response.json()) as WidgetConfig;
-    },
-    staleTime: 60_000,
-  });
-  return config.data?.preChatFields ?? [];
+  return useWidgetConfig().data?.preChatFields ?? [];
 }
 
 function display(value: unknown): string {
@@ -78,8 +70,37 @@ export function CustomerPanel({
   ];
   const fields = answers.filter((answer) => answer !== email);
   return (
+    <>
+      <CustomerDetails rows={rows} fields={fields} identity={conversation.identity} />
+      <FilesPanel conversationId={conversation.id} customerName={displayName(conversation)} />
+    </>
+  );
+}
+
+function CustomerDetails({
+  rows,
+  fields,
+  identity,
+}: {
+  rows: [string, string][];
+  fields: ReturnType<typeof labelledAnswers>;
+  identity: InboxConversation['identity'];
+}) {
+  return (
     <section aria-label="Customer" className="flex flex-col gap-3 p-4 text-sm">
       <h2 className="font-semibold text-slate-800">Customer</h2>
+      {identity ? (
+        <div className="rounded-md border border-emerald-300 bg-emerald-50 p-2 text-emerald-900 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100">
+          <p className="font-medium">✓ Verified by the site</p>
+          <p className="break-all">
+            {[identity.name, identity.email, `user ${identity.sub}`].filter(Boolean).join(' · ')}
+          </p>
+        </div>
+      ) : (
+        <p className="text-xs text-amber-800 dark:text-amber-300">
+          Unverified: the details below are what the visitor typed or the page sent.
+        </p>
+      )}
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
@@ -90,7 +111,9 @@ export function CustomerPanel({
       </dl>
       {fields.length ? (
         <>
-          <h3 className="font-medium text-slate-700">Pre-chat answers</h3>
+          <h3 className="font-medium text-slate-700">
+            Pre-chat answers{identity ? ' (not verified)' : ''}
+          </h3>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5">
             {fields.map((answer) => (
               <div key={answer.id} className="contents">

@@ -4,40 +4,27 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import type { TranscriptPage } from '@/lib/contracts/agent';
-import type { Message, Note } from '@/lib/contracts/dto';
-import { apiFetch } from '../api';
-import { keys } from './cache';
+import type { Attachment } from '@/lib/contracts/dto';
+import { AttachmentList } from './attachments/attachment-list';
+import { attachmentsOf } from './attachments/files';
+import { Lightbox } from './attachments/lightbox';
+import { useImageViewer } from './attachments/use-image-viewer';
 import { fullTime, shortTime } from './format';
+import { type TranscriptItem as Item, interleave, transcriptQuery } from './transcript-query';
 
-type Item = { key: string; at: string; message: Message } | { key: string; at: string; note: Note };
-
-const PAGE_SIZE = 100;
 const NEAR_TOP_PX = 300;
 const NEAR_BOTTOM_PX = 120;
-
-function interleave(pages: TranscriptPage[]): Item[] {
-  const items: Item[] = [];
-  for (const page of [...pages].reverse()) {
-    for (const message of page.messages)
-      items.push({ key: `m:${message.id}`, at: message.createdAt, message });
-    for (const note of page.notes) items.push({ key: `n:${note.id}`, at: note.createdAt, note });
-  }
-  return items.sort((a, b) => {
-    if (a.at !== b.at) return a.at < b.at ? -1 : 1;
-    if ('message' in a && 'message' in b) return a.message.seq - b.message.seq;
-    return 'message' in a ? -1 : 1;
-  });
-}
 
 function Bubble({
   item,
   customerName,
   seenSeq,
+  onOpenImage,
 }: {
   item: Item;
   customerName: string;
   seenSeq: number;
+  onOpenImage(attachment: Attachment): void;
 }) {
   if ('note' in item) {
     return (
@@ -52,7 +39,16 @@ function Bubble({
               {shortTime(item.note.createdAt)}
             </time>
           </div>
-          <p className="whitespace-pre-wrap break-words text-sm text-amber-950">{item.note.text}</p>
+          {item.note.text ? (
+            <p className="whitespace-pre-wrap break-words text-sm text-amber-950">
+              {item.note.text}
+            </p>
+          ) : null}
+          <AttachmentList
+            attachments={attachmentsOf(item.note)}
+            tone="note"
+            onOpenImage={onOpenImage}
+          />
         </div>
       </article>
     );
@@ -86,7 +82,14 @@ function Bubble({
           </time>
           {fromAgent && message.seq <= seenSeq ? <span>· Seen</span> : null}
         </div>
-        <p className="whitespace-pre-wrap break-words text-sm">{message.text}</p>
+        {message.text ? (
+          <p className="whitespace-pre-wrap break-words text-sm">{message.text}</p>
+        ) : null}
+        <AttachmentList
+          attachments={message.attachments}
+          tone={fromAgent ? 'onAccent' : 'light'}
+          onOpenImage={onOpenImage}
+        />
       </div>
     </article>
   );
@@ -103,18 +106,9 @@ export function Transcript({
   seenSeq: number;
   onLatestSeq: (seq: number) => void;
 }) {
-  const query = useInfiniteQuery({
-    queryKey: keys.transcript(conversationId),
-    queryFn: ({ pageParam, signal }) =>
-      apiFetch<TranscriptPage>(
-        `/conversations/${conversationId}/messages?limit=${PAGE_SIZE}${pageParam ? `&before=${pageParam}` : ''}`,
-        { signal },
-      ),
-    initialPageParam: undefined as number | undefined,
-    getNextPageParam: (last) => last.olderBefore ?? undefined,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const query = useInfiniteQuery(transcriptQuery(conversationId));
   const items = useMemo(() => interleave(query.data?.pages ?? []), [query.data]);
+  const viewer = useImageViewer(items);
   const scrollRef = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const firstKey = useRef<string | undefined>(undefined);
@@ -186,10 +180,16 @@ export function Transcript({
             className="absolute left-0 w-full py-1.5"
             style={{ transform: `translateY(${row.start}px)` }}
           >
-            <Bubble item={items[row.index]!} customerName={customerName} seenSeq={seenSeq} />
+            <Bubble
+              item={items[row.index]!}
+              customerName={customerName}
+              seenSeq={seenSeq}
+              onOpenImage={viewer.open}
+            />
           </div>
         ))}
       </div>
+      <Lightbox {...viewer.lightbox} />
     </div>
   );
 }

@@ -9,18 +9,16 @@ import { conversations } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import type { Viewer } from './signed-url';
 
-const STAFF = ['agent', 'service', 'apiToken'] as const;
-
 export async function authorizeDownload(
   request: Request,
   conversationId: string,
   viewer: Viewer,
 ): Promise<void> {
+  const token = bearerToken(request.headers.get('authorization'));
   if (viewer.kind === 'agents') {
-    await resolveCaller(request, STAFF);
+    await resolveCaller(request, ['agent', 'service', 'apiToken']);
     return;
   }
-  const token = bearerToken(request.headers.get('authorization'));
   if (token) await authenticateCustomer(token, conversationId);
   const [row] = await db()
     .select({ tokenVersion: conversations.tokenVersion })

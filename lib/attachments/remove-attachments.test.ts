@@ -36,12 +36,12 @@ beforeEach(async () => {
 /** A conversation whose customer sent a photo and a PDF. */
 async function conversationWithFiles() {
   const { conversation } = await createConversation();
-  const { attachment: photo } = await uploadAttachment(
+  const photo = await uploadAttachment(
     conversation.id,
     { name: 'photo.png', bytes: await files.png() },
     customerActor,
   );
-  const { attachment: doc } = await uploadAttachment(
+  const doc = await uploadAttachment(
     conversation.id,
     { name: 'terms.pdf', bytes: files.pdf() },
     customerActor,
@@ -110,7 +110,7 @@ describe('the attachment sweep', () => {
   it('removes uploads that no message took within a day, and keeps sent ones', async () => {
     const { rows: sent } = await conversationWithFiles();
     const { conversation } = await createConversation();
-    const { attachment: unsent } = await uploadAttachment(
+    const unsent = await uploadAttachment(
       conversation.id,
       { name: 'draft.txt', bytes: Buffer.from('never sent') },
       customerActor,

@@ -9,7 +9,7 @@ import { formatBytes } from '../contracts/attachments';
 import { getConversation } from '../conversations/conversation-rows';
 import { db } from '../db/client';
 import { isForeignKeyViolation } from '../db/errors';
-import { type AttachmentRow, attachments, type ConversationRow } from '../db/schema';
+import { type AttachmentRow, attachments } from '../db/schema';
 import { env } from '../env';
 import { AppError, notFound } from '../errors';
 import { logger } from '../log';
@@ -44,17 +44,11 @@ async function assertWithinQuota(conversationId: string, size: number): Promise<
   }
 }
 
-export interface Uploaded {
-  attachment: AttachmentRow;
-  /** The conversation it belongs to, for links signed for its customer. */
-  conversation: ConversationRow;
-}
-
 export async function uploadAttachment(
   conversationId: string,
   input: UploadInput,
   actor: Actor,
-): Promise<Uploaded> {
+): Promise<AttachmentRow> {
   const conversation = await getConversation(db(), conversationId);
   if (actor.type === 'customer' && conversation.status === 'blocked') {
     throw new AppError('blocked', 'This conversation is blocked');
@@ -88,7 +82,7 @@ export async function uploadAttachment(
         thumbnailKey,
       })
       .returning();
-    return { attachment: row!, conversation };
+    return row!;
   } catch (error) {
     const keys = [storageKey, ...(thumbnailKey ? [thumbnailKey] : [])];
     await storage.delete(keys).catch((cleanup) => {

@@ -18,7 +18,7 @@ import { authenticateSession, parseCookies, requireAdminRole } from './session';
 export type CallerKind = 'customer' | 'agent' | 'admin' | 'service' | 'apiToken';
 
 export type Caller =
-  | { kind: 'customer'; conversationId: string; actor: Actor }
+  | { kind: 'customer'; conversationId: string; tokenVersion: number; actor: Actor }
   | { kind: 'agent' | 'admin'; agent: AgentRow; sessionId: string; actor: Actor }
   | { kind: 'service'; actor: Actor }
   | { kind: 'apiToken'; apiTokenId: string; actor: Actor };
@@ -53,7 +53,7 @@ export const agentActor = (agent: Pick<AgentRow, 'id'>): Actor => ({
 export async function authenticateCustomer(
   token: string | undefined,
   conversationId?: string,
-): Promise<{ conversationId: string }> {
+): Promise<{ conversationId: string; tokenVersion: number }> {
   if (!token) throw new AppError('unauthorized', 'A customer token is required');
   const claims = await verifyCustomerToken(token);
   if (conversationId && claims.conversationId !== conversationId) {
@@ -67,7 +67,7 @@ export async function authenticateCustomer(
   if (row.tokenVersion !== claims.version) {
     throw new AppError('unauthorized', 'This token has been revoked');
   }
-  return { conversationId: claims.conversationId };
+  return { conversationId: claims.conversationId, tokenVersion: row.tokenVersion };
 }
 
 /** The inbox's own origin: the only one whose pages may use an agent's session. */

@@ -30,6 +30,12 @@ export const startConversationSchema = z.strictObject({
       referrer: boundedString(2048, 'page.referrer').optional(),
     })
     .optional(),
+  /** An HS256 JWT from the site's backend: the visitor's verified identity. */
+  identityToken: z
+    .string()
+    .max(4096, 'identityToken is too long')
+    .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/, 'identityToken is not a JWT')
+    .optional(),
   locale: z
     .string()
     .max(35, 'Expected a BCP 47 language tag')

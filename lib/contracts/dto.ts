@@ -83,6 +83,8 @@ export interface AgentConversation {
   departmentId: string | null;
   assignee: AgentSummary | null;
   visitorId: string | null;
+  /** Who the site vouches for (a verified identity token), or null: everything else is unverified. */
+  identity: { sub: string; email: string | null; name: string | null } | null;
   fields: Record<string, unknown>;
   page: { url: string | null; title: string | null; referrer: string | null };
   locale: string | null;
@@ -130,6 +132,15 @@ export interface WidgetConfig {
   online: boolean;
   departments: WidgetDepartment[];
   preChatFields: PreChatField[];
+  /** What an upload may be, so clients explain the limits before uploading. */
+  attachments: AttachmentLimits;
+}
+
+export interface AttachmentLimits {
+  /** `ATTACHMENT_MAX_BYTES`: larger files are refused with 413 `too_large`. */
+  maxBytes: number;
+  /** Files one message may carry. */
+  maxFiles: number;
 }
 
 export interface StartConversationResponse {

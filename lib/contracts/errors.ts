@@ -6,10 +6,12 @@ export const ERROR_STATUS = {
   forbidden: 403,
   blocked: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  headers_too_large: 431,
   unavailable: 503,
   internal: 500,
 } as const;

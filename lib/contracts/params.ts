@@ -21,6 +21,3 @@ export const inviteParams = z.object({
     .max(200)
     .regex(/^[A-Za-z0-9_-]+$/, 'Not an invitation token'),
 });
-
-/** `/conversations/:id/attachments/:attachmentId`: a download link's path. */
-export const attachmentParams = z.object({ id: uuidSchema, attachmentId: uuidSchema });

@@ -81,6 +81,9 @@ const agentConversationShape = {
   departmentId: id.nullable(),
   assignee: agentSummarySchema.nullable(),
   visitorId: z.string().nullable(),
+  identity: z
+    .object({ sub: z.string(), email: z.string().nullable(), name: z.string().nullable() })
+    .nullable(),
   fields: z.record(z.string(), z.unknown()),
   page: z.object({
     url: z.string().nullable(),
@@ -140,6 +143,10 @@ export const widgetConfigSchema = z
       }),
     ),
     preChatFields: z.array(preChatFieldSchema),
+    attachments: z.object({
+      maxBytes: z.number().int().describe('Larger files are refused with 413 too_large'),
+      maxFiles: z.number().int().describe('Attachments one message may carry'),
+    }),
   })
   .meta({ id: 'WidgetConfig' });
 

@@ -169,6 +169,13 @@ export const telegramSettingsSchema = z.strictObject({
 
 export type TelegramSettings = z.output<typeof telegramSettingsSchema>;
 
+// ---- Identity ----
+
+export const identitySettingsSchema = z.strictObject({
+  /** Refuse conversations without a valid identity token (signed-in visitors only). */
+  required: z.boolean().default(false),
+});
+
 // ---- Every key ----
 
 export const SETTINGS_SCHEMAS = {
@@ -178,6 +185,7 @@ export const SETTINGS_SCHEMAS = {
   workingHours: workingHoursSettingsSchema,
   retention: retentionSettingsSchema,
   telegram: telegramSettingsSchema,
+  identity: identitySettingsSchema,
 } as const;
 
 export type SettingsKey = keyof typeof SETTINGS_SCHEMAS;

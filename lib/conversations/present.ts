@@ -69,6 +69,13 @@ export function presentAgentConversation(
     departmentId: row.departmentId,
     assignee: assignee ? presentAgent(assignee) : null,
     visitorId: row.visitorId,
+    identity: row.identity
+      ? {
+          sub: row.identity.sub,
+          email: row.identity.email ?? null,
+          name: row.identity.name ?? null,
+        }
+      : null,
     fields: row.fields,
     page: { url: row.pageUrl, title: row.pageTitle, referrer: row.referrer },
     locale: row.locale,

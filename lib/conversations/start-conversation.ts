@@ -1,5 +1,7 @@
-// Starts a conversation for a visitor and hands back the token that binds them to it.
-import { and, eq } from 'drizzle-orm';
+// Starts a conversation for a visitor and hands back the token that binds them to it. A
+// visitor with a verified identity who already has an open conversation gets that one back
+// (with a fresh token), so the same signed-in user continues on another device.
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { customerActor } from '../actor';
 import { writeAudit } from '../audit/write-audit';
 import type { StartConversationInput } from '../contracts/customer';
@@ -8,14 +10,21 @@ import { customerNameSchema } from '../contracts/text';
 import { signCustomerToken } from '../customer-token';
 import { db } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
-import { type ConversationRow, conversations, departments } from '../db/schema';
+import {
+  type ConversationRow,
+  conversations,
+  departments,
+  type VerifiedIdentity,
+} from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { AppError, notFound } from '../errors';
 import { recordEvent } from '../events/record-event';
 import { limitConversationStarts } from '../rate-limit';
 import { getSettings } from '../settings/settings';
+import { verifyIdentityToken } from '../visitors/identity';
 import { isVisitorBlocked } from '../visitors/visitor-blocks';
 import { generateCodename } from './codename';
+import { customerView } from './conversation-rows';
 import { checkPreChatAnswers } from './pre-chat-answers';
 import { presentCustomerConversation } from './present';
 import { emitSystemMessage } from './system-messages';
@@ -24,6 +33,30 @@ export interface StartConversationResult {
   conversation: ConversationRow;
   view: CustomerConversation;
   token: string;
+  /** True when a verified visitor got their open conversation back. */
+  resumed?: boolean;
+}
+
+const OPEN_STATUSES = ['open_unclaimed', 'open_assigned', 'awaiting_customer'] as const;
+
+/** The identity a token proves, or null without one; 401 for a bad one or a required one. */
+async function verifiedIdentityOf(input: StartConversationInput): Promise<VerifiedIdentity | null> {
+  if (input.identityToken) return verifyIdentityToken(input.identityToken);
+  const { required } = await getSettings(db(), 'identity');
+  if (required) throw new AppError('unauthorized', 'Sign in on the site to chat with us');
+  return null;
+}
+
+async function openConversationOf(sub: string): Promise<ConversationRow | undefined> {
+  const [row] = await db()
+    .select()
+    .from(conversations)
+    .where(
+      and(eq(conversations.identitySub, sub), inArray(conversations.status, [...OPEN_STATUSES])),
+    )
+    .orderBy(desc(conversations.lastActivityAt))
+    .limit(1);
+  return row;
 }
 
 const CODENAME_ATTEMPTS = 8;
@@ -54,10 +87,24 @@ export async function startConversation(
     throw new AppError('blocked', 'You cannot start a new conversation');
   }
   checkPreChatAnswers((await getSettings(db(), 'preChatFields')).fields, input);
+  const identity = await verifiedIdentityOf(input);
+  if (identity) {
+    const open = await openConversationOf(identity.sub);
+    if (open) {
+      return {
+        conversation: open,
+        view: await customerView(db(), open),
+        token: await signCustomerToken(open.id, open.tokenVersion),
+        resumed: true,
+      };
+    }
+  }
   if (context.ip) await limitConversationStarts(context.ip);
   for (let attempt = 1; ; attempt++) {
     try {
-      const { name, fields } = nameAndFields(input);
+      const { name: given, fields } = nameAndFields(input);
+      const verifiedName = identity?.name ? customerNameSchema.safeParse(identity.name) : null;
+      const name = given ?? (verifiedName?.success ? verifiedName.data : null);
       const row = await inTransaction(async (tx) => {
         if (input.departmentId) {
           const [department] = await tx
@@ -73,6 +120,8 @@ export async function startConversation(
             departmentId: input.departmentId ?? null,
             customerName: name,
             visitorId: input.visitorId ?? null,
+            identitySub: identity?.sub ?? null,
+            identity,
             clientIp: context.ip && context.ip !== 'unknown' ? context.ip : null,
             fields,
             pageUrl: input.page?.url || null,

@@ -80,9 +80,6 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-export const isForeignKeyViolation = (error: unknown): boolean =>
-  pgErrorCode(error) === FOREIGN_KEY_VIOLATION;
-
 /** Invalid input that slipped past validation, by SQLSTATE class 22 and class 23. */
 function isBadInput(code: string): boolean {
   return (
@@ -138,3 +135,6 @@ export function describeDatabaseError(error: unknown): Record<string, string> | 
   }
   return described;
 }
+
+export const isForeignKeyViolation = (error: unknown): boolean =>
+  pgErrorCode(error) === FOREIGN_KEY_VIOLATION;

@@ -17,6 +17,12 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
+export interface VerifiedIdentity {
+  sub: string;
+  email?: string;
+  name?: string;
+}
+
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 const telegramId = (name: string) => bigint(name, { mode: 'number' });
@@ -109,6 +115,10 @@ export const conversations = pgTable(
     visitorId: text('visitor_id'),
     /** The address the conversation was started from, so a block can cover it too. */
     clientIp: text('client_ip'),
+    /** The site's user id from a verified identity token (`Parley('identify', {token})`). */
+    identitySub: text('identity_sub'),
+    /** What the verified token said: `{sub, email?, name?}`; null for an anonymous visitor. */
+    identity: jsonb('identity').$type<VerifiedIdentity>(),
     fields: jsonb('fields').$type<Record<string, unknown>>().notNull().default({}),
     pageUrl: text('page_url'),
     pageTitle: text('page_title'),
@@ -140,6 +150,7 @@ export const conversations = pgTable(
     index('conversations_department_idx').on(t.departmentId, t.status, t.lastActivityAt.desc()),
     index('conversations_assignee_idx').on(t.assignedAgentId, t.status),
     index('conversations_visitor_idx').on(t.visitorId),
+    index('conversations_identity_idx').on(t.identitySub, t.status),
     index('conversations_telegram_thread_idx').on(t.telegramChatId, t.telegramThreadId),
     index('conversations_awaiting_claim_idx')
       .on(t.awaitingClaimSince)

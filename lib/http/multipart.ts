@@ -13,12 +13,6 @@ export interface UploadedFile {
   bytes: Buffer;
 }
 
-/**
- * Upload routes wait for the client's bytes, which a phone on a slow line sends for a while:
- * their deadline is minutes, not the seconds a database query gets.
- */
-export const UPLOAD_DEADLINE_MS = 120_000;
-
 /** Room for the multipart framing and a few small fields around the file. */
 const ENVELOPE_BYTES = 64 * 1024;
 

@@ -1,9 +1,12 @@
-// What the widget needs before the visitor writes: look, strings, departments, form.
+// What the widget needs before the visitor writes: look, strings, departments, form, and
+// the attachment limits to explain before an upload.
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { isWithinWorkingHours } from '../automation/working-hours';
+import { MAX_ATTACHMENTS_PER_MESSAGE } from '../contracts/attachments';
 import type { WidgetConfig } from '../contracts/dto';
 import { db } from '../db/client';
 import { agents, departments } from '../db/schema';
+import { env } from '../env';
 import { getSettings } from './settings';
 
 export async function getWidgetConfig(): Promise<WidgetConfig> {
@@ -52,5 +55,6 @@ export async function getWidgetConfig(): Promise<WidgetConfig> {
       required: f.required,
       ...(f.options ? { options: f.options } : {}),
     })),
+    attachments: { maxBytes: env().attachments.maxBytes, maxFiles: MAX_ATTACHMENTS_PER_MESSAGE },
   };
 }

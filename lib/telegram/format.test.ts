@@ -58,6 +58,19 @@ describe('the header card and its buttons', () => {
     expect(card).toContain('Page: Pricing — https://shop.example/pricing');
     expect(card).toContain('email: alice@example.com');
     expect(card).not.toContain('empty');
+    expect(card).toContain('⚠️ Unverified');
+    const verified = headerCard({
+      codename: 'Blue Lion #84C2',
+      customerName: 'Alice',
+      department: null,
+      pageUrl: null,
+      pageTitle: null,
+      locale: null,
+      fields: {},
+      identity: { sub: 'user-42', email: 'alice@example.com', name: 'Alice A.' },
+    });
+    expect(verified).toContain('✅ Verified: Alice A. · alice@example.com · user user-42');
+    expect(verified).not.toContain('Unverified');
   });
 
   it('reads button data back, refusing anything else', () => {

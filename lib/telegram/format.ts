@@ -31,10 +31,18 @@ export interface HeaderCardInput {
   pageTitle: string | null;
   locale: string | null;
   fields: Record<string, unknown>;
+  /** A verified identity (the site's signed token); without one the details are unverified. */
+  identity?: { sub: string; email?: string; name?: string } | null;
 }
 
 export function headerCard(input: HeaderCardInput): string {
   const lines = [`🆕 ${input.codename}`, `Name: ${input.customerName ?? 'Visitor'}`];
+  if (input.identity) {
+    const { sub, email, name } = input.identity;
+    lines.push(`✅ Verified: ${[name, email, `user ${sub}`].filter(Boolean).join(' · ')}`);
+  } else {
+    lines.push('⚠️ Unverified: the details are what the visitor typed or the page sent');
+  }
   if (input.department) lines.push(`Department: ${input.department}`);
   if (input.pageUrl) {
     lines.push(`Page: ${input.pageTitle ? `${input.pageTitle} — ` : ''}${input.pageUrl}`);

@@ -116,5 +116,5 @@ export async function receiveTelegramFile(
   const limit = incomingLimit();
   if (file.size !== undefined && file.size > limit) throw tooBig(file, limit);
   const bytes = await download(telegram, file, limit);
-  return (await uploadAttachment(conversationId, { name: file.name, bytes }, actor)).attachment;
+  return uploadAttachment(conversationId, { name: file.name, bytes }, actor);
 }

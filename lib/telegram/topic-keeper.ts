@@ -72,6 +72,7 @@ export class TopicKeeper {
         pageTitle: row.conversation.pageTitle,
         locale: row.conversation.locale,
         fields: row.conversation.fields,
+        identity: row.conversation.identity,
       });
       const sent = await this.call(chatId, (tg) =>
         tg.sendMessage(chatId, card, {

@@ -1,5 +1,6 @@
 // The customer REST API (DESIGN §6), used for starting conversations, history and catch-up,
 // and as the transport when WebSockets are unavailable.
+import type { CustomerSendPayload } from '../../lib/contracts/customer-events';
 import type {
   ConversationHistoryResponse,
   CustomerConversation,
@@ -27,6 +28,8 @@ export interface StartInput {
   visitorId: string;
   page: { url: string; title: string; referrer: string };
   locale: string;
+  /** `Parley('identify', {token})`: the site's signed identity token. */
+  identityToken?: string;
 }
 
 export class Api {
@@ -81,8 +84,8 @@ export class Api {
     return this.request('GET', `/api/v1/conversations/${id}${query}`, token);
   }
 
-  send(id: string, token: string, text: string, clientId: string): Promise<{ message: Message }> {
-    return this.request('POST', `/api/v1/conversations/${id}/messages`, token, { text, clientId });
+  send(id: string, token: string, payload: CustomerSendPayload): Promise<{ message: Message }> {
+    return this.request('POST', `/api/v1/conversations/${id}/messages`, token, payload);
   }
 
   rename(id: string, token: string, name: string): Promise<{ conversation: CustomerConversation }> {

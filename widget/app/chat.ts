@@ -10,6 +10,7 @@ import { unlockSound } from './alert';
 import { Announcer } from './announcer';
 import { Api, asRequestError } from './api';
 import { configure } from './config';
+import { loadFilesUi } from './files';
 import { browserLanguages, pickLocale, type Translate, translator } from './i18n';
 import { showLauncher } from './launcher';
 import { backoff, Link } from './link';
@@ -45,11 +46,12 @@ const SOCKET_WAIT_MS = 2_000;
 export class Chat {
   t: Translate;
   locale: string;
-  private readonly store: Store;
+  /** The state; the attachment UI (files.ts) reads and changes its own parts of it. */
+  readonly store: Store;
   private readonly api: Api;
   private link: Link | null = null;
   private readonly sender: Sender;
-  private readonly outbox: Outbox;
+  readonly outbox: Outbox;
   private readonly sync: Sync;
   private readonly receiver: Receiver;
   private readonly unread: Unread;
@@ -89,6 +91,7 @@ export class Chat {
       next: () => this.outbox.next(),
       conversation: () => this.ensureSession(),
       socket: async () => (await this.link?.whenLive(SOCKET_WAIT_MS)) ?? null,
+      upload: async (entry, session) => (await loadFilesUi(this)).upload(entry, session),
       sent: (message) => this.receiver.messages([message]),
       failed: (clientId, code) => this.outbox.mark(clientId, code),
       rejected: (clientId, code) => {
@@ -327,10 +330,22 @@ export class Chat {
     this.typingSignal.update(draft.trim() !== '');
   }
 
+  /** Adds files to the next message (loading the attachment UI the first time). */
+  attach(files: File[]): void {
+    // The console's preview sends nothing, so it keeps no files either.
+    if (files.length && !this.host.preview)
+      loadFilesUi(this).then(
+        (ui) => ui.attach(files),
+        () => this.set({ trayNote: this.t('error') }),
+      );
+  }
+
   send(raw: string): boolean {
     const text = raw.replace(/\r\n?/g, '\n').trim();
-    if (!text || text.length > MAX_TEXT_LENGTH || this.host.preview) return false;
-    this.outbox.add(text);
+    const { tray } = this.state;
+    if ((!text && !tray.length) || text.length > MAX_TEXT_LENGTH || this.host.preview) return false;
+    this.outbox.add(text, tray);
+    this.set({ tray: [], trayNote: '' });
     this.setDraft('');
     void this.sender.flush();
     return true;

@@ -1,5 +1,6 @@
 // What the widget sends to start a conversation: the department, the pre-chat answers and
-// `Parley('identify')` data (as fields, with `name` as the visitor's name), where it happens.
+// `Parley('identify')` data (as fields, with `name` as the visitor's name; a `token` goes as
+// the verified identity token), where it happens.
 import { readRaw, writeRaw } from '../storage';
 import type { StartInput } from './api';
 import { randomId } from './outbox';
@@ -23,7 +24,9 @@ export function startInput(
   locale: string,
 ): StartInput {
   const fields: FieldValues = {};
-  for (const [key, value] of Object.entries(identity ?? {})) {
+  // The signed token is the site's word for who this is; it is no pre-chat answer.
+  const { token, ...attributes } = identity ?? {};
+  for (const [key, value] of Object.entries(attributes)) {
     if (typeof value === 'string' || typeof value === 'boolean') fields[key] = value;
     else if (typeof value === 'number') fields[key] = String(value);
   }
@@ -41,5 +44,6 @@ export function startInput(
       referrer: document.referrer.slice(0, 2048),
     },
     locale,
+    ...(typeof token === 'string' && token ? { identityToken: token } : {}),
   };
 }

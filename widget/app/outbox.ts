@@ -3,12 +3,15 @@
 // reload keeps them for the next attempt.
 import type { Message } from '../../lib/contracts/dto';
 import { keysWith, read, write } from '../storage';
+import type { FileRef } from './files';
 import type { Store } from './state';
 
 export interface Pending {
   clientId: string;
   text: string;
   createdAt: string;
+  /** Files sent with it; each gets its attachment id once uploaded. */
+  files?: FileRef[];
   /** Set when the server refused the message for good (an error code); retried by hand. */
   error?: string;
 }
@@ -47,17 +50,23 @@ export class Outbox {
     return this.store.state.pending.find((entry) => !entry.error);
   }
 
-  add(text: string): void {
+  add(text: string, files: FileRef[]): void {
     const entry: Pending = { clientId: randomId(), text, createdAt: new Date().toISOString() };
+    if (files.length) entry.files = files;
     saveOutboxEntry(entry);
     this.store.set({ pending: [...this.store.state.pending, entry] });
   }
 
   /** Marks a message refused (`error` is the code), or clears that for a retry. */
   mark(clientId: string, error: string | undefined): void {
+    this.update(clientId, { error });
+  }
+
+  /** Changes an unsent message in the state and in storage (its files' ids, its error). */
+  update(clientId: string, patch: Partial<Pending>): void {
     const pending = this.store.state.pending.map((entry) => {
       if (entry.clientId !== clientId) return entry;
-      const updated = { ...entry, error };
+      const updated = { ...entry, ...patch };
       saveOutboxEntry(updated);
       return updated;
     });

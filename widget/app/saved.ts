@@ -85,6 +85,9 @@ export function restoredState(): ChatState {
     unread: 0,
     sound: savedSound(),
     draft: savedDraft(),
+    tray: [],
+    trayNote: '',
+    uploads: {},
     announcement: '',
   };
 }

@@ -20,6 +20,8 @@ export interface SenderContext {
   conversation(): Promise<Conversation>;
   /** The live socket, if there is or shortly will be one. */
   socket(): Promise<CustomerSocket | null>;
+  /** Uploads the message's files (those not uploaded yet) and resolves to their ids. */
+  upload(entry: Pending, conversation: Conversation): Promise<string[]>;
   sent(message: Message): void;
   failed(clientId: string, code: string): void;
   /** The server refused the conversation's token (or to start one). */
@@ -79,14 +81,18 @@ export class Sender {
   }
 
   private async deliver(conversation: Conversation, entry: Pending): Promise<Message> {
+    const payload = {
+      clientId: entry.clientId,
+      text: entry.text,
+      attachmentIds: entry.files && (await this.context.upload(entry, conversation)),
+    };
     const socket = await this.context.socket();
     if (!socket) {
       return this.context.api
-        .send(conversation.conversationId, conversation.token, entry.text, entry.clientId)
+        .send(conversation.conversationId, conversation.token, payload)
         .then((response) => response.message);
     }
     return new Promise((resolve, reject) => {
-      const payload = { clientId: entry.clientId, text: entry.text };
       socket.emit('message:send', payload, (error, ack) => {
         if (error || !ack) reject(new RequestError(0, error ?? 'network', 'No acknowledgement'));
         else if (ack.ok) resolve(ack.message);

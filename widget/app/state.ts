@@ -1,6 +1,7 @@
 // The widget's state: one immutable object the UI renders, replaced on every change, and
 // the step of the visit it implies (choosing a department, the pre-chat form, the chat).
 import type { CustomerConversation, Message, Notice, WidgetConfig } from '../../lib/contracts/dto';
+import type { FileRef } from './files';
 import type { FieldValues } from './new-conversation';
 import type { Pending } from './outbox';
 
@@ -29,6 +30,12 @@ export interface ChatState {
   unread: number;
   sound: boolean;
   draft: string;
+  /** Files picked for the next message. */
+  tray: FileRef[];
+  /** Why the last files picked were not added (too big, too many); empty when they were. */
+  trayNote: string;
+  /** How far each uploading file (by `FileRef.key`) has got, 0–1. */
+  uploads: Record<string, number>;
   announcement: string;
 }
 

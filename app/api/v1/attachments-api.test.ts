@@ -178,7 +178,7 @@ describe('POST /api/v1/conversations/:id/attachments', () => {
     );
   });
 
-  it('refuses uploads once the customer is blocked: their token is revoked', async () => {
+  it('refuses uploads from a blocked customer: blocking revoked their token', async () => {
     const { conversation, token } = await started();
     await blockConversation(conversation.id, serviceActor);
     await expectError(
@@ -360,6 +360,7 @@ describe('GET a signed attachment link', () => {
     expect(shown.headers.get('content-security-policy')).toMatch(/^sandbox\b/);
 
     const saved = await follow(text.url);
+    // The real name for browsers that read RFC 5987, an ASCII fallback for the rest.
     expect(saved.headers.get('content-disposition')).toBe(
       `attachment; filename="Zo_'s notes.txt"; filename*=UTF-8''Zo%C3%AB%27s%20notes.txt`,
     );

@@ -52,7 +52,7 @@ const rename = (id: string, token: string | undefined, body: unknown) =>
   conversationRoute.PATCH(apiRequest('PATCH', `/conversations/${id}`, { token, body }), params(id));
 
 describe('GET /api/v1/widget/config', () => {
-  it('answers the look, the active departments in order and the pre-chat form', async () => {
+  it('answers the look, the active departments in order, the pre-chat form and the upload limits', async () => {
     await db()
       .insert(settings)
       .values([
@@ -95,6 +95,8 @@ describe('GET /api/v1/widget/config', () => {
           options: ['Sales', 'Support'],
         },
       ],
+      // ATTACHMENT_MAX_BYTES unset: DESIGN §13's 10 MB.
+      attachments: { maxBytes: 10 * 1024 * 1024, maxFiles: 10 },
     });
     const ours = [first.id, second.id, hidden.id];
     expect(config.departments.filter((d: { id: string }) => ours.includes(d.id))).toEqual([

@@ -1,18 +1,23 @@
 /** @jsxImportSource preact */
 // The message box: Enter sends, Shift+Enter adds a line, the draft survives reloads, and a
-// counter appears near the length limit.
+// counter appears near the length limit. Files come by the attach button, paste or drop;
+// the tray that previews them belongs to the attachment UI, loaded on first use.
 import { useEffect, useRef } from 'preact/hooks';
 import { MAX_TEXT_LENGTH } from '../chat';
 import { useChat } from './context';
-import { SendIcon } from './icons';
+import { AttachIcon, SendIcon } from './icons';
+import { WithFiles } from './with-files';
 
 const COUNTER_FROM = MAX_TEXT_LENGTH - 500;
 const MAX_HEIGHT = 140;
+
+const filesOf = (source: { files: FileList | null } | null) => [...(source?.files ?? [])];
 
 export function Composer() {
   const chat = useChat();
   const { t, state } = chat;
   const input = useRef<HTMLTextAreaElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
   const length = state.draft.trim().length;
   const over = length > MAX_TEXT_LENGTH;
 
@@ -37,8 +42,50 @@ export function Composer() {
     }
   };
 
+  // A pasted screenshot is attached; pasted text stays text.
+  const onPaste = (event: ClipboardEvent) => {
+    const data = event.clipboardData;
+    if (!data?.files.length) return;
+    if (!data.types.includes('text/plain')) event.preventDefault();
+    chat.attach(filesOf(data));
+  };
+
+  const dragging = (event: DragEvent, on: boolean) => {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    (event.currentTarget as HTMLElement).classList.toggle('drop', on);
+  };
+
   return (
-    <form class="composer" onSubmit={submit}>
+    <form
+      class="composer"
+      onSubmit={submit}
+      onDragOver={(event) => dragging(event, true)}
+      onDragLeave={(event) => dragging(event, false)}
+      onDrop={(event) => {
+        dragging(event, false);
+        chat.attach(filesOf(event.dataTransfer));
+      }}
+    >
+      {state.tray.length > 0 && <WithFiles>{(ui) => <ui.Tray />}</WithFiles>}
+      <button
+        type="button"
+        class="icon-button"
+        aria-label={t('attach')}
+        onClick={() => picker.current?.click()}
+      >
+        <AttachIcon />
+      </button>
+      <input
+        ref={picker}
+        type="file"
+        multiple
+        hidden
+        onChange={(event) => {
+          chat.attach(filesOf(event.currentTarget));
+          event.currentTarget.value = '';
+        }}
+      />
       <textarea
         ref={input}
         rows={1}
@@ -50,15 +97,22 @@ export function Composer() {
         value={state.draft}
         onInput={(event) => chat.setDraft(event.currentTarget.value)}
         onKeyDown={onKeyDown}
+        onPaste={onPaste}
       />
-      <button type="submit" class="send" aria-label={t('send')} disabled={!length || over}>
+      <button
+        type="submit"
+        class="send"
+        aria-label={t('send')}
+        disabled={(!length && !state.tray.length) || over}
+      >
         <SendIcon />
       </button>
-      <p id="parley-counter" class={over ? 'counter error' : 'counter'}>
-        {length >= COUNTER_FROM &&
-          (over
-            ? t('tooLong', { n: length - MAX_TEXT_LENGTH })
-            : t('charsLeft', { n: MAX_TEXT_LENGTH - length }))}
+      <p id="parley-counter" class={over || state.trayNote ? 'counter error' : 'counter'}>
+        {state.trayNote ||
+          (length >= COUNTER_FROM &&
+            (over
+              ? t('tooLong', { n: length - MAX_TEXT_LENGTH })
+              : t('charsLeft', { n: MAX_TEXT_LENGTH - length })))}
       </p>
     </form>
   );

@@ -29,3 +29,9 @@ export const SettingsIcon = () => (
     <circle cx="19" cy="12" r="1.5" />
   </Icon>
 );
+
+export const AttachIcon = () => (
+  <Icon>
+    <path d="M21 11l-8.6 8.6a5.5 5.5 0 0 1-7.8-7.8l8.6-8.6a3.7 3.7 0 0 1 5.2 5.2l-8.6 8.6a1.8 1.8 0 0 1-2.6-2.6L15 6.6" />
+  </Icon>
+);

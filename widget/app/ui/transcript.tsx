@@ -1,12 +1,14 @@
 /** @jsxImportSource preact */
-// The conversation: the greeting, messages in `seq` order, "Ann joined" markers, and the
-// visitor's unconfirmed messages (sending, waiting for the network, or failed with a retry).
+// The conversation: the greeting, messages in `seq` order with their files, "Ann joined"
+// markers, and the visitor's unconfirmed messages (sending, waiting for the network, or
+// failed with a retry).
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Message } from '../../../lib/contracts/dto';
 import type { Translate } from '../i18n';
 import type { Pending } from '../outbox';
 import { useChat } from './context';
+import { WithFiles } from './with-files';
 
 type Item = { kind: 'message'; message: Message } | { kind: 'joined'; key: string; name: string };
 
@@ -103,8 +105,13 @@ export function Transcript() {
             name={item.message.author === 'agent' ? (item.message.agentName ?? team) : undefined}
             time={item.message.createdAt}
             locale={chat.locale}
+            files={
+              item.message.attachments?.length > 0 && (
+                <WithFiles>{(ui) => <ui.Files attachments={item.message.attachments} />}</WithFiles>
+              )
+            }
           >
-            <Linkified text={item.message.text} />
+            {item.message.text && <Linkified text={item.message.text} />}
           </Bubble>
         ),
       )}
@@ -126,15 +133,18 @@ interface BubbleProps {
   time?: string;
   locale?: string;
   status?: ComponentChildren;
+  /** Empty when the message is files alone: then there is no bubble, only `files`. */
   children: ComponentChildren;
+  files?: ComponentChildren;
   pending?: boolean;
 }
 
-function Bubble({ author, name, time, locale, status, children, pending }: BubbleProps) {
+function Bubble({ author, name, time, locale, status, children, files, pending }: BubbleProps) {
   return (
     <li class={`message ${author}${pending ? ' pending' : ''}`}>
       {name && <span class="author">{name}</span>}
-      <div class="bubble">{children}</div>
+      {children && <div class="bubble">{children}</div>}
+      {files}
       {(time || status) && (
         <span class="meta">
           {time && <time dateTime={time}>{formatTime(time, locale ?? 'en')}</time>}
@@ -147,17 +157,21 @@ function Bubble({ author, name, time, locale, status, children, pending }: Bubbl
 
 function PendingBubble({ entry, t, waiting }: { entry: Pending; t: Translate; waiting: boolean }) {
   const chat = useChat();
-  const reason = entry.error
-    ? t(
-        (['blocked', 'rate_limited', 'too_large', 'invalid_request'] as const).find(
-          (code) => code === entry.error,
-        ) ?? 'error',
-      )
-    : '';
+  // The attachment UI says what was wrong with a file (`file_…` codes) itself.
+  const reason = entry.error?.startsWith('file_')
+    ? ''
+    : entry.error
+      ? t(
+          (['blocked', 'rate_limited', 'too_large', 'invalid_request'] as const).find(
+            (code) => code === entry.error,
+          ) ?? 'error',
+        )
+      : '';
   const status = entry.error ? (
     <>
       <span class="failed">
-        {t('failed')}: {reason}
+        {t('failed')}
+        {reason && `: ${reason}`}
       </span>
       <button type="button" class="link" onClick={() => chat.retry(entry.clientId)}>
         {t('retry')}
@@ -170,7 +184,12 @@ function PendingBubble({ entry, t, waiting }: { entry: Pending; t: Translate; wa
     <span>{waiting ? t('waiting') : t('sending')}</span>
   );
   return (
-    <Bubble author="customer" status={status} pending>
+    <Bubble
+      author="customer"
+      status={status}
+      pending
+      files={entry.files && <WithFiles>{(ui) => <ui.PendingFiles entry={entry} />}</WithFiles>}
+    >
       {entry.text}
     </Bubble>
   );

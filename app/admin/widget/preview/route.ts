@@ -27,8 +27,7 @@ export function GET(): Response {
   return new Response(PAGE, {
     headers: {
       'Content-Type': 'text/html; charset=utf-8',
-      // Only the console itself frames it; it holds nothing, but is not for other sites.
-      'Content-Security-Policy': "frame-ancestors 'self'",
+      // Only the console itself frames it (the server's CSP says frame-ancestors 'self').
       'Cache-Control': 'no-store',
     },
   });

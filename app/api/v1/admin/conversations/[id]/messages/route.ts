@@ -12,7 +12,9 @@ export const POST = route(
   async ({ request, params, caller }) => {
     const { agentEmail, ...content } = await readJson(request, agentMessageSchema);
     const agentId = await findAgentIdByEmail(agentEmail);
-    const message = await postAgentMessage(params.id, agentId, content, caller.actor);
-    return json({ message }, 201);
+    return json(
+      { message: await postAgentMessage(params.id, agentId, content, caller.actor) },
+      201,
+    );
   },
 );

@@ -1,19 +1,22 @@
+import { z } from 'zod';
 import { authorizeDownload } from '@/lib/attachments/authorize-download';
 import { openAttachment } from '@/lib/attachments/open-attachment';
 import { verifyAttachmentLink } from '@/lib/attachments/signed-url';
-import { attachmentLinkQuerySchema } from '@/lib/contracts/customer';
-import { attachmentParams } from '@/lib/contracts/params';
+import {
+  attachmentIdSchema,
+  attachmentLinkQuerySchema,
+  conversationIdSchema,
+} from '@/lib/contracts/customer';
 import { attachmentDownload } from '@/lib/http/download';
 import { parse, preflight, route, searchParams } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
-/**
- * A signed download link: the customer's (widget) or the agents' (inbox, admin API). The
- * link itself says who it was made for; `authorizeDownload` checks that caller.
- */
+const params = z.object({ id: conversationIdSchema, attachmentId: attachmentIdSchema });
+
+/** A signed download link: the customer's (widget) or the agents' (inbox, admin API). */
 export const GET = route(
-  { auth: 'public', params: attachmentParams, cors: true },
+  { auth: 'public', params, cors: true, deadlineMs: false },
   async ({ request, params }) => {
     const link = parse(attachmentLinkQuerySchema, searchParams(request));
     const viewer = verifyAttachmentLink(params.id, params.attachmentId, link);
