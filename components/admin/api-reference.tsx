@@ -41,7 +41,7 @@ interface Operation {
     schema: JsonSchema;
     description?: string;
   }[];
-  requestBody?: { content: { 'application/json': { schema: JsonSchema } } };
+  requestBody?: { content: Record<string, { schema: JsonSchema }> };
   responses: Record<
     string,
     // JSON, or a file such as an export's `text/csv`.
@@ -143,7 +143,9 @@ function OperationView({
   operation: Operation;
   schemas: SchemaMap;
 }) {
-  const body = operation.requestBody?.content['application/json'].schema;
+  // JSON for most routes; `multipart/form-data` for uploads.
+  const [bodyType, bodyMedia] = Object.entries(operation.requestBody?.content ?? {})[0] ?? [];
+  const body = bodyMedia?.schema;
   return (
     <details
       id={operation.operationId}
@@ -187,7 +189,9 @@ function OperationView({
         ) : null}
         {body ? (
           <div>
-            <h4 className="mb-1 font-medium">Request body (JSON)</h4>
+            <h4 className="mb-1 font-medium">
+              Request body ({bodyType === 'application/json' ? 'JSON' : bodyType})
+            </h4>
             <SchemaView schema={body} schemas={schemas} />
           </div>
         ) : null}
