@@ -106,11 +106,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
 
   const attachmentIds = attachmentIdsOf(files.pending);
   const ready = isReadyToSend(files.pending);
-  const canSend =
-    !disabled &&
-    !sending &&
-    ready &&
-    Boolean(text.trim() || attachmentIds.length);
+  const canSend = !disabled && !sending && ready && Boolean(text.trim() || attachmentIds.length);
 
   const send = async () => {
     if (!canSend) return;
@@ -237,11 +233,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           className="min-h-[4.5rem] flex-1 resize-y rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 disabled:bg-slate-100"
         />
         <div className="flex flex-col items-center gap-1">
-          <AttachButton
-            limits={uploadLimits}
-            disabled={disabled}
-            onFiles={files.add}
-          />
+          <AttachButton limits={uploadLimits} disabled={disabled} onFiles={files.add} />
           <Button
             variant="primary"
             onClick={() => void send()}

@@ -60,7 +60,9 @@ export async function claimUploads(
         `Attachment ${id} is not an upload of this conversation`,
       );
     }
-    if (row.messageId || row.noteId) throw new AppError('conflict', `Attachment ${id} was already sent`);
+    if (row.messageId || row.noteId) {
+      throw new AppError('conflict', `Attachment ${id} was already sent`);
+    }
     return row;
   });
 }
