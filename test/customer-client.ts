@@ -57,11 +57,15 @@ export class CustomerClient {
     return new CustomerClient(base, started.conversation.id, started.token);
   }
 
-  /** Connects the socket; resolves once the namespace accepted it. */
-  async connect(options: { reconnection?: boolean } = {}): Promise<Socket> {
+  /**
+   * Connects the socket; resolves once the namespace accepted it. `selfSigned` accepts a
+   * test certificate (a TLS proxy in front of the server).
+   */
+  async connect(options: { reconnection?: boolean; selfSigned?: boolean } = {}): Promise<Socket> {
     const socket = io(`${this.base}/customer`, {
       auth: { token: this.token },
       transports: ['websocket'],
+      rejectUnauthorized: !options.selfSigned,
       reconnection: options.reconnection ?? true,
       reconnectionDelay: 100,
       reconnectionDelayMax: 500,
@@ -119,15 +123,17 @@ export class CustomerClient {
   }
 }
 
-/** Waits until `check` holds, polling; throws with `what` after the timeout. */
+type Falsy = undefined | false | null | 0 | '';
+
+/** Waits until `check` holds (it may be async), polling; throws with `what` after the timeout. */
 export async function eventually<T>(
-  check: () => T | undefined | false,
+  check: () => T | Falsy | Promise<T | Falsy>,
   what: string,
   timeoutMs = 10_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -61,6 +61,8 @@ export class FakeTelegram {
   private readonly history = new Map<number, Update>();
   private nextUpdateId = 10_000;
   private waiters = new Set<() => void>();
+  /** Ends the getUpdates call that is waiting, when another one comes in. */
+  private supersedePoll: (() => void) | null = null;
   private callbackIds = 0;
   private held: Promise<void> | null = null;
   private release: (() => void) | null = null;
@@ -404,18 +406,36 @@ export class FakeTelegram {
       this.queue = this.queue.filter((u) => u.update_id >= offset || this.resent.delete(u));
     }
     const limit = Number(params.limit ?? 100);
+    // Telegram serves one poller: a second getUpdates ends the waiting one with a 409.
+    if (this.supersedePoll) {
+      this.world.pollConflicts += 1;
+      this.supersedePoll();
+    }
+    let superseded = false;
     if (this.queue.length === 0) {
       const timeoutMs = Number(params.timeout ?? 0) * 1000;
       await new Promise<void>((resolve) => {
         const done = () => {
           clearTimeout(timer);
           this.waiters.delete(done);
+          if (this.supersedePoll === supersede) this.supersedePoll = null;
           resolve();
+        };
+        const supersede = () => {
+          superseded = true;
+          done();
         };
         const timer = setTimeout(done, timeoutMs);
         this.waiters.add(done);
+        this.supersedePoll = supersede;
         res.once('close', done);
       });
+    }
+    if (superseded) {
+      throw new ApiError(
+        409,
+        'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+      );
     }
     return this.queue.slice(0, limit);
   }

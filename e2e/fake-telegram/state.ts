@@ -96,6 +96,8 @@ export class FakeWorld {
   rateLimited = 0;
   /** Writes that came before the `retry_after` of an earlier 429 had passed. */
   callsDuringPause = 0;
+  /** getUpdates calls cut short by another one (two bots polling at once), as Telegram does. */
+  pollConflicts = 0;
   budget: Budget | null;
 
   constructor(budget: Budget | null) {
