@@ -8,6 +8,10 @@ export interface EventPayloads {
     message: Message;
     statusChanged: boolean;
   };
+  /** Its author changed the text; `message` is the new version (customer's links). */
+  'message.edited': { message: Message };
+  /** Deleted: `message` keeps its place and seq, without text or files. */
+  'message.deleted': { message: Message };
   'conversation.claimed': { conversation: CustomerConversation; previousAgentId: string | null };
   /** Back in the unclaimed queue because its agent was removed from the team. */
   'conversation.unassigned': { conversation: CustomerConversation; previousAgentId: string };

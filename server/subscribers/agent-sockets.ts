@@ -64,6 +64,8 @@ export function agentSocketsSubscriber(agents: Namespace<object, AgentServerEven
       if (isEvent(event, 'message.posted')) {
         // The event carries the customer's links; agents get their own.
         room().emit('message', signMessageFor(event.payload.message, agentsViewer));
+      } else if (isEvent(event, 'message.edited') || isEvent(event, 'message.deleted')) {
+        room().emit('message:updated', signMessageFor(event.payload.message, agentsViewer));
       } else if (isEvent(event, 'note.added')) {
         room().emit('note', event.payload.note);
       } else if (isEvent(event, 'conversation.seen')) {
