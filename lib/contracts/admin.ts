@@ -111,7 +111,9 @@ export const claimSchema = z.strictObject({ agentEmail });
 export const agentMessageSchema = z
   .strictObject({ ...messageContentShape, agentEmail })
   .refine(hasMessageContent, EMPTY_MESSAGE);
-export const noteSchema = z.strictObject({ text: textSchema, agentEmail });
+export const noteSchema = z
+  .strictObject({ ...messageContentShape, agentEmail })
+  .refine(hasMessageContent, EMPTY_MESSAGE);
 /** An edit through the admin API: the agent named by `agentEmail` edits their own message. */
 export const adminEditMessageSchema = editMessageSchema.extend({ agentEmail });
 
