@@ -40,6 +40,8 @@ export const admin = <T = unknown>(base: string, pathname: string, body?: unknow
 
 export class CustomerClient {
   readonly received: Message[] = [];
+  /** Messages edited or deleted after they were received (`message:updated`). */
+  readonly updated: Message[] = [];
   socket?: Socket;
 
   private constructor(
@@ -67,6 +69,7 @@ export class CustomerClient {
       reconnectionDelayMax: 500,
     });
     socket.on('message', (message: Message) => this.received.push(message));
+    socket.on('message:updated', (message: Message) => this.updated.push(message));
     this.socket = socket;
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
@@ -75,9 +78,14 @@ export class CustomerClient {
     return socket;
   }
 
-  async send(text: string, clientId: string = randomUUID(), attachmentIds?: string[]) {
+  async send(
+    text: string,
+    clientId: string = randomUUID(),
+    attachmentIds?: string[],
+    replyToId?: string,
+  ) {
     if (!this.socket) throw new Error('not connected');
-    return this.socket.emitWithAck('message:send', { clientId, text, attachmentIds });
+    return this.socket.emitWithAck('message:send', { clientId, text, attachmentIds, replyToId });
   }
 
   /** Uploads a file as the widget does (multipart, one `file` field). */
@@ -119,15 +127,15 @@ export class CustomerClient {
   }
 }
 
-/** Waits until `check` holds, polling; throws with `what` after the timeout. */
+/** Waits until `check` holds (it may ask the server), polling; throws with `what` after the timeout. */
 export async function eventually<T>(
-  check: () => T | undefined | false,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
   what: string,
   timeoutMs = 10_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
