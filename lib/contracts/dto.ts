@@ -48,6 +48,8 @@ export interface Message {
   seq: number;
   author: MessageAuthor;
   agentName?: string;
+  /** The agent who wrote it: in agents' views only (the inbox, the admin API), never the widget's. */
+  agentId?: string;
   /** May be empty when the message carries attachments; always empty once deleted. */
   text: string;
   clientId?: string;

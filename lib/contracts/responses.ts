@@ -52,6 +52,7 @@ export const messageSchema = z
     seq: z.number().int(),
     author: authorSchema,
     agentName: z.string().optional(),
+    agentId: id.optional().describe("The agent who wrote it; in agents' views only"),
     text: z.string().describe('May be empty when the message has attachments; empty once deleted'),
     clientId: z.string().optional(),
     attachments: z.array(attachmentSchema),

@@ -101,6 +101,7 @@ export async function appendMessage(
     recordEvent(tx, 'message.posted', actor, conversation.id, {
       conversation: view,
       message: presentMessage(row, files, quote),
+      authorAgentId: row.agentId,
       statusChanged,
     }),
   ]);

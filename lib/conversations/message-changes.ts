@@ -95,7 +95,10 @@ export async function recordMessageChange(
       seq: row.seq,
       author: row.author,
     }),
-    recordEvent(tx, type, actor, conversation.id, { message: forCustomer! }),
+    recordEvent(tx, type, actor, conversation.id, {
+      message: forCustomer!,
+      authorAgentId: row.agentId,
+    }),
   ]);
   const [forAgents] = await presentMessageRows(tx, [row], agentsViewer);
   return forAgents!;

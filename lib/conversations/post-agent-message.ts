@@ -56,5 +56,6 @@ export async function postAgentMessage(
     message,
     attachments.map((file) => presentAttachment(file, conversationId, agentsViewer)),
     quote,
+    true,
   );
 }

@@ -25,6 +25,7 @@ export async function presentMessageRows(
       row,
       (files.get(row.id) ?? []).map((file) => presentAttachment(file, row.conversationId, viewer)),
       quotes.get(row.id),
+      viewer.kind === 'agents',
     ),
   );
 }

@@ -20,6 +20,7 @@ export function presentMessage(
   row: MessageRow,
   attachments: Attachment[] = [],
   replyTo?: QuotedMessage,
+  forAgents = false,
 ): Message {
   const deleted = row.deletedAt !== null;
   return {
@@ -28,6 +29,7 @@ export function presentMessage(
     seq: row.seq,
     author: row.author,
     ...(row.agentName ? { agentName: row.agentName } : {}),
+    ...(forAgents && row.agentId ? { agentId: row.agentId } : {}),
     text: deleted ? '' : row.text,
     ...(row.clientId ? { clientId: row.clientId } : {}),
     attachments: deleted ? [] : attachments,
@@ -37,6 +39,10 @@ export function presentMessage(
     createdAt: row.createdAt.toISOString(),
   };
 }
+
+/** An event's message (the customer's view) as agents get it: who wrote it, too. */
+export const withAuthor = (message: Message, agentId: string | null | undefined): Message =>
+  agentId ? { ...message, agentId } : message;
 
 /** What the inbox list shows of a conversation's last message. */
 export const DELETED_MESSAGE_TEXT = 'Message deleted';
