@@ -20,7 +20,7 @@ export function TargetBar({ target, onCancel }: { target: ComposerTarget; onCanc
       <div className="min-w-0 flex-1">
         <p className="text-xs font-semibold text-indigo-800 dark:text-indigo-200">
           {quoting ? `Replying to ${target.author}` : 'Editing your message'}
-          <span className="font-normal text-slate-500 dark:text-slate-400"> · Esc to cancel</span>
+          <span className="font-normal text-slate-600 dark:text-slate-300"> · Esc to cancel</span>
         </p>
         {quoting ? (
           <p className="line-clamp-2 break-words text-slate-700 dark:text-slate-200">{excerpt}</p>

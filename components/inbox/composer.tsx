@@ -205,7 +205,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
     <div
       data-composer=""
       {...drop.handlers}
-      className={`relative border-t p-3 ${mode === 'note' ? 'border-amber-300 bg-amber-50' : 'border-slate-200 bg-white'}`}
+      className={`relative border-t p-3 ${mode === 'note' ? 'border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-950' : 'border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900'}`}
     >
       {drop.over ? (
         <div className="pointer-events-none absolute inset-1 z-10 grid place-items-center rounded-md border-2 border-dashed border-indigo-400 bg-indigo-50/90 text-sm font-medium text-indigo-800">
@@ -279,7 +279,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           onKeyDown={onKeyDown}
           onPaste={onPaste}
           onBlur={stopTyping}
-          className="min-h-[4.5rem] flex-1 resize-y rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 disabled:bg-slate-100"
+          className="min-h-[4.5rem] flex-1 resize-y rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 disabled:bg-slate-100 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100 dark:disabled:bg-slate-800"
         />
         <div className="flex flex-col items-center gap-1">
           <AttachButton

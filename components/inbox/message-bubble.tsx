@@ -56,13 +56,14 @@ function Quote({
     <button
       type="button"
       onClick={() => onJump(quote.id)}
-      aria-label={`Quoted message from ${who}: ${text}. Show it`}
+      title="Show the quoted message"
       className={`mb-1 block w-full rounded border-l-4 px-2 py-1 text-left text-xs focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-400 ${
         fromAgent
           ? 'border-indigo-200 bg-indigo-500/60 text-indigo-50 hover:bg-indigo-500'
           : 'border-indigo-400 bg-slate-100 text-slate-700 hover:bg-slate-200 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700'
       }`}
     >
+      <span className="sr-only">Quoted message from </span>
       <span className="font-semibold">{who}</span>
       <span className={`line-clamp-2 break-words ${text === DELETED ? 'italic' : ''}`}>{text}</span>
     </button>
@@ -86,17 +87,17 @@ function Actions({
 }) {
   if (actions.length === 0) return null;
   return (
-    <fieldset className="flex gap-1 self-center opacity-0 transition-opacity group-hover:opacity-100 group-focus-within:opacity-100">
+    <fieldset className="absolute -top-3 right-2 flex gap-0.5 rounded-md border border-slate-200 bg-white p-0.5 opacity-0 shadow-sm transition-opacity focus-within:opacity-100 group-hover:opacity-100 dark:border-slate-700 dark:bg-slate-900">
       <legend className="sr-only">Actions on the message from {author}</legend>
       {actions.map((action) => (
         <button
           key={action}
           type="button"
           onClick={() => onAction(action)}
-          className={`rounded px-2 py-1 text-xs font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ${
+          className={`rounded px-2 py-0.5 text-xs font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ${
             action === 'delete'
               ? 'text-red-700 hover:bg-red-50 dark:text-red-300 dark:hover:bg-red-950'
-              : 'text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800'
+              : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800'
           }`}
         >
           {ACTION_LABELS[action]}
@@ -184,46 +185,48 @@ export function Bubble({
     <article
       aria-label={`Message from ${author}${deleted ? ', deleted' : ''}`}
       data-message-id={message.id}
-      className={`group flex items-start gap-1 ${fromAgent ? 'flex-row-reverse' : 'flex-row'}`}
+      className={`group flex ${fromAgent ? 'justify-end' : 'justify-start'}`}
     >
-      <div
-        className={`max-w-[75%] rounded-lg px-3 py-2 transition-shadow ${look} ${highlighted ? 'ring-4 ring-amber-400' : ''}`}
-      >
-        <div className={`mb-0.5 flex flex-wrap gap-x-2 text-xs ${meta}`}>
-          <span className="font-semibold">{author}</span>
-          <time dateTime={message.createdAt} title={fullTime(message.createdAt)}>
-            {shortTime(message.createdAt)}
-          </time>
-          {message.editedAt && !deleted ? (
-            <span title={`Edited ${fullTime(message.editedAt)}`}>· edited</span>
+      <div className="relative max-w-[85%] sm:max-w-[75%]">
+        <div
+          className={`rounded-lg px-3 py-2 transition-shadow ${look} ${highlighted ? 'ring-4 ring-amber-400' : ''}`}
+        >
+          <div className={`mb-0.5 flex flex-wrap gap-x-2 text-xs ${meta}`}>
+            <span className="font-semibold">{author}</span>
+            <time dateTime={message.createdAt} title={fullTime(message.createdAt)}>
+              {shortTime(message.createdAt)}
+            </time>
+            {message.editedAt && !deleted ? (
+              <span title={`Edited ${fullTime(message.editedAt)}`}>· edited</span>
+            ) : null}
+            {fromAgent && !deleted && message.seq <= seenSeq ? <span>· Seen</span> : null}
+          </div>
+          {message.replyTo && !deleted ? (
+            <Quote
+              message={message}
+              customerName={customerName}
+              original={findMessage(message.replyTo.id)}
+              fromAgent={fromAgent}
+              onJump={onJump}
+            />
           ) : null}
-          {fromAgent && !deleted && message.seq <= seenSeq ? <span>· Seen</span> : null}
-        </div>
-        {message.replyTo && !deleted ? (
-          <Quote
-            message={message}
-            customerName={customerName}
-            original={findMessage(message.replyTo.id)}
-            fromAgent={fromAgent}
-            onJump={onJump}
+          {deleted ? (
+            <p className="text-sm italic">{DELETED}</p>
+          ) : message.text ? (
+            <p className="whitespace-pre-wrap break-words text-sm">{message.text}</p>
+          ) : null}
+          <AttachmentList
+            attachments={message.attachments}
+            tone={fromAgent ? 'onAccent' : 'light'}
+            onOpenImage={onOpenImage}
           />
-        ) : null}
-        {deleted ? (
-          <p className="text-sm italic">{DELETED}</p>
-        ) : message.text ? (
-          <p className="whitespace-pre-wrap break-words text-sm">{message.text}</p>
-        ) : null}
-        <AttachmentList
-          attachments={message.attachments}
-          tone={fromAgent ? 'onAccent' : 'light'}
-          onOpenImage={onOpenImage}
+        </div>
+        <Actions
+          actions={actionsFor(message, viewer)}
+          author={author}
+          onAction={(action) => onAction(action, message)}
         />
       </div>
-      <Actions
-        actions={actionsFor(message, viewer)}
-        author={author}
-        onAction={(action) => onAction(action, message)}
-      />
     </article>
   );
 }
