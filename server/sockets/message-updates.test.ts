@@ -80,6 +80,9 @@ describe('quotes, edits and deletions live', () => {
       () => customer.received.find((m) => m.id === reply.id),
       'the reply at the customer',
     );
+    // Agents learn who wrote it; the widget never gets agent ids.
+    expect(reply.agentId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(pushed.agentId).toBeUndefined();
     expect(pushed.replyTo).toEqual({
       id: question.id,
       seq: question.seq,
