@@ -118,7 +118,8 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
   const change = (value: string) => {
     setText(value);
     setActive(0);
-    if (mode !== 'reply' || !value.trim()) {
+    // Correcting a message sent already is not typing a new one for the customer.
+    if (mode !== 'reply' || editing || !value.trim()) {
       stopTyping();
       return;
     }
