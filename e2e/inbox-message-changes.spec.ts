@@ -24,7 +24,7 @@ test('an agent quotes, edits and deletes a reply, and the customer sees each cha
 
   await test.step('Ann quotes the question, cancels with Esc, quotes it again and replies', async () => {
     await asked.hover();
-    await asked.getByRole('button', { name: 'Reply' }).click();
+    await asked.getByRole('button', { name: 'Reply to this message' }).click();
     const quoting = page.getByRole('status', { name: 'Replying to a message' });
     await expect(quoting).toContainText('Replying to Maria');
     await expect(quoting).toContainText('Can I change the delivery address?');
@@ -32,7 +32,7 @@ test('an agent quotes, edits and deletes a reply, and the customer sees each cha
     await expect(quoting).toHaveCount(0);
 
     // Keyboard only: the actions appear on focus.
-    await asked.getByRole('button', { name: 'Reply' }).focus();
+    await asked.getByRole('button', { name: 'Reply to this message' }).focus();
     await page.keyboard.press('Enter');
     await expect(quoting).toBeVisible();
     await composer.fill('Yes, whcih address?');
@@ -54,7 +54,7 @@ test('an agent quotes, edits and deletes a reply, and the customer sees each cha
 
   await test.step('Ann corrects her typo in the composer', async () => {
     await mine.hover();
-    await mine.getByRole('button', { name: 'Edit' }).click();
+    await mine.getByRole('button', { name: 'Edit this message' }).click();
     const box = page.getByRole('textbox', { name: 'Edit your message' });
     await expect(box).toHaveValue('Yes, whcih address?');
     await box.fill('Yes, which address?');
@@ -68,7 +68,7 @@ test('an agent quotes, edits and deletes a reply, and the customer sees each cha
 
   await test.step('Ann deletes it after confirming; the customer sees it deleted', async () => {
     await mine.hover();
-    await mine.getByRole('button', { name: 'Delete' }).click();
+    await mine.getByRole('button', { name: 'Delete this message' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete this message?' });
     await expect(dialog).toBeVisible();
     await dialog.getByRole('button', { name: 'Delete' }).click();

@@ -75,6 +75,12 @@ const ACTION_LABELS: Record<MessageAction, string> = {
   edit: 'Edit',
   delete: 'Delete',
 };
+/** Names apart from the composer's own Reply button and other Deletes on the page. */
+const ACTION_NAMES: Record<MessageAction, string> = {
+  reply: 'Reply to this message',
+  edit: 'Edit this message',
+  delete: 'Delete this message',
+};
 
 function Actions({
   actions,
@@ -93,6 +99,7 @@ function Actions({
         <button
           key={action}
           type="button"
+          aria-label={ACTION_NAMES[action]}
           onClick={() => onAction(action)}
           className={`rounded px-2 py-0.5 text-xs font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ${
             action === 'delete'
