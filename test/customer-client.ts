@@ -40,6 +40,8 @@ export const admin = <T = unknown>(base: string, pathname: string, body?: unknow
 
 export class CustomerClient {
   readonly received: Message[] = [];
+  /** Messages edited or deleted after they were received (`message:updated`). */
+  readonly updated: Message[] = [];
   socket?: Socket;
 
   private constructor(
@@ -71,6 +73,7 @@ export class CustomerClient {
       reconnectionDelayMax: 500,
     });
     socket.on('message', (message: Message) => this.received.push(message));
+    socket.on('message:updated', (message: Message) => this.updated.push(message));
     this.socket = socket;
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
@@ -79,9 +82,14 @@ export class CustomerClient {
     return socket;
   }
 
-  async send(text: string, clientId: string = randomUUID(), attachmentIds?: string[]) {
+  async send(
+    text: string,
+    clientId: string = randomUUID(),
+    attachmentIds?: string[],
+    replyToId?: string,
+  ) {
     if (!this.socket) throw new Error('not connected');
-    return this.socket.emitWithAck('message:send', { clientId, text, attachmentIds });
+    return this.socket.emitWithAck('message:send', { clientId, text, attachmentIds, replyToId });
   }
 
   /** Uploads a file as the widget does (multipart, one `file` field). */

@@ -8,9 +8,11 @@ import type { Message, Note } from '@/lib/contracts/dto';
 import { ERROR_STATUS } from '@/lib/contracts/errors';
 import { ApiRequestError, apiFetch } from '../api';
 import { Alert, Button } from '../ui';
-import { appendToTranscript, keys, markReadLocally } from './cache';
+import { appendToTranscript, keys, markReadLocally, replaceInTranscript } from './cache';
 import { Composer, type ComposerHandle, type ComposerMode } from './composer';
+import { ConfirmDialog, type ConfirmRequest } from './confirm-dialog';
 import { displayName, STATUS_LABELS } from './format';
+import type { MessageAction } from './message-bubble';
 import { Transcript } from './transcript';
 import type { AgentSocket, LiveState } from './use-agent-socket';
 import { useUploadLimits } from './use-widget-config';
@@ -24,14 +26,24 @@ interface Outgoing {
   conversationId: string;
   text: string;
   attachmentIds?: string[];
+  replyToId?: string;
+}
+
+/** A change to a message already sent. */
+interface MessageChange {
+  conversationId: string;
+  messageId: string;
+  text?: string;
 }
 
 async function overSocket<T>(
   socket: AgentSocket,
-  event: 'message:send' | 'note:add',
-  payload: Outgoing,
+  event: 'message:send' | 'note:add' | 'message:edit' | 'message:delete',
+  payload: Outgoing | MessageChange,
 ): Promise<T> {
-  const ack = (await socket.timeout(10_000).emitWithAck(event, payload)) as
+  // One helper for four events: each gets the payload the caller built for it.
+  const typed = payload as Outgoing & MessageChange;
+  const ack = (await socket.timeout(10_000).emitWithAck(event, typed)) as
     | Acked<T>
     | { ok: false; error: { code: keyof typeof ERROR_STATUS; message: string } };
   if (!ack.ok)
@@ -72,6 +84,7 @@ export function ConversationPane({
   const client = useQueryClient();
   const { data: conversation, isError } = useConversation(conversationId);
   const [notice, setNotice] = useState<{ text: string; takeOver: boolean } | null>(null);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const uploadLimits = useUploadLimits();
 
   const markRead = useCallback(
@@ -116,8 +129,13 @@ export function ConversationPane({
     text: string,
     mode: ComposerMode,
     attachmentIds: string[],
+    replyToId?: string,
   ): Promise<boolean> => {
-    const body = attachmentIds.length ? { text, attachmentIds } : { text };
+    const body = {
+      text,
+      ...(attachmentIds.length ? { attachmentIds } : {}),
+      ...(replyToId && mode === 'reply' ? { replyToId } : {}),
+    };
     const outgoing: Outgoing = { conversationId, ...body };
     try {
       if (mode === 'reply') {
@@ -146,6 +164,51 @@ export function ConversationPane({
         takeOver: conflict && mode === 'reply' && heldByOther,
       });
       return false;
+    }
+  };
+
+  /** Edits (with `text`) or deletes one of the transcript's messages, over the socket when up. */
+  const changeMessage = async (message: Message, text?: string): Promise<boolean> => {
+    const change: MessageChange = { conversationId, messageId: message.id, text };
+    const path = `/conversations/${conversationId}/messages/${message.id}`;
+    try {
+      const event = text === undefined ? 'message:delete' : 'message:edit';
+      const { message: updated } = live.socket?.connected
+        ? await overSocket<{ message: Message }>(live.socket, event, change)
+        : await apiFetch<{ message: Message }>(path, {
+            method: text === undefined ? 'DELETE' : 'PATCH',
+            ...(text === undefined ? {} : { body: { text } }),
+          });
+      replaceInTranscript(client, updated);
+      setNotice(null);
+      return true;
+    } catch (error) {
+      setNotice({
+        text: error instanceof Error ? error.message : 'Could not change the message',
+        takeOver: false,
+      });
+      return false;
+    }
+  };
+
+  const customerName = displayName(conversation);
+  const onMessageAction = (action: MessageAction, message: Message) => {
+    if (action === 'reply') {
+      const author = message.author === 'customer' ? customerName : (message.agentName ?? 'Agent');
+      composerRef.current?.quote(message, author);
+    } else if (action === 'edit') {
+      composerRef.current?.edit(message);
+    } else {
+      setConfirm({
+        title: 'Delete this message?',
+        description:
+          message.author === 'agent' && message.agentId === me.id
+            ? 'The customer will see “Message deleted” in its place, here and in Telegram.'
+            : 'Its text and files are removed for everyone; “Message deleted” stays in its place.',
+        confirmLabel: 'Delete',
+        danger: true,
+        onConfirm: () => void changeMessage(message),
+      });
     }
   };
 
@@ -194,7 +257,9 @@ export function ConversationPane({
         conversationId={conversationId}
         customerName={displayName(conversation)}
         seenSeq={conversation.customerSeenSeq}
+        viewer={{ agentId: me.id, isAdmin: me.role === 'admin' }}
         onLatestSeq={onLatestSeq}
+        onAction={onMessageAction}
       />
       <div role="status" aria-live="polite" className="min-h-6 px-4 py-1 text-xs text-slate-500">
         {live.customerTyping[conversationId] ? (
@@ -223,8 +288,10 @@ export function ConversationPane({
         disabledReason="This conversation is blocked."
         canned={canned}
         onSend={send}
+        onSaveEdit={changeMessage}
         onTyping={(typing) => live.socket?.emit('typing', { conversationId, typing })}
       />
+      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
     </section>
   );
 }

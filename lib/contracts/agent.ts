@@ -4,7 +4,12 @@ import { z } from 'zod';
 import type { AgentConversation, ConversationStatus, Message, Note } from './dto';
 import type { Ack } from './errors';
 import { boundedString, lineString, pgInt, queryInt, uuidSchema as uuid } from './fields';
-import { EMPTY_MESSAGE, hasMessageContent, messageContentShape } from './message-content';
+import {
+  EMPTY_MESSAGE,
+  hasMessageContent,
+  messageContentShape,
+  messageTextSchema,
+} from './message-content';
 import { textSchema } from './text';
 
 /** A person's name as agents show it to customers: one line, 1–64 characters. */
@@ -128,6 +133,8 @@ export const presenceSchema = z.object({ status: z.enum(['online', 'away']) });
 export const socketMessageSchema = z
   .object({ conversationId: uuid, ...messageContentShape })
   .refine(hasMessageContent, EMPTY_MESSAGE);
+export const socketMessageRefSchema = z.object({ conversationId: uuid, messageId: uuid });
+export const socketEditSchema = socketMessageRefSchema.extend({ text: messageTextSchema });
 
 // ---- Shapes ----
 
@@ -217,7 +224,22 @@ export interface Viewer {
 /** Events an inbox sends on the `/agent` namespace. */
 export interface AgentClientEvents {
   'message:send': (
-    payload: { conversationId: string; text: string; attachmentIds?: string[] },
+    payload: {
+      conversationId: string;
+      text: string;
+      attachmentIds?: string[];
+      replyToId?: string;
+    },
+    ack: (result: Ack<{ message: Message }>) => void,
+  ) => void;
+  /** Edits one's own message within the edit window. */
+  'message:edit': (
+    payload: { conversationId: string; messageId: string; text: string },
+    ack: (result: Ack<{ message: Message }>) => void,
+  ) => void;
+  /** Deletes one's own message within the window; admins any message. */
+  'message:delete': (
+    payload: { conversationId: string; messageId: string },
     ack: (result: Ack<{ message: Message }>) => void,
   ) => void;
   'note:add': (
@@ -243,6 +265,8 @@ export interface AgentServerEvents {
     departmentId?: string | null;
   }) => void;
   message: (message: Message) => void;
+  /** A message was edited or deleted: replace it (by id) with this version. */
+  'message:updated': (message: Message) => void;
   note: (note: Note) => void;
   'customer:seen': (payload: { conversationId: string; seq: number }) => void;
   'customer:typing': (payload: { conversationId: string; typing: boolean }) => void;

@@ -28,17 +28,38 @@ export interface Attachment {
   thumbnailUrl?: string;
 }
 
+/**
+ * The message a reply quotes, as it is now: a short excerpt of its text (or, for files
+ * alone, their names), and `deleted` once it was deleted. Clients that hold the quoted
+ * message itself show it from there (it may have changed since this was sent).
+ */
+export interface QuotedMessage {
+  id: string;
+  seq: number;
+  author: MessageAuthor;
+  agentName?: string;
+  text: string;
+  deleted?: true;
+}
+
 export interface Message {
   id: string;
   conversationId: string;
   seq: number;
   author: MessageAuthor;
   agentName?: string;
-  /** May be empty when the message carries attachments. */
+  /** The agent who wrote it: in agents' views only (the inbox, the admin API), never the widget's. */
+  agentId?: string;
+  /** May be empty when the message carries attachments; always empty once deleted. */
   text: string;
   clientId?: string;
-  /** In the order they were given in `attachmentIds`. */
+  /** In the order they were given in `attachmentIds`; empty once deleted. */
   attachments: Attachment[];
+  replyTo?: QuotedMessage;
+  /** Set when its author changed the text (agents, within `MESSAGE_EDIT_WINDOW_SECONDS`). */
+  editedAt?: string;
+  /** Set once deleted: it keeps its place and seq and is shown as "Message deleted". */
+  deletedAt?: string;
   createdAt: string;
 }
 
@@ -153,6 +174,11 @@ export interface StartConversationResponse {
 export interface ConversationHistoryResponse {
   conversation: CustomerConversation;
   messages: Message[];
+  /**
+   * With `?after=`: the messages at or before `after` that were edited or deleted, as they
+   * are now, so a client that was away replaces its copies (by id).
+   */
+  updated?: Message[];
   closedNote?: string;
 }
 

@@ -7,6 +7,9 @@ export const idParams = z.object({ id: uuidSchema });
 /** `/conversations/:id`: the customer's token must belong to this conversation. */
 export const conversationParams = idParams;
 
+/** `/conversations/:id/messages/:messageId`. */
+export const messageParams = z.object({ id: uuidSchema, messageId: uuidSchema });
+
 /** `/conversations/:id/:action`: the action is checked by the route (404 when unknown). */
 export const conversationActionParams = z.object({
   id: uuidSchema,

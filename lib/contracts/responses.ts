@@ -32,6 +32,19 @@ export const attachmentSchema = z
 
 export const uploadAttachmentResponseSchema = z.object({ attachment: attachmentSchema });
 
+export const quotedMessageSchema = z
+  .object({
+    id,
+    seq: z.number().int(),
+    author: authorSchema,
+    agentName: z.string().optional(),
+    text: z
+      .string()
+      .describe('A short excerpt; the file names for files alone; empty once deleted'),
+    deleted: z.literal(true).optional(),
+  })
+  .meta({ id: 'QuotedMessage', description: 'The message a reply quotes, as it is now' });
+
 export const messageSchema = z
   .object({
     id,
@@ -39,12 +52,18 @@ export const messageSchema = z
     seq: z.number().int(),
     author: authorSchema,
     agentName: z.string().optional(),
-    text: z.string().describe('May be empty when the message has attachments'),
+    agentId: id.optional().describe("The agent who wrote it; in agents' views only"),
+    text: z.string().describe('May be empty when the message has attachments; empty once deleted'),
     clientId: z.string().optional(),
     attachments: z.array(attachmentSchema),
+    replyTo: quotedMessageSchema.optional(),
+    editedAt: time.optional(),
+    deletedAt: time.optional().describe('Deleted: shown as "Message deleted", no text or files'),
     createdAt: time,
   })
   .meta({ id: 'Message' });
+
+export const messageResponseSchema = z.object({ message: messageSchema });
 
 export const customerConversationSchema = z
   .object({
@@ -159,6 +178,10 @@ export const startConversationResponseSchema = z.object({
 export const conversationHistorySchema = z.object({
   conversation: customerConversationSchema,
   messages: z.array(messageSchema),
+  updated: z
+    .array(messageSchema)
+    .optional()
+    .describe('With `after`: earlier messages edited or deleted since, as they are now'),
   closedNote: z.string().optional(),
 });
 

@@ -59,7 +59,12 @@ export async function findMessageByClientId(
 
 export async function getLastMessage(tx: Queryable, conversationId: string) {
   const [row] = await tx
-    .select({ author: messages.author, text: messages.text, createdAt: messages.createdAt })
+    .select({
+      author: messages.author,
+      text: messages.text,
+      createdAt: messages.createdAt,
+      deletedAt: messages.deletedAt,
+    })
     .from(messages)
     .where(eq(messages.conversationId, conversationId))
     .orderBy(desc(messages.seq))

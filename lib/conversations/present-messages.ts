@@ -6,20 +6,26 @@ import type { Message, Note } from '../contracts/dto';
 import type { Queryable } from '../db/client';
 import type { MessageRow, NoteRow } from '../db/schema';
 import { presentMessage, presentNote } from './present';
+import { loadQuotes } from './quotes';
 
 export async function presentMessageRows(
   q: Queryable,
   rows: MessageRow[],
   viewer: Viewer,
 ): Promise<Message[]> {
-  const files = await listMessageAttachments(
-    q,
-    rows.map((row) => row.id),
-  );
+  const [files, quotes] = await Promise.all([
+    listMessageAttachments(
+      q,
+      rows.map((row) => row.id),
+    ),
+    loadQuotes(q, rows),
+  ]);
   return rows.map((row) =>
     presentMessage(
       row,
       (files.get(row.id) ?? []).map((file) => presentAttachment(file, row.conversationId, viewer)),
+      quotes.get(row.id),
+      viewer.kind === 'agents',
     ),
   );
 }

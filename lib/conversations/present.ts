@@ -6,25 +6,46 @@ import type {
   CustomerConversation,
   Message,
   Note,
+  QuotedMessage,
 } from '../contracts/dto';
 import type { AgentRow, ConversationRow, MessageRow, NoteRow } from '../db/schema';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-/** `attachments` come presented for the viewer (see present-messages.ts). */
-export function presentMessage(row: MessageRow, attachments: Attachment[] = []): Message {
+/**
+ * `attachments` come presented for the viewer (see present-messages.ts), `replyTo` as the
+ * quoted message is now (quotes.ts). A deleted message serves neither text nor files.
+ */
+export function presentMessage(
+  row: MessageRow,
+  attachments: Attachment[] = [],
+  replyTo?: QuotedMessage,
+  forAgents = false,
+): Message {
+  const deleted = row.deletedAt !== null;
   return {
     id: row.id,
     conversationId: row.conversationId,
     seq: row.seq,
     author: row.author,
     ...(row.agentName ? { agentName: row.agentName } : {}),
-    text: row.text,
+    ...(forAgents && row.agentId ? { agentId: row.agentId } : {}),
+    text: deleted ? '' : row.text,
     ...(row.clientId ? { clientId: row.clientId } : {}),
-    attachments,
+    attachments: deleted ? [] : attachments,
+    ...(replyTo && !deleted ? { replyTo } : {}),
+    ...(row.editedAt && !deleted ? { editedAt: row.editedAt.toISOString() } : {}),
+    ...(row.deletedAt ? { deletedAt: row.deletedAt.toISOString() } : {}),
     createdAt: row.createdAt.toISOString(),
   };
 }
+
+/** An event's message (the customer's view) as agents get it: who wrote it, too. */
+export const withAuthor = (message: Message, agentId: string | null | undefined): Message =>
+  agentId ? { ...message, agentId } : message;
+
+/** What the inbox list shows of a conversation's last message. */
+export const DELETED_MESSAGE_TEXT = 'Message deleted';
 
 export function presentCustomerConversation(
   row: ConversationRow,
@@ -61,7 +82,7 @@ export function presentNote(row: NoteRow, attachments: Attachment[] = []): Note 
 export function presentAgentConversation(
   row: ConversationRow,
   assignee: AgentRow | null,
-  lastMessage: Pick<MessageRow, 'author' | 'text' | 'createdAt'> | null,
+  lastMessage: Pick<MessageRow, 'author' | 'text' | 'createdAt' | 'deletedAt'> | null,
 ): AgentConversation {
   return {
     id: row.id,
@@ -88,7 +109,7 @@ export function presentAgentConversation(
     lastMessage: lastMessage
       ? {
           author: lastMessage.author,
-          text: lastMessage.text.slice(0, 200),
+          text: lastMessage.deletedAt ? DELETED_MESSAGE_TEXT : lastMessage.text.slice(0, 200),
           createdAt: lastMessage.createdAt.toISOString(),
         }
       : null,

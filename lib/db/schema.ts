@@ -1,6 +1,7 @@
 // The database schema (DESIGN §4). drizzle-kit generates the SQL migrations in drizzle/.
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -174,11 +175,23 @@ export const messages = pgTable(
     templateKey: text('template_key'),
     text: text('text').notNull(),
     clientId: text('client_id'),
+    /** The message's copy in its conversation's topic (the first, for a post of several). */
     telegramMessageId: integer('telegram_message_id'),
+    /** The message this one quotes, always of the same conversation. */
+    replyToId: uuid('reply_to_id').references((): AnyPgColumn => messages.id, {
+      onDelete: 'set null',
+    }),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    /** A deleted message keeps its place and seq; its text is wiped and its files let go. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('messages_conversation_seq_idx').on(t.conversationId, t.seq),
+    index('messages_reply_to_idx').on(t.replyToId).where(sql`${t.replyToId} is not null`),
+    index('messages_telegram_copy_idx')
+      .on(t.conversationId, t.telegramMessageId)
+      .where(sql`${t.telegramMessageId} is not null`),
     uniqueIndex('messages_conversation_client_id_idx').on(t.conversationId, t.clientId),
     check('messages_author_check', sql`${t.author} in ('customer', 'agent', 'system')`),
   ],
@@ -465,6 +478,16 @@ export const telegramTopics = pgTable('telegram_topics', {
   updatedAt: updatedAt(),
 });
 
+export const TELEGRAM_OUTBOX_KINDS = [
+  'post',
+  'sync_topic',
+  'delete_topic',
+  /** An inbox edit of a message: its copy in the topic is edited too. */
+  'edit_post',
+  /** A deleted message: its copy in the topic goes (or is marked deleted). */
+  'delete_post',
+] as const;
+
 /**
  * Every message and topic change for Telegram, delivered in (`position`, `id`) order per
  * lane (a conversation, or `chat:<id>:<thread>` for replies outside topics). `position` is
@@ -483,8 +506,12 @@ export const telegramOutbox = pgTable(
     /** Only for lanes without a conversation: where to post. */
     chatId: telegramId('chat_id'),
     threadId: integer('thread_id'),
-    kind: text('kind', { enum: ['post', 'sync_topic', 'delete_topic'] }).notNull(),
+    kind: text('kind', { enum: TELEGRAM_OUTBOX_KINDS }).notNull(),
     text: text('text'),
+    /** The Parley message a post mirrors, or that an edit or deletion changes. */
+    messageId: uuid('message_id'),
+    /** The Parley message a post answers: sent as a reply to its copy in the topic. */
+    replyToMessageId: uuid('reply_to_message_id'),
     /** A post's files, sent as photos, documents or an album with `text` as the caption. */
     attachmentIds: uuid('attachment_ids').array().notNull().default(sql`'{}'::uuid[]`),
     /** Customer messages: consecutive ones may go out as one post. */
@@ -508,7 +535,14 @@ export const telegramOutbox = pgTable(
     index('telegram_outbox_pending_idx')
       .on(t.lane, t.position, t.id)
       .where(sql`${t.status} = 'pending'`),
-    check('telegram_outbox_kind_check', sql`${t.kind} in ('post', 'sync_topic', 'delete_topic')`),
+    check(
+      'telegram_outbox_kind_check',
+      sql`${t.kind} in ('post', 'sync_topic', 'delete_topic', 'edit_post', 'delete_post')`,
+    ),
+    index('telegram_outbox_merged_idx').on(t.mergedInto).where(sql`${t.mergedInto} is not null`),
+    index('telegram_outbox_message_idx')
+      .on(t.messageId)
+      .where(sql`${t.kind} = 'post' and ${t.messageId} is not null`),
   ],
 );
 

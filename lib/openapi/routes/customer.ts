@@ -68,7 +68,9 @@ export const customerRoutes = [
     method: 'post',
     path: '/api/v1/conversations/{id}/messages',
     summary: 'Send a message',
-    description: 'The same `clientId` again answers 200 with the message already stored.',
+    description:
+      'The same `clientId` again answers 200 with the message already stored. `replyToId` ' +
+      'quotes a message of the same conversation (400 otherwise, or when it was deleted).',
     tag,
     auth: 'customer',
     cors: true,
