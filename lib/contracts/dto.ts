@@ -34,6 +34,8 @@ export interface Message {
   seq: number;
   author: MessageAuthor;
   agentName?: string;
+  /** The replying agent's profile photo, when they have one (initials otherwise). */
+  agentAvatarUrl?: string;
   /** May be empty when the message carries attachments. */
   text: string;
   clientId?: string;
@@ -54,7 +56,7 @@ export interface CustomerConversation {
   status: ConversationStatus;
   name: string | null;
   departmentId: string | null;
-  agent: { name: string } | null;
+  agent: { name: string; avatarUrl: string | null } | null;
   createdAt: string;
 }
 
@@ -72,6 +74,7 @@ export interface AgentSummary {
   name: string;
   email: string | null;
   role: 'admin' | 'agent';
+  avatarUrl: string | null;
 }
 
 /** The conversation as agents and the admin API see it. */
@@ -127,13 +130,21 @@ export interface WidgetConfig {
   greeting: string;
   locale: string;
   strings: Record<string, string>;
-  /** Who answers, shown in the header when set. */
+  /** Who answers: the `teamName` setting, or the title when it is empty. */
   teamName: string;
+  /** The team's faces: active agents who chose to be shown, most recently active first. */
+  agents: WidgetAgent[];
   online: boolean;
   departments: WidgetDepartment[];
   preChatFields: PreChatField[];
   /** What an upload may be, so clients explain the limits before uploading. */
   attachments: AttachmentLimits;
+}
+
+export interface WidgetAgent {
+  name: string;
+  /** Null: show the initials of `name`. */
+  avatarUrl: string | null;
 }
 
 export interface AttachmentLimits {

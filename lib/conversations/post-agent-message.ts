@@ -21,7 +21,7 @@ export async function postAgentMessage(
   actor: Actor,
 ): Promise<Message> {
   const { text, attachmentIds } = typeof content === 'string' ? { text: content } : content;
-  const { message, attachments } = await inTransaction(async (tx) => {
+  const { message, attachments, avatarHash } = await inTransaction(async (tx) => {
     const agent = await requireActiveAgent(tx, agentId);
     let conversation = await lockConversation(tx, conversationId);
     assertOpen(conversation.status, 'reply in');
@@ -30,16 +30,25 @@ export async function postAgentMessage(
       throw conflict(`Claimed by ${holder ?? 'another agent'}; take it over to reply`);
     }
     conversation = await claimLocked(tx, conversation, agent, actor);
-    return appendMessage(
+    const appended = await appendMessage(
       tx,
       conversation,
-      { author: 'agent', text, agentId: agent.id, agentName: agent.name, attachmentIds },
+      {
+        author: 'agent',
+        text,
+        agentId: agent.id,
+        agentName: agent.name,
+        agentAvatarHash: agent.avatarHash,
+        attachmentIds,
+      },
       actor,
       { status: 'awaiting_customer' },
     );
+    return { ...appended, avatarHash: agent.avatarHash };
   });
   return presentMessage(
     message,
     attachments.map((file) => presentAttachment(file, conversationId, agentsViewer)),
+    avatarHash,
   );
 }

@@ -1,4 +1,5 @@
 // The one presenter per entity: rows in, the DTOs that REST and sockets both send out.
+import { avatarUrl } from '../avatars/avatar-url';
 import type {
   AgentConversation,
   AgentSummary,
@@ -11,14 +12,23 @@ import type { AgentRow, ConversationRow, MessageRow, NoteRow } from '../db/schem
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-/** `attachments` come presented for the viewer (see present-messages.ts). */
-export function presentMessage(row: MessageRow, attachments: Attachment[] = []): Message {
+/**
+ * `attachments` come presented for the viewer (see present-messages.ts); `agentAvatarHash`
+ * is the replying agent's current photo.
+ */
+export function presentMessage(
+  row: MessageRow,
+  attachments: Attachment[] = [],
+  agentAvatarHash: string | null = null,
+): Message {
+  const agentAvatarUrl = row.author === 'agent' ? avatarUrl(agentAvatarHash) : null;
   return {
     id: row.id,
     conversationId: row.conversationId,
     seq: row.seq,
     author: row.author,
     ...(row.agentName ? { agentName: row.agentName } : {}),
+    ...(agentAvatarUrl ? { agentAvatarUrl } : {}),
     text: row.text,
     ...(row.clientId ? { clientId: row.clientId } : {}),
     attachments,
@@ -26,9 +36,10 @@ export function presentMessage(row: MessageRow, attachments: Attachment[] = []):
   };
 }
 
+/** `agent` is the assignee as customers see them: the name and the photo. */
 export function presentCustomerConversation(
   row: ConversationRow,
-  agentName: string | null,
+  agent: Pick<AgentRow, 'name' | 'avatarHash'> | null,
 ): CustomerConversation {
   return {
     id: row.id,
@@ -36,13 +47,19 @@ export function presentCustomerConversation(
     status: row.status,
     name: row.customerName,
     departmentId: row.departmentId,
-    agent: agentName ? { name: agentName } : null,
+    agent: agent ? { name: agent.name, avatarUrl: avatarUrl(agent.avatarHash) } : null,
     createdAt: row.createdAt.toISOString(),
   };
 }
 
 export function presentAgent(row: AgentRow): AgentSummary {
-  return { id: row.id, name: row.name, email: row.email, role: row.role };
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    avatarUrl: avatarUrl(row.avatarHash),
+  };
 }
 
 export function presentNote(row: NoteRow): Note {

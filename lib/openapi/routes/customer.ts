@@ -114,4 +114,17 @@ export const customerRoutes = [
     responses: { 200: null },
     errors: ['unauthorized', 'forbidden'],
   }),
+  defineRoute({
+    method: 'get',
+    path: '/api/v1/avatars/{file}',
+    summary: 'An agent’s profile photo (`avatarUrl`)',
+    description:
+      'Public and named by a content hash, so it can be cached for good; WebP, with ' +
+      '`X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`.',
+    tag,
+    auth: 'none',
+    params: z.object({ file: z.string().regex(/^[0-9a-f]{32}\.webp$/) }),
+    download: true,
+    responses: { 200: null },
+  }),
 ];
