@@ -5,6 +5,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Attachment } from '@/lib/contracts/dto';
+import { Avatar } from '../avatar';
 import { AttachmentList } from './attachments/attachment-list';
 import { attachmentsOf } from './attachments/files';
 import { Lightbox } from './attachments/lightbox';
@@ -32,15 +33,15 @@ function Bubble({
         aria-label={`Private note by ${item.note.authorName}`}
         className="mx-auto w-full max-w-2xl"
       >
-        <div className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2">
-          <div className="mb-1 flex gap-2 text-xs text-amber-800">
+        <div className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 dark:border-amber-800 dark:bg-amber-950">
+          <div className="mb-1 flex gap-2 text-xs text-amber-800 dark:text-amber-300">
             <span className="font-semibold">Private note · {item.note.authorName}</span>
             <time dateTime={item.note.createdAt} title={fullTime(item.note.createdAt)}>
               {shortTime(item.note.createdAt)}
             </time>
           </div>
           {item.note.text ? (
-            <p className="whitespace-pre-wrap break-words text-sm text-amber-950">
+            <p className="whitespace-pre-wrap break-words text-sm text-amber-950 dark:text-amber-100">
               {item.note.text}
             </p>
           ) : null}
@@ -56,8 +57,11 @@ function Bubble({
   const { message } = item;
   if (message.author === 'system') {
     return (
-      <article aria-label="System message" className="text-center text-xs text-slate-500">
-        <span className="rounded-full bg-slate-100 px-3 py-1">
+      <article
+        aria-label="System message"
+        className="text-center text-xs text-slate-500 dark:text-slate-400"
+      >
+        <span className="rounded-full bg-slate-100 px-3 py-1 dark:bg-slate-800">
           {message.text} · <time dateTime={message.createdAt}>{shortTime(message.createdAt)}</time>
         </span>
       </article>
@@ -68,13 +72,13 @@ function Bubble({
   return (
     <article
       aria-label={`Message from ${author}`}
-      className={`flex ${fromAgent ? 'justify-end' : 'justify-start'}`}
+      className={`flex items-end gap-2 ${fromAgent ? 'justify-end' : 'justify-start'}`}
     >
       <div
-        className={`max-w-[75%] rounded-lg px-3 py-2 ${fromAgent ? 'bg-indigo-600 text-white' : 'border border-slate-200 bg-white text-slate-900'}`}
+        className={`max-w-[75%] rounded-lg px-3 py-2 ${fromAgent ? 'bg-indigo-600 text-white' : 'border border-slate-200 bg-white text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100'}`}
       >
         <div
-          className={`mb-0.5 flex gap-2 text-xs ${fromAgent ? 'text-indigo-100' : 'text-slate-500'}`}
+          className={`mb-0.5 flex gap-2 text-xs ${fromAgent ? 'text-indigo-100' : 'text-slate-600 dark:text-slate-400'}`}
         >
           <span className="font-semibold">{author}</span>
           <time dateTime={message.createdAt} title={fullTime(message.createdAt)}>
@@ -91,6 +95,7 @@ function Bubble({
           onOpenImage={onOpenImage}
         />
       </div>
+      {fromAgent ? <Avatar name={author} url={message.agentAvatarUrl} size="sm" /> : null}
     </article>
   );
 }
@@ -163,13 +168,15 @@ export function Transcript({
       role="log"
       aria-label="Transcript"
       aria-busy={query.isLoading || query.isFetchingNextPage}
-      className="min-h-0 flex-1 overflow-y-auto bg-slate-50 px-4 py-3"
+      className="min-h-0 flex-1 overflow-y-auto bg-slate-50 px-4 py-3 dark:bg-slate-950"
     >
       {query.isFetchingNextPage ? (
-        <p className="py-2 text-center text-xs text-slate-500">Loading earlier messages…</p>
+        <p className="py-2 text-center text-xs text-slate-500 dark:text-slate-400">
+          Loading earlier messages…
+        </p>
       ) : null}
       {query.isError ? (
-        <p className="text-sm text-red-700">Could not load the transcript.</p>
+        <p className="text-sm text-red-700 dark:text-red-300">Could not load the transcript.</p>
       ) : null}
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => (

@@ -46,7 +46,7 @@ export function AvatarPicker({ profile }: { profile: Profile }) {
           size="lg"
           label={profile.avatarUrl ? 'Your photo' : `Your initials, ${profile.name}`}
         />
-        <div className="flex flex-col gap-2">
+        <div className="flex min-w-0 flex-1 flex-col gap-2">
           <div className="flex flex-wrap gap-2">
             <Button onClick={() => input.current?.click()} disabled={busy}>
               {profile.avatarUrl ? 'Replace photo' : 'Upload photo'}
