@@ -216,6 +216,7 @@ export function InboxApp({
   return (
     <div className="flex h-app flex-col overflow-hidden">
       <AppNav me={me} current="/inbox" />
+      <h1 className="sr-only">Inbox</h1>
       <div className="grid min-h-0 flex-1 grid-cols-1 md:grid-cols-[18rem_minmax(0,1fr)] lg:grid-cols-[20rem_minmax(0,1fr)_17rem]">
         <InboxSidebar
           filters={filters}
