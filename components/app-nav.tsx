@@ -58,7 +58,7 @@ function AccountMenu({ me }: { me: SessionAgent }) {
       </summary>
       <div className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
         <p className="truncate px-3 py-2 text-xs text-slate-600 dark:text-slate-400">
-          Signed in as {me.name} ({me.role})
+          {me.role === 'admin' ? 'Admin account' : 'Agent account'}
         </p>
         <button
           type="button"
