@@ -1,12 +1,13 @@
 // Messages as a viewer gets them: the rows with their attachments, links signed for that
-// viewer (the conversation's customer, or agents), and the agents' current photos.
+// viewer (the conversation's customer, or agents), with the agents' current photos; and
+// notes, which only agents read.
 import { inArray } from 'drizzle-orm';
-import { listMessageAttachments } from '../attachments/attachment-rows';
-import { presentAttachment, type Viewer } from '../attachments/present';
-import type { Message } from '../contracts/dto';
+import { listAttachments, listMessageAttachments } from '../attachments/attachment-rows';
+import { agentsViewer, presentAttachment, type Viewer } from '../attachments/present';
+import type { Message, Note } from '../contracts/dto';
 import type { Queryable } from '../db/client';
-import { agents, type MessageRow } from '../db/schema';
-import { presentMessage } from './present';
+import { agents, type MessageRow, type NoteRow } from '../db/schema';
+import { presentMessage, presentNote } from './present';
 
 export async function presentMessageRows(
   q: Queryable,
@@ -32,6 +33,22 @@ export async function presentMessageRows(
       row,
       (files.get(row.id) ?? []).map((file) => presentAttachment(file, row.conversationId, viewer)),
       row.agentId ? (avatars.get(row.agentId) ?? null) : null,
+    ),
+  );
+}
+
+export async function presentNoteRows(q: Queryable, rows: NoteRow[]): Promise<Note[]> {
+  const files = await listAttachments(
+    q,
+    'noteId',
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) =>
+    presentNote(
+      row,
+      (files.get(row.id) ?? []).map((file) =>
+        presentAttachment(file, row.conversationId, agentsViewer),
+      ),
     ),
   );
 }
