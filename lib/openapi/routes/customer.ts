@@ -24,7 +24,8 @@ export const customerRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/v1/widget/config',
-    summary: 'Widget configuration: look, texts, the team and its faces, departments, pre-chat form, online state',
+    summary:
+      'Widget configuration: look, texts, the team and its faces, departments, pre-chat form, online state',
     tag,
     auth: 'none',
     cors: true,
