@@ -206,10 +206,10 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
     <div
       data-composer=""
       {...drop.handlers}
-      className={`relative border-t p-3 ${mode === 'note' ? 'border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-950' : 'border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900'}`}
+      className={`relative border-t p-3 ${mode === 'note' ? 'border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950' : 'border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900'}`}
     >
       {drop.over ? (
-        <div className="pointer-events-none absolute inset-1 z-10 grid place-items-center rounded-md border-2 border-dashed border-indigo-400 bg-indigo-50/90 text-sm font-medium text-indigo-800">
+        <div className="pointer-events-none absolute inset-1 z-10 grid place-items-center rounded-md border-2 border-dashed border-indigo-400 bg-indigo-50/90 text-sm font-medium text-indigo-800 dark:border-indigo-500 dark:bg-indigo-950/90 dark:text-indigo-200">
           Drop files to attach them
         </div>
       ) : null}
@@ -217,7 +217,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
         <div
           role="listbox"
           aria-label="Canned responses"
-          className="absolute bottom-full left-3 mb-1 max-h-64 w-96 overflow-auto rounded-md border border-slate-200 bg-white shadow-lg"
+          className="absolute bottom-full left-3 mb-1 max-h-64 w-96 overflow-auto rounded-md border border-slate-200 bg-white shadow-lg dark:border-slate-800 dark:bg-slate-900"
         >
           {matches.map((response, index) => (
             <div
@@ -229,10 +229,14 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
                 event.preventDefault();
                 insert(response);
               }}
-              className="cursor-pointer px-3 py-2 text-sm aria-selected:bg-indigo-50"
+              className="cursor-pointer px-3 py-2 text-sm aria-selected:bg-indigo-50 dark:aria-selected:bg-indigo-950"
             >
-              <span className="font-mono text-indigo-700">/{response.shortcut}</span>{' '}
-              <span className="text-slate-600">{response.text.slice(0, 80)}</span>
+              <span className="font-mono text-indigo-700 dark:text-indigo-300">
+                /{response.shortcut}
+              </span>{' '}
+              <span className="text-slate-600 dark:text-slate-400">
+                {response.text.slice(0, 80)}
+              </span>
             </div>
           ))}
         </div>
@@ -280,7 +284,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           onKeyDown={onKeyDown}
           onPaste={onPaste}
           onBlur={stopTyping}
-          className="min-h-[4.5rem] flex-1 resize-y rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 disabled:bg-slate-100 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100 dark:disabled:bg-slate-800"
+          className="min-h-[4.5rem] flex-1 resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 disabled:bg-slate-100 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100 dark:disabled:bg-slate-800"
         />
         <div className="flex flex-col items-center gap-1">
           <AttachButton

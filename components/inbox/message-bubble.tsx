@@ -4,6 +4,7 @@
 // messages edit and delete; admins delete any), shown on hover and on keyboard focus.
 import type { Attachment, Message } from '@/lib/contracts/dto';
 import { MESSAGE_EDIT_WINDOW_SECONDS } from '@/lib/contracts/message-content';
+import { Avatar } from '../avatar';
 import { AttachmentList } from './attachments/attachment-list';
 import { attachmentsOf } from './attachments/files';
 import { fullTime, shortTime } from './format';
@@ -192,7 +193,7 @@ export function Bubble({
     <article
       aria-label={`Message from ${author}${deleted ? ', deleted' : ''}`}
       data-message-id={message.id}
-      className={`group flex ${fromAgent ? 'justify-end' : 'justify-start'}`}
+      className={`group flex items-end gap-2 ${fromAgent ? 'justify-end' : 'justify-start'}`}
     >
       <div className="relative max-w-[85%] sm:max-w-[75%]">
         <div
@@ -234,6 +235,7 @@ export function Bubble({
           onAction={(action) => onAction(action, message)}
         />
       </div>
+      {fromAgent ? <Avatar name={author} url={message.agentAvatarUrl} size="sm" /> : null}
     </article>
   );
 }

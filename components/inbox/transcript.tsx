@@ -123,7 +123,7 @@ export function Transcript({
         </p>
       ) : null}
       {query.isError ? (
-        <p className="text-sm text-red-700">Could not load the transcript.</p>
+        <p className="text-sm text-red-700 dark:text-red-300">Could not load the transcript.</p>
       ) : null}
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => (

@@ -69,8 +69,10 @@ export const profileSchema = z
     name: agentNameSchema.optional(),
     /** Empty clears it, and the `closing_message` template is used instead. */
     closingMessage: boundedString(1000, 'Closing message').nullable().optional(),
+    /** Whether the widget lists this agent among the team's faces. */
+    shownInWidget: z.boolean().optional(),
   })
-  .refine((p) => p.name !== undefined || p.closingMessage !== undefined, 'Nothing to update');
+  .refine((p) => Object.values(p).some((v) => v !== undefined), 'Nothing to update');
 
 /** The departments an agent belongs to: the whole set, each id once. */
 export const departmentIdsSchema = z
@@ -148,6 +150,9 @@ export interface SessionAgent {
 export interface Profile extends SessionAgent {
   closingMessage: string | null;
   telegramLinked: boolean;
+  /** The public URL of the profile photo; null: initials. */
+  avatarUrl: string | null;
+  shownInWidget: boolean;
 }
 
 /** An outstanding one-time link (an invitation, or a password reset by link). */
@@ -164,6 +169,7 @@ export interface TeamAgent extends SessionAgent {
   departmentIds: string[];
   lastSeenAt: string | null;
   telegramLinked: boolean;
+  avatarUrl: string | null;
   createdAt: string;
 }
 

@@ -50,6 +50,8 @@ export interface Message {
   agentName?: string;
   /** The agent who wrote it: in agents' views only (the inbox, the admin API), never the widget's. */
   agentId?: string;
+  /** The replying agent's profile photo, when they have one (initials otherwise). */
+  agentAvatarUrl?: string;
   /** May be empty when the message carries attachments; always empty once deleted. */
   text: string;
   clientId?: string;
@@ -75,7 +77,7 @@ export interface CustomerConversation {
   status: ConversationStatus;
   name: string | null;
   departmentId: string | null;
-  agent: { name: string } | null;
+  agent: { name: string; avatarUrl: string | null } | null;
   createdAt: string;
 }
 
@@ -95,6 +97,7 @@ export interface AgentSummary {
   name: string;
   email: string | null;
   role: 'admin' | 'agent';
+  avatarUrl: string | null;
 }
 
 /** The conversation as agents and the admin API see it. */
@@ -150,13 +153,21 @@ export interface WidgetConfig {
   greeting: string;
   locale: string;
   strings: Record<string, string>;
-  /** Who answers, shown in the header when set. */
+  /** Who answers: the `teamName` setting, or the title when it is empty. */
   teamName: string;
+  /** The team's faces: active agents who chose to be shown, most recently active first. */
+  agents: WidgetAgent[];
   online: boolean;
   departments: WidgetDepartment[];
   preChatFields: PreChatField[];
   /** What an upload may be, so clients explain the limits before uploading. */
   attachments: AttachmentLimits;
+}
+
+export interface WidgetAgent {
+  name: string;
+  /** Null: show the initials of `name`. */
+  avatarUrl: string | null;
 }
 
 export interface AttachmentLimits {

@@ -9,6 +9,10 @@ import { SETTINGS_SCHEMAS } from './settings';
 
 const id = z.uuid();
 const time = z.iso.datetime({ offset: true });
+const avatarUrlSchema = z
+  .string()
+  .nullable()
+  .describe('A profile photo (public, named by a content hash); null: show initials');
 
 export const conversationStatusSchema = z
   .enum(['open_unclaimed', 'open_assigned', 'awaiting_customer', 'closed', 'blocked'])
@@ -53,6 +57,7 @@ export const messageSchema = z
     author: authorSchema,
     agentName: z.string().optional(),
     agentId: id.optional().describe("The agent who wrote it; in agents' views only"),
+    agentAvatarUrl: z.string().optional().describe('The agent’s profile photo, when set'),
     text: z.string().describe('May be empty when the message has attachments; empty once deleted'),
     clientId: z.string().optional(),
     attachments: z.array(attachmentSchema),
@@ -72,7 +77,7 @@ export const customerConversationSchema = z
     status: conversationStatusSchema,
     name: z.string().nullable(),
     departmentId: id.nullable(),
-    agent: z.object({ name: z.string() }).nullable(),
+    agent: z.object({ name: z.string(), avatarUrl: avatarUrlSchema }).nullable(),
     createdAt: time,
   })
   .meta({ id: 'CustomerConversation', description: 'The conversation as the widget sees it' });
@@ -90,7 +95,13 @@ export const noteSchema = z
   .meta({ id: 'Note', description: 'A private note; its file links are for agents only' });
 
 export const agentSummarySchema = z
-  .object({ id, name: z.string(), email: z.string().nullable(), role: z.enum(AGENT_ROLES) })
+  .object({
+    id,
+    name: z.string(),
+    email: z.string().nullable(),
+    role: z.enum(AGENT_ROLES),
+    avatarUrl: avatarUrlSchema,
+  })
   .meta({ id: 'AgentSummary' });
 
 const agentConversationShape = {
@@ -145,7 +156,10 @@ export const widgetConfigSchema = z
   .object({
     title: z.string(),
     subtitle: z.string(),
-    teamName: z.string(),
+    teamName: z.string().describe('The team name setting, or the title when it is empty'),
+    agents: z
+      .array(z.object({ name: z.string(), avatarUrl: avatarUrlSchema }))
+      .describe('Active agents who chose to be shown, most recently active first'),
     color: z.string(),
     position: z.enum(['left', 'right']),
     greeting: z.string(),
@@ -194,6 +208,8 @@ export const profileViewSchema = z
     ...sessionAgentSchema.shape,
     closingMessage: z.string().nullable(),
     telegramLinked: z.boolean(),
+    avatarUrl: avatarUrlSchema,
+    shownInWidget: z.boolean(),
   })
   .meta({ id: 'Profile' });
 
@@ -203,6 +219,7 @@ export const teamAgentSchema = z
     active: z.boolean(),
     lastSeenAt: time.nullable(),
     telegramLinked: z.boolean(),
+    avatarUrl: avatarUrlSchema,
     createdAt: time,
     pending: z.boolean(),
     invite: z.object({ expiresAt: time, expired: z.boolean() }).nullable(),

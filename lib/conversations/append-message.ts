@@ -25,6 +25,8 @@ export interface NewMessage {
   text: string;
   agentId?: string | null;
   agentName?: string | null;
+  /** The agent's photo as it is now; only presented, the row keeps the agent's id. */
+  agentAvatarHash?: string | null;
   clientId?: string | null;
   templateKey?: string | null;
   /** Uploads of this conversation that the message takes, in this order. */
@@ -100,7 +102,10 @@ export async function appendMessage(
       : undefined,
     recordEvent(tx, 'message.posted', actor, conversation.id, {
       conversation: view,
-      message: presentMessage(row, files, quote),
+      message: presentMessage(row, files, {
+        replyTo: quote,
+        agentAvatarHash: message.agentAvatarHash,
+      }),
       authorAgentId: row.agentId,
       statusChanged,
     }),

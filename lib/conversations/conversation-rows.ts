@@ -29,7 +29,13 @@ export async function customerView(
   tx: Queryable,
   row: ConversationRow,
 ): Promise<CustomerConversation> {
-  return presentCustomerConversation(row, await getAgentName(tx, row.assignedAgentId));
+  const [agent] = row.assignedAgentId
+    ? await tx
+        .select({ name: agents.name, avatarHash: agents.avatarHash })
+        .from(agents)
+        .where(eq(agents.id, row.assignedAgentId))
+    : [];
+  return presentCustomerConversation(row, agent ?? null);
 }
 
 export async function updateConversation(

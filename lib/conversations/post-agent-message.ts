@@ -27,7 +27,7 @@ export async function postAgentMessage(
 ): Promise<Message> {
   const { text, attachmentIds, replyToId, telegramMessageId } =
     typeof content === 'string' ? { text: content } : content;
-  const { message, attachments, quote } = await inTransaction(async (tx) => {
+  const { message, attachments, quote, avatarHash } = await inTransaction(async (tx) => {
     const agent = await requireActiveAgent(tx, agentId);
     let conversation = await lockConversation(tx, conversationId);
     assertOpen(conversation.status, 'reply in');
@@ -36,7 +36,7 @@ export async function postAgentMessage(
       throw conflict(`Claimed by ${holder ?? 'another agent'}; take it over to reply`);
     }
     conversation = await claimLocked(tx, conversation, agent, actor);
-    return appendMessage(
+    const appended = await appendMessage(
       tx,
       conversation,
       {
@@ -44,6 +44,7 @@ export async function postAgentMessage(
         text,
         agentId: agent.id,
         agentName: agent.name,
+        agentAvatarHash: agent.avatarHash,
         attachmentIds,
         replyToId,
         telegramMessageId,
@@ -51,11 +52,11 @@ export async function postAgentMessage(
       actor,
       { status: 'awaiting_customer' },
     );
+    return { ...appended, avatarHash: agent.avatarHash };
   });
   return presentMessage(
     message,
     attachments.map((file) => presentAttachment(file, conversationId, agentsViewer)),
-    quote,
-    true,
+    { replyTo: quote, forAgents: true, agentAvatarHash: avatarHash },
   );
 }

@@ -89,7 +89,7 @@ export async function postCustomerMessage(
         presentAttachment(file, conversationId, viewer),
       );
       return {
-        message: presentMessage(appended.message, files, appended.quote),
+        message: presentMessage(appended.message, files, { replyTo: appended.quote }),
         created: true,
       };
     });

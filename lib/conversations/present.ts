@@ -1,4 +1,5 @@
 // The one presenter per entity: rows in, the DTOs that REST and sockets both send out.
+import { avatarUrl } from '../avatars/avatar-url';
 import type {
   AgentConversation,
   AgentSummary,
@@ -14,15 +15,17 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /**
  * `attachments` come presented for the viewer (see present-messages.ts), `replyTo` as the
- * quoted message is now (quotes.ts). A deleted message serves neither text nor files.
+ * quoted message is now (quotes.ts), `agentAvatarHash` the replying agent's current photo;
+ * `forAgents` adds who wrote it. A deleted message serves neither text nor files.
  */
 export function presentMessage(
   row: MessageRow,
   attachments: Attachment[] = [],
-  replyTo?: QuotedMessage,
-  forAgents = false,
+  extra: { replyTo?: QuotedMessage; forAgents?: boolean; agentAvatarHash?: string | null } = {},
 ): Message {
+  const { replyTo, forAgents = false, agentAvatarHash = null } = extra;
   const deleted = row.deletedAt !== null;
+  const agentAvatarUrl = row.author === 'agent' ? avatarUrl(agentAvatarHash) : null;
   return {
     id: row.id,
     conversationId: row.conversationId,
@@ -30,6 +33,7 @@ export function presentMessage(
     author: row.author,
     ...(row.agentName ? { agentName: row.agentName } : {}),
     ...(forAgents && row.agentId ? { agentId: row.agentId } : {}),
+    ...(agentAvatarUrl ? { agentAvatarUrl } : {}),
     text: deleted ? '' : row.text,
     ...(row.clientId ? { clientId: row.clientId } : {}),
     attachments: deleted ? [] : attachments,
@@ -47,9 +51,10 @@ export const withAuthor = (message: Message, agentId: string | null | undefined)
 /** What the inbox list shows of a conversation's last message. */
 export const DELETED_MESSAGE_TEXT = 'Message deleted';
 
+/** `agent` is the assignee as customers see them: the name and the photo. */
 export function presentCustomerConversation(
   row: ConversationRow,
-  agentName: string | null,
+  agent: Pick<AgentRow, 'name' | 'avatarHash'> | null,
 ): CustomerConversation {
   return {
     id: row.id,
@@ -57,13 +62,19 @@ export function presentCustomerConversation(
     status: row.status,
     name: row.customerName,
     departmentId: row.departmentId,
-    agent: agentName ? { name: agentName } : null,
+    agent: agent ? { name: agent.name, avatarUrl: avatarUrl(agent.avatarHash) } : null,
     createdAt: row.createdAt.toISOString(),
   };
 }
 
 export function presentAgent(row: AgentRow): AgentSummary {
-  return { id: row.id, name: row.name, email: row.email, role: row.role };
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    avatarUrl: avatarUrl(row.avatarHash),
+  };
 }
 
 /** `attachments` come presented for agents (see present-messages.ts). */

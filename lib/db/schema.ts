@@ -49,6 +49,10 @@ export const agents = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     /** Raised to end every session at once (password, role, disable, sign out everywhere). */
     sessionVersion: integer('session_version').notNull().default(1),
+    /** The content hash naming the profile photo in `agent_avatars`; null: initials. */
+    avatarHash: text('avatar_hash'),
+    /** Listed among the team's faces in the widget (`GET /api/v1/widget/config`). */
+    shownInWidget: boolean('shown_in_widget').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -623,3 +627,18 @@ export const attachmentBlobs = pgTable('attachment_blobs', {
 });
 
 export type AttachmentRow = typeof attachments.$inferSelect;
+
+/** Agents' profile photos, re-encoded and small; served by hash, so a URL never changes. */
+export const agentAvatars = pgTable(
+  'agent_avatars',
+  {
+    hash: text('hash').primaryKey(),
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    data: bytea('data').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('agent_avatars_agent_idx').on(t.agentId)],
+);

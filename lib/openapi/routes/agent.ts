@@ -217,10 +217,32 @@ export const agentRoutes = [
   defineRoute({
     method: 'patch',
     path: '/api/v1/agent/me',
-    summary: 'Change one’s name or closing message',
+    summary: 'Change one’s name, closing message, or whether the widget shows one',
     tag: account,
     auth: 'agent',
     body: profileSchema,
+    responses: { 200: z.object({ profile: profileViewSchema }) },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/v1/agent/me/avatar',
+    summary: 'Set one’s profile photo',
+    description:
+      'A PNG, JPEG, GIF or WebP image (the type is taken from the bytes) of at most 5 MB; it is ' +
+      're-encoded without its metadata, cropped to a square of 256 px and served publicly ' +
+      'under a content hash (`avatarUrl`). Replaces the earlier photo.',
+    tag: account,
+    auth: 'agent',
+    upload: true,
+    responses: { 200: z.object({ profile: profileViewSchema }) },
+    errors: ['too_large', 'unsupported_media_type'],
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/v1/agent/me/avatar',
+    summary: 'Remove one’s profile photo (initials are shown instead)',
+    tag: account,
+    auth: 'agent',
     responses: { 200: z.object({ profile: profileViewSchema }) },
   }),
   defineRoute({
