@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     },
   });
   const customers = registerCustomerNamespace(io);
-  const agents = registerAgentNamespace(io);
+  const agents = registerAgentNamespace(io, customers);
 
   const dispatcher = new Dispatcher(handle, [
     customerSocketsSubscriber(customers),

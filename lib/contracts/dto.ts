@@ -28,17 +28,31 @@ export interface Attachment {
   thumbnailUrl?: string;
 }
 
+/** The message another one answers, as it is quoted. */
+export interface MessageQuote {
+  id: string;
+  seq: number;
+  text: string;
+}
+
 export interface Message {
   id: string;
   conversationId: string;
   seq: number;
   author: MessageAuthor;
   agentName?: string;
+  /** The answering agent's photo, when they have one. */
+  agentAvatarUrl?: string;
   /** May be empty when the message carries attachments. */
   text: string;
   clientId?: string;
   /** In the order they were given in `attachmentIds`. */
   attachments: Attachment[];
+  replyTo?: MessageQuote;
+  /** Set once an agent edited the text. */
+  editedAt?: string;
+  /** Set once an agent deleted the message; its text and files are gone. */
+  deletedAt?: string;
   createdAt: string;
 }
 
@@ -129,11 +143,23 @@ export interface WidgetConfig {
   strings: Record<string, string>;
   /** Who answers, shown in the header when set. */
   teamName: string;
+  /** The team as the widget's header shows it: names and photos. */
+  agents?: WidgetAgent[];
   online: boolean;
+  /**
+   * When working hours next begin, while they are over (null: within them, or no schedule):
+   * the widget says when the team is back.
+   */
+  nextOpenAt?: string | null;
   departments: WidgetDepartment[];
   preChatFields: PreChatField[];
   /** What an upload may be, so clients explain the limits before uploading. */
   attachments: AttachmentLimits;
+}
+
+export interface WidgetAgent {
+  name: string;
+  avatarUrl?: string | null;
 }
 
 export interface AttachmentLimits {

@@ -39,9 +39,16 @@ export const messageSchema = z
     seq: z.number().int(),
     author: authorSchema,
     agentName: z.string().optional(),
+    agentAvatarUrl: z.string().optional(),
     text: z.string().describe('May be empty when the message has attachments'),
     clientId: z.string().optional(),
     attachments: z.array(attachmentSchema),
+    replyTo: z
+      .object({ id, seq: z.number().int(), text: z.string() })
+      .optional()
+      .describe('The message this one answers'),
+    editedAt: time.optional(),
+    deletedAt: time.optional(),
     createdAt: time,
   })
   .meta({ id: 'Message' });
@@ -131,7 +138,14 @@ export const widgetConfigSchema = z
     greeting: z.string(),
     locale: z.string(),
     strings: z.record(z.string(), z.string()),
+    agents: z
+      .array(z.object({ name: z.string(), avatarUrl: z.string().nullable().optional() }))
+      .optional(),
     online: z.boolean(),
+    nextOpenAt: time
+      .nullable()
+      .optional()
+      .describe('When working hours next begin, while they are over'),
     departments: z.array(
       z.object({
         id,

@@ -1,7 +1,7 @@
 // What the widget needs before the visitor writes: look, strings, departments, form, and
 // the attachment limits to explain before an upload.
 import { and, asc, eq, gt } from 'drizzle-orm';
-import { isWithinWorkingHours } from '../automation/working-hours';
+import { isWithinWorkingHours, nextOpening } from '../automation/working-hours';
 import { MAX_ATTACHMENTS_PER_MESSAGE } from '../contracts/attachments';
 import type { WidgetConfig } from '../contracts/dto';
 import { db } from '../db/client';
@@ -16,7 +16,8 @@ export async function getWidgetConfig(): Promise<WidgetConfig> {
     getSettings(database, 'preChatFields'),
     getSettings(database, 'workingHours'),
   ]);
-  const since = new Date(Date.now() - widget.onlineWindowSeconds * 1000);
+  const now = new Date();
+  const since = new Date(now.getTime() - widget.onlineWindowSeconds * 1000);
   const [activeDepartments, [onlineAgent]] = await Promise.all([
     database
       .select()
@@ -39,7 +40,8 @@ export async function getWidgetConfig(): Promise<WidgetConfig> {
     strings: widget.strings,
     teamName: widget.teamName,
     // Outside working hours the team is away even if someone happens to be signed in.
-    online: Boolean(onlineAgent) && isWithinWorkingHours(schedule, new Date()),
+    online: Boolean(onlineAgent) && isWithinWorkingHours(schedule, now),
+    nextOpenAt: nextOpening(schedule, now)?.toISOString() ?? null,
     departments: activeDepartments.map((d) => ({
       id: d.id,
       name: d.name,

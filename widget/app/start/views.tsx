@@ -1,10 +1,11 @@
 /** @jsxImportSource preact */
 // Before the first message: choosing a department, then the optional pre-chat form.
+// Part of the start chunk (index.tsx), loaded only for visitors who see them.
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PreChatField } from '../../../lib/contracts/dto';
 import type { FieldValues } from '../chat';
-import { useChat } from './context';
+import { useChat } from '../ui/context';
 
 export function Departments() {
   const chat = useChat();
