@@ -2,6 +2,6 @@
 import type { FunctionComponent } from 'preact';
 
 export interface EmojiUi {
-  /** A grid of emoji by category; `onPick` for each chosen, `onClose` on Escape or done. */
-  Picker: FunctionComponent<{ onPick(emoji: string): void; onClose(): void }>;
+  /** A grid of emoji by category: each chosen goes into `input` at the caret; Escape closes. */
+  Picker: FunctionComponent<{ input: HTMLTextAreaElement | null; onClose(): void }>;
 }

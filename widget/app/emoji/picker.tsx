@@ -7,8 +7,25 @@ import { CATEGORIES, type Category, categoryName, emojiOf, iconOf } from './sets
 
 const COLUMNS = 8;
 
-export function Picker({ onPick, onClose }: { onPick(emoji: string): void; onClose(): void }) {
+interface PickerProps {
+  input: HTMLTextAreaElement | null;
+  onClose(): void;
+}
+
+export function Picker({ input, onClose }: PickerProps) {
   const chat = useChat();
+
+  // The emoji goes where the caret was, and the caret after it.
+  const onPick = (emoji: string) => {
+    const { draft } = chat.state;
+    const start = input?.selectionStart ?? draft.length;
+    const end = input?.selectionEnd ?? draft.length;
+    chat.setDraft(draft.slice(0, start) + emoji + draft.slice(end));
+    requestAnimationFrame(() =>
+      input?.setSelectionRange(start + emoji.length, start + emoji.length),
+    );
+  };
+
   const [category, setCategory] = useState<Category>('smileys');
   const grid = useRef<HTMLDivElement>(null);
   const emoji = emojiOf(category);

@@ -9,7 +9,7 @@ import type { Translate } from '../i18n';
 import type { Pending } from '../outbox';
 import { Avatar } from './avatar';
 import { useChat } from './context';
-import { fullTime, relativeTime } from './times';
+import { relativeTime } from './times';
 import { WithFiles } from './with-chunk';
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]])/g;
@@ -43,6 +43,8 @@ interface BubbleProps extends RunPlace {
   author: Message['author'];
   /** Shown (with the face) on the first of an agent's run. */
   name?: string;
+  /** Whose initials the face shows, when not the name's (the team's brand initial). */
+  face?: string;
   avatarUrl?: string;
   quote?: ComponentChildren;
   /** Empty when the message is files alone: then there is no bubble, only `files`. */
@@ -61,7 +63,7 @@ export function Bubble(props: BubbleProps) {
     <li class={classes.filter(Boolean).join(' ')}>
       {author === 'agent' && (
         <span class="face">
-          {first && name && <Avatar name={name} url={props.avatarUrl} small />}
+          {first && name && <Avatar name={props.face ?? name} url={props.avatarUrl} small />}
         </span>
       )}
       <div class="content">
@@ -122,11 +124,7 @@ export function MessageView({ message, team, now, first, last, authorOf }: Messa
       meta={
         (last || message.editedAt) && (
           <>
-            {last && (
-              <time dateTime={time} title={fullTime(time, chat.locale)}>
-                {relativeTime(time, now, chat.locale, t)}
-              </time>
-            )}
+            {last && <time dateTime={time}>{relativeTime(time, now, chat.locale, t)}</time>}
             {message.editedAt && !deleted && <span class="edited">{t('edited')}</span>}
           </>
         )

@@ -49,19 +49,6 @@ export function Composer() {
     }
   };
 
-  // The emoji goes where the caret is, and the caret after it.
-  const insert = (emoji: string) => {
-    const element = input.current;
-    const { draft } = chat.state;
-    const start = element?.selectionStart ?? draft.length;
-    const end = element?.selectionEnd ?? draft.length;
-    chat.setDraft(draft.slice(0, start) + emoji + draft.slice(end));
-    requestAnimationFrame(() => {
-      element?.focus();
-      element?.setSelectionRange(start + emoji.length, start + emoji.length);
-    });
-  };
-
   const closePicker = () => {
     setPicking(false);
     input.current?.focus();
@@ -120,7 +107,7 @@ export function Composer() {
       )}
       {picking && (
         <WithChunk<EmojiUi> name="emoji">
-          {(ui) => <ui.Picker onPick={insert} onClose={closePicker} />}
+          {(ui) => <ui.Picker input={input.current} onClose={closePicker} />}
         </WithChunk>
       )}
       {state.tray.length > 0 && <WithFiles>{(ui) => <ui.Tray />}</WithFiles>}

@@ -64,5 +64,6 @@ function whoAnswers({ config, conversation, messages }: ChatState, fallback: str
     return [{ name: agent, avatarUrl: photo }];
   }
   if (config?.agents?.length) return config.agents;
-  return [{ name: config?.teamName || config?.title || fallback }];
+  // The brand's initials ("Acme support"), which read better than a team's ("The … team").
+  return [{ name: config?.title || fallback }];
 }

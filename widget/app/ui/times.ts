@@ -28,9 +28,3 @@ export function relativeTime(iso: string, now: number, locale: string, t: Transl
     ...(today ? {} : { month: 'short', day: 'numeric' }),
   }).format(date);
 }
-
-/** The full date and time, for the tooltip. */
-export const fullTime = (iso: string, locale: string): string =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );

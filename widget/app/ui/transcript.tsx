@@ -33,6 +33,7 @@ function arrange(messages: Message[], agent: string | undefined): Item[] {
   for (const message of messages) {
     if (message.author === 'agent' && message.agentName && message.agentName !== current) {
       current = message.agentName;
+      if (previous) previous.last = true;
       items.push({ kind: 'joined', key: `j${message.seq}`, name: current });
       previous = undefined;
     }
@@ -75,6 +76,17 @@ export function Transcript() {
     const element = list.current;
     if (element && atBottom.current) element.scrollTop = element.scrollHeight;
   }, [count]);
+  // …and when the log itself shrinks (a quote or the emoji picker above the message box, a
+  // phone's keyboard), keep the latest message in view.
+  useEffect(() => {
+    const element = list.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (atBottom.current) element.scrollTop = element.scrollHeight;
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   const onScroll = () => {
     const element = list.current;
     if (element) {
@@ -88,13 +100,13 @@ export function Transcript() {
     <ol class="log" ref={list} onScroll={onScroll} aria-label={t('messages')} tabIndex={0}>
       {empty && (
         <li class="intro">
-          <Faces faces={config?.agents?.length ? config.agents : [{ name: team }]} />
+          {config?.agents?.length ? <Faces faces={config.agents} /> : null}
           <strong>{t('emptyTitle')}</strong>
           <span>{t('emptyText')}</span>
         </li>
       )}
       {greeting && (
-        <Bubble author="agent" name={team} first last>
+        <Bubble author="agent" name={team} face={config?.title} first last>
           <Linkified text={greeting} />
         </Bubble>
       )}
