@@ -28,11 +28,18 @@ export interface Attachment {
   thumbnailUrl?: string;
 }
 
-/** The message another one answers, as it is quoted. */
-export interface MessageQuote {
+/**
+ * The message a reply quotes, as it is now: a short excerpt of its text (or, for files
+ * alone, their names), and `deleted` once it was deleted. Clients that hold the quoted
+ * message itself show it from there (it may have changed since this was sent).
+ */
+export interface QuotedMessage {
   id: string;
   seq: number;
+  author: MessageAuthor;
+  agentName?: string;
   text: string;
+  deleted?: true;
 }
 
 export interface Message {
@@ -48,7 +55,7 @@ export interface Message {
   clientId?: string;
   /** In the order they were given in `attachmentIds`. */
   attachments: Attachment[];
-  replyTo?: MessageQuote;
+  replyTo?: QuotedMessage;
   /** Set once an agent edited the text. */
   editedAt?: string;
   /** Set once an agent deleted the message; its text and files are gone. */
@@ -177,6 +184,11 @@ export interface StartConversationResponse {
 export interface ConversationHistoryResponse {
   conversation: CustomerConversation;
   messages: Message[];
+  /**
+   * With `?after=`: the messages at or before `after` that were edited or deleted, as they
+   * are now, so a client that was away replaces its copies (by id).
+   */
+  updated?: Message[];
   closedNote?: string;
 }
 

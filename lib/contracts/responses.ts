@@ -44,9 +44,16 @@ export const messageSchema = z
     clientId: z.string().optional(),
     attachments: z.array(attachmentSchema),
     replyTo: z
-      .object({ id, seq: z.number().int(), text: z.string() })
+      .object({
+        id,
+        seq: z.number().int(),
+        author: authorSchema,
+        agentName: z.string().optional(),
+        text: z.string(),
+        deleted: z.literal(true).optional(),
+      })
       .optional()
-      .describe('The message this one answers'),
+      .describe('The message this one answers, as it is now'),
     editedAt: time.optional(),
     deletedAt: time.optional(),
     createdAt: time,
@@ -172,6 +179,10 @@ export const startConversationResponseSchema = z.object({
 export const conversationHistorySchema = z.object({
   conversation: customerConversationSchema,
   messages: z.array(messageSchema),
+  updated: z
+    .array(messageSchema)
+    .optional()
+    .describe('With `after`: earlier messages edited or deleted since, as they are now'),
   closedNote: z.string().optional(),
 });
 

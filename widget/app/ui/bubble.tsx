@@ -4,7 +4,7 @@
 // a run; "edited" and "Message deleted" as agents change it; a Reply button; and the
 // visitor's unconfirmed messages (sending, waiting for the network, or failed with a retry).
 import type { ComponentChildren } from 'preact';
-import type { Message, MessageQuote } from '../../../lib/contracts/dto';
+import type { Message, QuotedMessage } from '../../../lib/contracts/dto';
 import type { Translate } from '../i18n';
 import type { Pending } from '../outbox';
 import { Avatar } from './avatar';
@@ -78,12 +78,19 @@ export function Bubble(props: BubbleProps) {
   );
 }
 
-/** The message answered, as a short quote above the answer. */
-export function Quote({ quote, author }: { quote: MessageQuote; author?: string }) {
+/**
+ * The message answered, as a short quote above the answer: from the transcript's own copy
+ * when it has one (it may have been edited or deleted since), else as the server quoted it.
+ */
+export function Quote({ quote, team }: { quote: QuotedMessage; team: string }) {
+  const { t, state } = useChat();
+  const held = state.messages.find((message) => message.id === quote.id);
+  const deleted = held ? !!held.deletedAt : quote.deleted;
+  const author = held ?? quote;
   return (
     <blockquote class="quote">
-      {author && <strong>{author}</strong>}
-      <span>{quote.text}</span>
+      <strong>{author.author === 'customer' ? t('you') : (author.agentName ?? team)}</strong>
+      <span>{deleted ? t('deleted') : (held?.text ?? quote.text)}</span>
     </blockquote>
   );
 }
@@ -93,11 +100,9 @@ interface MessageViewProps extends RunPlace {
   /** The team's name, for agent messages without an agent's. */
   team: string;
   now: number;
-  /** Who wrote a quoted message, by its seq. */
-  authorOf(seq: number): string | undefined;
 }
 
-export function MessageView({ message, team, now, first, last, authorOf }: MessageViewProps) {
+export function MessageView({ message, team, now, first, last }: MessageViewProps) {
   const chat = useChat();
   const { t } = chat;
   const name = message.author === 'agent' ? (message.agentName ?? team) : undefined;
@@ -111,10 +116,7 @@ export function MessageView({ message, team, now, first, last, authorOf }: Messa
       first={first}
       last={last}
       deleted={deleted}
-      quote={
-        !deleted &&
-        message.replyTo && <Quote quote={message.replyTo} author={authorOf(message.replyTo.seq)} />
-      }
+      quote={!deleted && message.replyTo && <Quote quote={message.replyTo} team={team} />}
       files={
         !deleted &&
         message.attachments?.length > 0 && (
@@ -149,7 +151,13 @@ export function MessageView({ message, team, now, first, last, authorOf }: Messa
   );
 }
 
-export function PendingBubble({ entry, waiting }: { entry: Pending; waiting: boolean }) {
+interface PendingBubbleProps {
+  entry: Pending;
+  team: string;
+  waiting: boolean;
+}
+
+export function PendingBubble({ entry, team, waiting }: PendingBubbleProps) {
   const chat = useChat();
   const { t } = chat;
   return (
@@ -158,7 +166,7 @@ export function PendingBubble({ entry, waiting }: { entry: Pending; waiting: boo
       first
       last
       pending
-      quote={entry.replyTo && <Quote quote={entry.replyTo} />}
+      quote={entry.replyTo && <Quote quote={entry.replyTo} team={team} />}
       meta={<PendingStatus entry={entry} t={t} waiting={waiting} />}
       files={entry.files && <WithFiles>{(ui) => <ui.PendingFiles entry={entry} />}</WithFiles>}
     >

@@ -62,12 +62,6 @@ export function Transcript() {
   const empty = !state.messages.length && !state.pending.length;
   const cards = state.cards.filter((card) => card.place === 'transcript');
 
-  const authorOf = (seq: number) => {
-    const quoted = state.messages.find((message) => message.seq === seq);
-    if (!quoted) return undefined;
-    return quoted.author === 'customer' ? t('you') : (quoted.agentName ?? team);
-  };
-
   // Follow the conversation unless the visitor scrolled up to read older messages.
   const count = items.length + state.pending.length + cards.length + (state.typing ? 1 : 0);
   const atBottom = useRef(true);
@@ -123,7 +117,6 @@ export function Transcript() {
             last={item.last}
             team={team}
             now={now}
-            authorOf={authorOf}
           />
         ),
       )}
@@ -131,6 +124,7 @@ export function Transcript() {
         <PendingBubble
           key={entry.clientId}
           entry={entry}
+          team={team}
           waiting={state.link === 'down' || state.offline}
         />
       ))}
