@@ -84,6 +84,8 @@ describe('GET /api/v1/widget/config', () => {
       strings: {},
       teamName: 'Acme support',
       online: expect.any(Boolean),
+      // No working hours set: never "back at …".
+      nextOpenAt: null,
       departments: expect.any(Array),
       preChatFields: [
         { id: 'email', label: 'Email', type: 'email', required: true },
