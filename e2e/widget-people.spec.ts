@@ -2,6 +2,7 @@
 // who answers with their face in the header and on their messages, "ann joined", messages
 // in runs with one face and one time, and the visitor quoting what they answer.
 import { expect, test } from './fixtures';
+import { ADMIN, agentPage, conversationList } from './inbox-fixtures';
 
 test.use({
   parleySetup: {
@@ -77,4 +78,29 @@ test('the visitor answers one message with a quote of it', async ({ parley, widg
         ?.replyTo?.text;
     })
     .toBe('We do, in brown and in black.');
+});
+
+test('the visitor sees the agent typing, with their face, until the answer arrives', async ({
+  browser,
+  parley,
+  widget,
+}) => {
+  await widget.open();
+  await widget.send('Is the Trail tent waterproof?');
+  await widget.conversationId();
+  const agent = await agentPage(browser, parley.url, ADMIN.email);
+  await agent.getByRole('tab', { name: /All open/ }).click();
+  await conversationList(agent)
+    .getByRole('button', { name: /Trail tent/ })
+    .click();
+  const reply = agent.getByRole('textbox', { name: 'Reply to the customer' });
+  await reply.pressSequentially('Yes, up to 3000 mm');
+
+  const typing = widget.panel.locator('.typing');
+  await expect(typing).toHaveText(/ann is typing…/);
+  await expect(typing.locator('.avatar')).toHaveText('A');
+  await reply.press('Enter');
+  await expect(widget.message('up to 3000 mm')).toBeVisible();
+  await expect(typing).toHaveCount(0);
+  await agent.context().close();
 });

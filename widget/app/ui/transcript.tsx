@@ -5,7 +5,7 @@
 // welcome says where the answer will come.
 import { useEffect, useRef } from 'preact/hooks';
 import type { Message } from '../../../lib/contracts/dto';
-import { Faces } from './avatar';
+import { Avatar, Faces } from './avatar';
 import { Bubble, Linkified, MessageView, PendingBubble, type RunPlace } from './bubble';
 import { useChat } from './context';
 import { useNow } from './times';
@@ -130,6 +130,7 @@ export function Transcript() {
       ))}
       {state.typing && (
         <li class="typing">
+          <Avatar name={state.typing} small />
           <span class="dots" aria-hidden="true">
             <i />
             <i />
