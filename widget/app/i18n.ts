@@ -12,12 +12,6 @@ const en = {
   offline: 'Away · we will reply as soon as we can',
   backToday: 'back at {time}',
   backOn: 'back {day} at {time}',
-  chooseDepartment: 'Who would you like to talk to?',
-  formIntro: 'Before we start, tell us a little about you.',
-  start: 'Start chat',
-  required: 'This field is required',
-  invalidEmail: 'Enter a valid email address',
-  back: 'Back',
   placeholder: 'Write a message…',
   send: 'Send',
   attach: 'Attach files',
@@ -50,9 +44,6 @@ const en = {
   charsLeft: '{n} characters left',
   tooLong: '{n} characters over the limit',
   settings: 'Settings',
-  sound: 'Sound and vibration',
-  yourName: 'Your name',
-  save: 'Save',
   dismiss: 'Dismiss',
   announce: 'New message from {name}: {text}',
   blocked: 'You can no longer send messages here.',
@@ -62,18 +53,40 @@ const en = {
   error: 'Something went wrong. Please try again.',
 };
 
-export type StringKey = keyof typeof en;
+/** Words only a chunk shows; each chunk brings them (start/strings.ts, settings/strings.ts). */
+export interface ChunkStrings {
+  chooseDepartment: string;
+  formIntro: string;
+  start: string;
+  required: string;
+  invalidEmail: string;
+  back: string;
+  sound: string;
+  yourName: string;
+  save: string;
+}
+
+export type StringKey = keyof typeof en | keyof ChunkStrings;
 export type Strings = Record<StringKey, string>;
 
 /** Languages the widget speaks; all but English arrive as chunks (`strings-<language>`). */
 const LANGUAGES = ['en', 'de', 'ru'];
 const tables: Record<string, Partial<Strings>> = { en };
+/** What chunks brought, by language: merged under each language's own table. */
+const chunkTables: Record<string, Partial<Strings>> = {};
 
 /** Whether `locale`'s strings are here (English always is). */
 export const hasLanguage = (locale: string): boolean => locale in tables;
 
 export function addLanguage(locale: string, table: Partial<Strings>): void {
   tables[locale] = table;
+}
+
+/** A chunk's own words, in every language it knows. */
+export function addChunkStrings(byLocale: Record<string, Partial<Strings>>): void {
+  for (const [locale, table] of Object.entries(byLocale)) {
+    chunkTables[locale] = { ...chunkTables[locale], ...table };
+  }
 }
 
 /** The first supported language among the page's wish, the browser's and the server's. */
@@ -92,7 +105,16 @@ export function browserLanguages(): string[] {
 export type Translate = (key: StringKey, values?: Record<string, string | number>) => string;
 
 export function translator(locale: string, overrides: Record<string, string> = {}): Translate {
-  const table = { ...en, ...tables[locale], ...overrides } as Strings;
+  const table = {
+    ...en,
+    ...chunkTables.en,
+    ...tables[locale],
+    ...chunkTables[locale],
+    ...overrides,
+  } as Strings;
+  // A chunk's word before the chunk is here: its key, never a crash.
   return (key, values) =>
-    table[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(values?.[name] ?? whole));
+    (table[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
+      String(values?.[name] ?? whole),
+    );
 }

@@ -4,6 +4,7 @@
 import type { Chat } from './chat';
 import { loadChunk } from './chunks';
 import {
+  addChunkStrings,
   addLanguage,
   browserLanguages,
   hasLanguage,
@@ -32,6 +33,12 @@ export class Language {
   /** Whether the current language's strings are here. */
   get ready(): boolean {
     return hasLanguage(this.locale);
+  }
+
+  /** A chunk's own words arrived (before it renders anything). */
+  extend(byLocale: Record<string, Partial<Strings>>): void {
+    addChunkStrings(byLocale);
+    this.t = translator(this.locale, this.overrides);
   }
 
   use(locale: string, overrides: Record<string, string>): void {
