@@ -9,7 +9,7 @@ import type { Host } from '../host';
 import { writeTab } from '../storage';
 import { unlockSound } from './alert';
 import { Announcer } from './announcer';
-import { Api, asRequestError } from './api';
+import { Api } from './api';
 import { loadChunk } from './chunks';
 import { configure } from './config';
 import { loadFilesUi } from './files';
@@ -17,17 +17,9 @@ import type { Strings, Translate } from './i18n';
 import { Language } from './language';
 import { showLauncher } from './launcher';
 import { backoff, Link } from './link';
-import type { FieldValues } from './new-conversation';
 import { Outbox } from './outbox';
 import { Receiver } from './receive';
-import {
-  onSessionChangedElsewhere,
-  restoredState,
-  saveDraft,
-  saveLook,
-  saveSound,
-  saveStart,
-} from './saved';
+import { onSessionChangedElsewhere, restoredState, saveDraft, saveLook, saveSound } from './saved';
 import { Sender } from './sender';
 import { Sessions } from './session';
 import { type Card, type ChatState, currentStep, type Session, type Step, Store } from './state';
@@ -56,7 +48,8 @@ export class Chat {
   private readonly receiver: Receiver;
   private readonly unread: Unread;
   private readonly announcer: Announcer;
-  private readonly sessions: Sessions;
+  /** Starting and leaving: the department, the pre-chat answers, the visitor's name. */
+  readonly sessions: Sessions;
   private readonly language: Language;
   private readonly typingSignal = new TypingSignal(() => this.link?.live() ?? null);
   private configFailures = 0;
@@ -104,6 +97,7 @@ export class Chat {
         this.link = null;
       },
       changed: () => this.updateLauncher(),
+      t: () => this.t,
     });
     this.sender = new Sender({
       api: this.api,
@@ -266,59 +260,9 @@ export class Chat {
     this.set({ replyTo: message });
   }
 
-  // ── starting and leaving ─────────────────────────────────────────────────────
-
-  chooseDepartment(departmentId: string | null): void {
-    this.set({ departmentId });
-    this.saveStart();
-  }
-
-  submitPrechat(values: FieldValues): void {
-    this.set({ prechat: values });
-    this.saveStart();
-  }
-
-  private saveStart(): void {
-    saveStart({ departmentId: this.state.departmentId, prechat: this.state.prechat });
-  }
-
   /** The server no longer accepts our token: start over cleanly rather than retry forever. */
   private onRejected(): void {
     this.sessions.drop(true);
-  }
-
-  newConversation(): void {
-    this.sessions.drop(false);
-    const preset = this.host.options.department ? this.state.departmentId : null;
-    const single = this.state.config?.departments.length === 1;
-    this.chooseDepartment(single ? this.state.departmentId : preset);
-  }
-
-  identify(): void {
-    const name = this.host.identity?.name;
-    const { session, conversation } = this.state;
-    if (typeof name === 'string' && session && conversation && conversation.name !== name) {
-      void this.rename(name);
-    }
-    this.set({});
-  }
-
-  /** Sets the visitor's display name; resolves to an error message, or null when saved. */
-  async rename(name: string): Promise<string | null> {
-    const { session } = this.state;
-    if (!session) {
-      this.set({ prechat: { ...this.state.prechat, name } });
-      this.saveStart();
-      return null;
-    }
-    try {
-      const { conversation } = await this.api.rename(session.conversationId, session.token, name);
-      this.receiver.conversation(conversation);
-      return null;
-    } catch (error) {
-      const failure = asRequestError(error);
-      return failure.code === 'invalid_request' ? failure.message : this.t('error');
-    }
   }
 
   // ── sending ──────────────────────────────────────────────────────────────────

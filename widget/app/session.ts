@@ -1,13 +1,15 @@
-// Starting and leaving a conversation: the first message starts one (once, however many
-// messages wait), another tab's conversation is adopted, and a closed or rejected one is
-// dropped, back to the start, with anything unsent put back in the message box.
+// Starting and leaving a conversation: the department and pre-chat answers it starts with,
+// the visitor's name, the first message starting it (once, however many messages wait),
+// another tab's conversation adopted, and a closed or rejected one dropped, back to the
+// start, with anything unsent put back in the message box.
 import type { CustomerConversation } from '../../lib/contracts/dto';
 import type { Host } from '../host';
-import type { Api } from './api';
-import { startInput } from './new-conversation';
+import { type Api, asRequestError } from './api';
+import type { Translate } from './i18n';
+import { type FieldValues, startInput } from './new-conversation';
 import type { Outbox } from './outbox';
 import type { Receiver } from './receive';
-import { saveDraft, saveSeenSeq, saveSession } from './saved';
+import { saveDraft, saveSeenSeq, saveSession, saveStart } from './saved';
 import type { Session, Store } from './state';
 import type { Sync } from './sync';
 import type { Unread } from './unread';
@@ -26,6 +28,7 @@ export interface SessionParts {
   closeLink(): void;
   /** The unread count or the session changed: the launcher follows. */
   changed(): void;
+  t(): Translate;
 }
 
 export class Sessions {
@@ -88,5 +91,60 @@ export class Sessions {
     });
     saveDraft(draft);
     this.parts.changed();
+  }
+
+  chooseDepartment(departmentId: string | null): void {
+    this.parts.store.set({ departmentId });
+    this.saveStart();
+  }
+
+  submitPrechat(values: FieldValues): void {
+    this.parts.store.set({ prechat: values });
+    this.saveStart();
+  }
+
+  private saveStart(): void {
+    const { departmentId, prechat } = this.parts.store.state;
+    saveStart({ departmentId, prechat });
+  }
+
+  /** Leaves the conversation for a new one, keeping a department the page chose. */
+  newConversation(): void {
+    this.drop(false);
+    const { departmentId, config } = this.parts.store.state;
+    const preset = this.parts.host.options.department ? departmentId : null;
+    this.chooseDepartment(config?.departments.length === 1 ? departmentId : preset);
+  }
+
+  /** `Parley('identify')`: a new name renames the conversation; the form re-reads the rest. */
+  identify(): void {
+    const name = this.parts.host.identity?.name;
+    const { session, conversation } = this.parts.store.state;
+    if (typeof name === 'string' && session && conversation && conversation.name !== name) {
+      void this.rename(name);
+    }
+    this.parts.store.set({});
+  }
+
+  /** Sets the visitor's display name; resolves to an error message, or null when saved. */
+  async rename(name: string): Promise<string | null> {
+    const { session, prechat } = this.parts.store.state;
+    if (!session) {
+      this.parts.store.set({ prechat: { ...prechat, name } });
+      this.saveStart();
+      return null;
+    }
+    try {
+      const { conversation } = await this.parts.api.rename(
+        session.conversationId,
+        session.token,
+        name,
+      );
+      this.parts.receiver.conversation(conversation);
+      return null;
+    } catch (error) {
+      const failure = asRequestError(error);
+      return failure.code === 'invalid_request' ? failure.message : this.parts.t()('error');
+    }
   }
 }

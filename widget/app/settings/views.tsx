@@ -13,7 +13,7 @@ export function Settings() {
 
   const save = async (event: Event) => {
     event.preventDefault();
-    const problem = await chat.rename(name.trim());
+    const problem = await chat.sessions.rename(name.trim());
     setError(!!problem);
     setFeedback(problem ?? '✓');
   };

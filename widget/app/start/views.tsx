@@ -21,7 +21,7 @@ export function Departments() {
               class="department"
               data-autofocus={index === 0 ? '' : undefined}
               style={department.color ? { borderInlineStartColor: department.color } : undefined}
-              onClick={() => chat.chooseDepartment(department.id)}
+              onClick={() => chat.sessions.chooseDepartment(department.id)}
             >
               {department.icon && (
                 <span class="department-icon" aria-hidden="true">
@@ -88,7 +88,7 @@ export function PreChatForm() {
       if (typeof value === 'string' && value.trim()) answers[field.id] = value.trim();
       else if (value === true) answers[field.id] = true;
     }
-    chat.submitPrechat(answers);
+    chat.sessions.submitPrechat(answers);
   };
 
   const several = (state.config?.departments.length ?? 0) > 1;
@@ -110,7 +110,7 @@ export function PreChatForm() {
         {t('start')}
       </button>
       {several && (
-        <button type="button" class="link" onClick={() => chat.chooseDepartment(null)}>
+        <button type="button" class="link" onClick={() => chat.sessions.chooseDepartment(null)}>
           {t('back')}
         </button>
       )}

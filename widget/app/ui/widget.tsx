@@ -106,7 +106,7 @@ function Conversation() {
       {closed && (
         <div class="ended">
           <p>{state.closedNote || t('closed')}</p>
-          <button type="button" class="secondary" onClick={() => chat.newConversation()}>
+          <button type="button" class="secondary" onClick={() => chat.sessions.newConversation()}>
             {t('newConversation')}
           </button>
         </div>
