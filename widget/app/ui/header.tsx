@@ -23,7 +23,9 @@ export function Header() {
         <Faces faces={whoAnswers(state, t('support'))} />
         <div class="heading">
           <h2 id="parley-title">{config?.title ?? t('support')}</h2>
-          {config?.teamName && <p class="team">{config.teamName}</p>}
+          {config?.teamName && config.teamName !== config.title && (
+            <p class="team">{config.teamName}</p>
+          )}
           <p class="presence">
             <span class={online ? 'dot on' : 'dot'} aria-hidden="true" />
             {line}
