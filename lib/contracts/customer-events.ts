@@ -9,7 +9,7 @@ export interface CustomerSendPayload {
   /** May be empty when `attachmentIds` names uploaded files. */
   text: string;
   attachmentIds?: string[];
-  /** The message this one answers (quoted to everyone). */
+  /** A message of the same conversation this one quotes. */
   replyToId?: string;
 }
 
@@ -32,7 +32,7 @@ export interface CustomerClientEvents {
 /** Events the server sends on the `/customer` namespace. */
 export interface CustomerServerEvents {
   message: (message: Message) => void;
-  /** An agent edited or deleted a message the customer has (`editedAt`, `deletedAt`). */
+  /** A message already sent was edited or deleted: replace it (by id) with this one. */
   'message:updated': (message: Message) => void;
   /** The customer-facing conversation, on every change. */
   conversation: (conversation: CustomerConversation) => void;

@@ -48,17 +48,19 @@ export interface Message {
   seq: number;
   author: MessageAuthor;
   agentName?: string;
-  /** The answering agent's photo, when they have one. */
+  /** The agent who wrote it: in agents' views only (the inbox, the admin API), never the widget's. */
+  agentId?: string;
+  /** The replying agent's profile photo, when they have one (initials otherwise). */
   agentAvatarUrl?: string;
-  /** May be empty when the message carries attachments. */
+  /** May be empty when the message carries attachments; always empty once deleted. */
   text: string;
   clientId?: string;
-  /** In the order they were given in `attachmentIds`. */
+  /** In the order they were given in `attachmentIds`; empty once deleted. */
   attachments: Attachment[];
   replyTo?: QuotedMessage;
-  /** Set once an agent edited the text. */
+  /** Set when its author changed the text (agents, within `MESSAGE_EDIT_WINDOW_SECONDS`). */
   editedAt?: string;
-  /** Set once an agent deleted the message; its text and files are gone. */
+  /** Set once deleted: it keeps its place and seq and is shown as "Message deleted". */
   deletedAt?: string;
   createdAt: string;
 }
@@ -75,7 +77,7 @@ export interface CustomerConversation {
   status: ConversationStatus;
   name: string | null;
   departmentId: string | null;
-  agent: { name: string } | null;
+  agent: { name: string; avatarUrl: string | null } | null;
   createdAt: string;
 }
 
@@ -95,6 +97,7 @@ export interface AgentSummary {
   name: string;
   email: string | null;
   role: 'admin' | 'agent';
+  avatarUrl: string | null;
 }
 
 /** The conversation as agents and the admin API see it. */
@@ -150,16 +153,16 @@ export interface WidgetConfig {
   greeting: string;
   locale: string;
   strings: Record<string, string>;
-  /** Who answers, shown in the header when set. */
+  /** Who answers: the `teamName` setting, or the title when it is empty. */
   teamName: string;
-  /** The team as the widget's header shows it: names and photos. */
-  agents?: WidgetAgent[];
+  /** The team's faces: active agents who chose to be shown, most recently active first. */
+  agents: WidgetAgent[];
   online: boolean;
   /**
    * When working hours next begin, while they are over (null: within them, or no schedule):
    * the widget says when the team is back.
    */
-  nextOpenAt?: string | null;
+  nextOpenAt: string | null;
   departments: WidgetDepartment[];
   preChatFields: PreChatField[];
   /** What an upload may be, so clients explain the limits before uploading. */
@@ -168,7 +171,8 @@ export interface WidgetConfig {
 
 export interface WidgetAgent {
   name: string;
-  avatarUrl?: string | null;
+  /** Null: show the initials of `name`. */
+  avatarUrl: string | null;
 }
 
 export interface AttachmentLimits {

@@ -58,12 +58,12 @@ export function Header() {
 
 /** The agent answering (with their photo), else the team, else the widget's title. */
 function whoAnswers({ config, conversation, messages }: ChatState, fallback: string): Face[] {
-  const agent = conversation?.agent?.name;
+  const agent = conversation?.agent;
   if (agent) {
     const photo =
-      messages.findLast((m) => m.agentName === agent && m.agentAvatarUrl)?.agentAvatarUrl ??
-      config?.agents?.find((a) => a.name === agent)?.avatarUrl;
-    return [{ name: agent, avatarUrl: photo }];
+      agent.avatarUrl ??
+      messages.findLast((m) => m.agentName === agent.name && m.agentAvatarUrl)?.agentAvatarUrl;
+    return [{ name: agent.name, avatarUrl: photo }];
   }
   if (config?.agents?.length) return config.agents;
   // The brand's initials ("Acme support"), which read better than a team's ("The … team").
