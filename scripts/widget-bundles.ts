@@ -9,6 +9,8 @@ import { gzipSync } from 'node:zlib';
 import { build, type Plugin, transform } from 'esbuild';
 import { CHUNK_PROPERTY } from '../widget/app/hand-off';
 import { SHARED_MODULES } from '../widget/app/shared-modules';
+import { HOST_PROPERTY } from '../widget/host';
+import { LOADER_MODULES } from '../widget/loader-modules';
 
 const root = join(__dirname, '..');
 
@@ -28,30 +30,55 @@ const cssAsText: Plugin = {
 };
 
 /**
- * A chunk uses the app's own Preact and chat context (one copy, so hooks and context work):
- * its imports of the shared modules read what the app handed to the chunk's script element.
- * Anything else it would share is a build error rather than a second copy.
+ * Imports that resolve to what the script's element carries rather than to a second copy:
+ * `filter` picks the imports, `name` says which of `modules` each one is, and `source` is
+ * where the running script finds them. Anything else it would share is a build error.
  */
-const fromApp: Plugin = {
-  name: 'from-app',
-  setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^preact(\/.*)?$/ }, (args) => ({
-      path: args.path,
-      namespace: 'from-app',
-    }));
-    pluginBuild.onResolve({ filter: /\/ui\/context$/ }, () => ({
-      path: 'context',
-      namespace: 'from-app',
-    }));
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'from-app' }, (args) => {
-      const shared = SHARED_MODULES[args.path as keyof typeof SHARED_MODULES];
-      if (!shared) return { errors: [{ text: `${args.path} is not shared with the chunk` }] };
-      const names = Object.keys(shared).join(', ');
-      const source = `document.currentScript.${CHUNK_PROPERTY}.modules[${JSON.stringify(args.path)}]`;
-      return { contents: `export const { ${names} } = ${source};`, loader: 'js' };
-    });
-  },
-};
+function handedOver(
+  pluginName: string,
+  filter: RegExp,
+  name: (path: string) => string,
+  modules: Record<string, Record<string, unknown>>,
+  source: string,
+): Plugin {
+  return {
+    name: pluginName,
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter }, (args) => ({ path: name(args.path), namespace: pluginName }));
+      pluginBuild.onLoad({ filter: /.*/, namespace: pluginName }, (args) => {
+        const shared = modules[args.path];
+        if (!shared) return { errors: [{ text: `${args.path} is not handed over` }] };
+        const names = Object.keys(shared).join(', ');
+        return {
+          contents: `export const { ${names} } = ${source}[${JSON.stringify(args.path)}];`,
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
+
+/**
+ * A chunk uses the app's own Preact, chat context and stylesheet helper (one copy, so hooks
+ * and context work): its imports of the shared modules read what the app handed to the
+ * chunk's script element.
+ */
+const fromApp = handedOver(
+  'from-app',
+  /^preact(\/.*)?$|\/ui\/context$|(^|\/)styles$/,
+  (path) => (path.startsWith('preact') ? path : (path.split('/').pop() ?? path)),
+  SHARED_MODULES,
+  `document.currentScript.${CHUNK_PROPERTY}.modules`,
+);
+
+/** The app uses the loader's storage and stylesheet helpers, handed over with the host. */
+const fromLoader = handedOver(
+  'from-loader',
+  /(^|\/)(storage|styles)$/,
+  (path) => path.split('/').pop() ?? path,
+  LOADER_MODULES,
+  `document.currentScript.${HOST_PROPERTY}.modules`,
+);
 
 async function bundle(
   entry: string,
@@ -63,7 +90,7 @@ async function bundle(
     bundle: true,
     minify: true,
     format: 'iife',
-    target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
+    target: ['chrome100', 'firefox100', 'safari15'],
     jsx: 'automatic',
     jsxImportSource: 'preact',
     legalComments: 'none',
@@ -107,9 +134,11 @@ export async function bundleWidget(): Promise<WidgetBundle> {
   const paths = Object.fromEntries(
     Object.entries(chunks).map(([name, chunk]) => [name, `widget/${chunk.name}`]),
   );
-  const appCode = await bundle('widget/app/index.tsx', {
-    __PARLEY_CHUNKS__: JSON.stringify(paths),
-  });
+  const appCode = await bundle(
+    'widget/app/index.tsx',
+    { __PARLEY_CHUNKS__: JSON.stringify(paths) },
+    [fromLoader],
+  );
   const app = { name: hashed('app', appCode), code: appCode };
   const loader = await bundle('widget/loader.ts', {
     __PARLEY_APP__: JSON.stringify(`widget/${app.name}`),

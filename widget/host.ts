@@ -1,6 +1,7 @@
 // The seam between the loader (public/widget.js, on every page) and the chat app (loaded on
 // first need): the loader owns the launcher and the command queue, the app owns the panel.
 import type { WidgetConfig } from '../lib/contracts/dto';
+import type { LOADER_MODULES } from './loader-modules';
 
 export type Position = 'left' | 'right';
 
@@ -20,6 +21,8 @@ export type WidgetEvent = 'message' | 'open' | 'close';
 export interface Host {
   options: WidgetOptions;
   root: ShadowRoot;
+  /** The loader's storage and stylesheet helpers, which the app uses as its own. */
+  modules: typeof LOADER_MODULES;
   launcher: HTMLButtonElement;
   /** The corner the launcher is drawn in now; the panel opens there, never elsewhere first. */
   position: Position;

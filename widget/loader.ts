@@ -3,6 +3,7 @@
 // first need, so a visitor who never chats downloads only this file and the config.
 import type { WidgetConfig } from '../lib/contracts/dto';
 import { HOST_PROPERTY, type Host, type Position, type WidgetApp, type WidgetEvent } from './host';
+import { LOADER_MODULES } from './loader-modules';
 import { keepInMemory, read, readRaw, readTab, write } from './storage';
 import { addStyles } from './styles';
 
@@ -109,6 +110,7 @@ function boot(script: HTMLScriptElement, existing: ParleyGlobal | undefined): vo
       locale: data.locale,
     },
     root,
+    modules: LOADER_MODULES,
     launcher,
     position: 'right',
     identity: null,

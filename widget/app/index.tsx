@@ -3,7 +3,6 @@
 // panel into the loader's shadow root and starts taking commands.
 import { render } from 'preact';
 import { HOST_PROPERTY, type Host } from '../host';
-import { keepInMemory } from '../storage';
 import { addStyles } from '../styles';
 import { Chat } from './chat';
 import css from './styles.css';
@@ -14,7 +13,6 @@ const script = document.currentScript as (HTMLScriptElement & { [HOST_PROPERTY]?
 const host = script?.[HOST_PROPERTY];
 
 if (host) {
-  if (host.preview) keepInMemory();
   const chat = new Chat(host);
   addStyles(host.root, css);
   const container = document.createElement('div');

@@ -1,10 +1,12 @@
 // What the chat app hands to a lazy chunk when it loads it (widget/app/chunks.ts): the app's
-// own Preact and chat context, so both render with one copy. The build maps the chunks' imports onto this
-// list (scripts/widget-bundles.ts), so a module missing here fails the build, not the visitor.
+// own Preact, chat context and stylesheet helper, so both render with one copy. The build maps
+// the chunks' imports onto this list (scripts/widget-bundles.ts), so a module missing here
+// fails the build, not the visitor.
 
 import { Fragment as PreactFragment } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { Fragment, jsx, jsxs } from 'preact/jsx-runtime';
+import { addStyles } from '../styles';
 import { useChat, useChatState } from './ui/context';
 
 export const SHARED_MODULES = {
@@ -12,4 +14,5 @@ export const SHARED_MODULES = {
   'preact/jsx-runtime': { Fragment, jsx, jsxs },
   'preact/hooks': { useContext, useEffect, useRef, useState },
   context: { useChat, useChatState },
+  styles: { addStyles },
 };
