@@ -19,7 +19,7 @@ test('the page loads only the small loader and the config until the visitor show
 
   await page.getByRole('button', { name: 'Open chat' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
-  expect(requested.some((path) => /^\/widget\/app-[0-9a-f]+\.js$/.test(path))).toBe(true);
+  expect(requested.some((path) => /^\/widget\/app-[a-z]{2}-[0-9a-f]+\.js$/.test(path))).toBe(true);
 });
 
 test('the widget adds no global but Parley', async ({ page, parley }) => {

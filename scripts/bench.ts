@@ -8,7 +8,8 @@ import { createTestDatabase, postgresReachable } from '../test/database';
 import { type RunningServer, startServer } from '../test/server';
 import { uploadThroughput } from './bench-attachments';
 import { telegramLatency } from './bench-telegram';
-import { bundleWidget, describeSizes } from './widget-bundles';
+import { bundleWidget } from './widget-bundles';
+import { describeSizes } from './widget-sizes';
 
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);

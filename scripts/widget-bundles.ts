@@ -1,16 +1,17 @@
 // Bundles the embeddable widget in memory: the lazy chunks (attachments, emoji, the start
-// form, the languages other than English), the chat app that knows their file names, and the
-// loader that knows the app's. Shared by the build (scripts/build-widget.ts, which writes them)
-// and the bench (which weighs them).
+// form, the settings drawer, each language), the chat app once per language with that
+// language's words inside (it knows the chunks' file names), and the loader that knows the
+// apps'. Shared by the build (scripts/build-widget.ts, which writes them), the bench and the
+// budget (widget-sizes.ts, which weigh them).
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { build, type Plugin, transform } from 'esbuild';
 import { CHUNK_PROPERTY } from '../widget/app/hand-off';
 import { SHARED_MODULES } from '../widget/app/shared-modules';
 import { HOST_PROPERTY } from '../widget/host';
 import { LOADER_MODULES } from '../widget/loader-modules';
+import { LOCALES, type Locale } from '../widget/locale';
 
 const root = join(__dirname, '..');
 
@@ -44,7 +45,10 @@ function handedOver(
   return {
     name: pluginName,
     setup(pluginBuild) {
-      pluginBuild.onResolve({ filter }, (args) => ({ path: name(args.path), namespace: pluginName }));
+      pluginBuild.onResolve({ filter }, (args) => ({
+        path: name(args.path),
+        namespace: pluginName,
+      }));
       pluginBuild.onLoad({ filter: /.*/, namespace: pluginName }, (args) => {
         const shared = modules[args.path];
         if (!shared) return { errors: [{ text: `${args.path} is not handed over` }] };
@@ -71,14 +75,24 @@ const fromApp = handedOver(
   `document.currentScript.${CHUNK_PROPERTY}.modules`,
 );
 
-/** The app uses the loader's storage and stylesheet helpers, handed over with the host. */
+/** The app uses the loader's storage, stylesheet and language helpers, handed over with the host. */
 const fromLoader = handedOver(
   'from-loader',
-  /(^|\/)(storage|styles)$/,
+  /(^|\/)(storage|styles|locale)$/,
   (path) => path.split('/').pop() ?? path,
   LOADER_MODULES,
   `document.currentScript.${HOST_PROPERTY}.modules`,
 );
+
+/** A bundle speaking `locale`: strings/built-in.ts resolves to that language's table. */
+const speaking = (locale: Locale): Plugin => ({
+  name: 'speaking',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /(^|\/)built-in$/ }, () => ({
+      path: join(root, 'widget/app/strings', `${locale}.ts`),
+    }));
+  },
+});
 
 async function bundle(
   entry: string,
@@ -90,6 +104,7 @@ async function bundle(
     bundle: true,
     minify: true,
     format: 'iife',
+    // The browsers the widget supports, no older syntax level: class fields stay fields.
     target: ['chrome100', 'firefox100', 'safari15'],
     jsx: 'automatic',
     jsxImportSource: 'preact',
@@ -105,24 +120,29 @@ async function bundle(
 const hashed = (prefix: string, code: string) =>
   `${prefix}-${createHash('sha256').update(code).digest('hex').slice(0, 12)}.js`;
 
-/** The lazy chunks: name → entry. The app loads each by name (widget/app/chunks.ts). */
+/** The lazy chunks but the languages: name → entry. The app loads each by name (app/chunks.ts). */
 export const CHUNK_ENTRIES = {
   files: 'widget/app/files/index.ts',
   emoji: 'widget/app/emoji/index.tsx',
   start: 'widget/app/start/index.tsx',
   settings: 'widget/app/settings/index.tsx',
-  'strings-de': 'widget/app/strings/de.ts',
-  'strings-ru': 'widget/app/strings/ru.ts',
 } as const;
 
-export type ChunkName = keyof typeof CHUNK_ENTRIES;
+export type ChunkName = keyof typeof CHUNK_ENTRIES | `strings-${Locale}`;
+
+export interface BundledFile {
+  /** The content-hashed file name under public/widget/. */
+  name: string;
+  code: string;
+}
 
 export interface WidgetBundle {
   /** public/widget.js */
   loader: string;
-  app: { name: string; code: string };
-  /** Fetched by the app on first use. */
-  chunks: Record<ChunkName, { name: string; code: string }>;
+  /** The chat app, once per language: the loader loads the visitor's. */
+  apps: Record<Locale, BundledFile>;
+  /** Fetched by the app on first use; `strings-<locale>` when the language changes later. */
+  chunks: Record<ChunkName, BundledFile>;
 }
 
 export async function bundleWidget(): Promise<WidgetBundle> {
@@ -131,65 +151,21 @@ export async function bundleWidget(): Promise<WidgetBundle> {
     const code = await bundle(entry, {}, [fromApp]);
     chunks[name] = { name: hashed(name, code), code };
   }
-  const paths = Object.fromEntries(
-    Object.entries(chunks).map(([name, chunk]) => [name, `widget/${chunk.name}`]),
-  );
-  const appCode = await bundle(
-    'widget/app/index.tsx',
-    { __PARLEY_CHUNKS__: JSON.stringify(paths) },
-    [fromLoader],
-  );
-  const app = { name: hashed('app', appCode), code: appCode };
+  for (const locale of LOCALES) {
+    const code = await bundle('widget/app/strings/chunk.ts', {}, [fromApp, speaking(locale)]);
+    chunks[`strings-${locale}`] = { name: hashed(`strings-${locale}`, code), code };
+  }
+  const define = { __PARLEY_CHUNKS__: JSON.stringify(pathsOf(chunks)) };
+  const apps = {} as WidgetBundle['apps'];
+  for (const locale of LOCALES) {
+    const code = await bundle('widget/app/index.tsx', define, [fromLoader, speaking(locale)]);
+    apps[locale] = { name: hashed(`app-${locale}`, code), code };
+  }
   const loader = await bundle('widget/loader.ts', {
-    __PARLEY_APP__: JSON.stringify(`widget/${app.name}`),
+    __PARLEY_APPS__: JSON.stringify(pathsOf(apps)),
   });
-  return { loader, app, chunks };
+  return { loader, apps, chunks };
 }
 
-export function gzipSize(code: string): number {
-  return gzipSync(code, { level: 9 }).length;
-}
-
-export const LOADER_BUDGET = 4 * 1024;
-export const TOTAL_BUDGET = 25 * 1024;
-
-/**
- * The gzipped sizes DESIGN §10 budgets. `toChat` is what a visitor downloads to chat: the
- * loader and the app. Some visitors need more before their first message — the start form
- * (a site that asks for a department or pre-chat fields) and a language other than English —
- * so `most` adds the start chunk and the biggest language. Attachments, emoji and the
- * settings drawer load on first use.
- */
-export function widgetSizes(bundle: WidgetBundle) {
-  const loader = gzipSize(bundle.loader);
-  const app = gzipSize(bundle.app.code);
-  const chunks = Object.fromEntries(
-    Object.entries(bundle.chunks).map(([name, chunk]) => [name, gzipSize(chunk.code)]),
-  ) as Record<ChunkName, number>;
-  const language = Math.max(chunks['strings-de'], chunks['strings-ru']);
-  const toChat = loader + app;
-  const most = toChat + chunks.start + language;
-  const withLazy = most + chunks.files + chunks.emoji + chunks.settings;
-  return { loader, app, chunks, toChat, most, withLazy };
-}
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB (${bytes} B)`;
-
-/** The lines the build and the bench print: every file's weight and the budgets. */
-export function describeSizes(bundle: WidgetBundle): { lines: string[]; overBudget: boolean } {
-  const sizes = widgetSizes(bundle);
-  const lines = [
-    `loader   public/widget.js  ${kb(sizes.loader)}  (budget ${kb(LOADER_BUDGET)})`,
-    `app      public/widget/${bundle.app.name}  ${kb(sizes.app)}`,
-    ...Object.entries(bundle.chunks).map(
-      ([name, chunk]) =>
-        `${name.padEnd(8)} public/widget/${chunk.name}  ${kb(sizes.chunks[name as ChunkName])}  (when needed)`,
-    ),
-    `to chat: loader + app  ${kb(sizes.toChat)}  (budget ${kb(TOTAL_BUDGET)})`,
-    `to chat with the start form and another language: + start + ${
-      sizes.chunks['strings-ru'] > sizes.chunks['strings-de'] ? 'strings-ru' : 'strings-de'
-    }  ${kb(sizes.most)}`,
-    `everything, attachments, emoji and settings included  ${kb(sizes.withLazy)}`,
-  ];
-  return { lines, overBudget: sizes.loader > LOADER_BUDGET || sizes.toChat > TOTAL_BUDGET };
-}
+const pathsOf = (files: Record<string, BundledFile>) =>
+  Object.fromEntries(Object.entries(files).map(([key, file]) => [key, `widget/${file.name}`]));

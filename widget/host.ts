@@ -21,7 +21,7 @@ export type WidgetEvent = 'message' | 'open' | 'close';
 export interface Host {
   options: WidgetOptions;
   root: ShadowRoot;
-  /** The loader's storage and stylesheet helpers, which the app uses as its own. */
+  /** The loader's storage, stylesheet and language helpers, which the app uses as its own. */
   modules: typeof LOADER_MODULES;
   launcher: HTMLButtonElement;
   /** The corner the launcher is drawn in now; the panel opens there, never elsewhere first. */

@@ -1,7 +1,8 @@
-// What the loader hands to the app besides the host: its storage and stylesheet helpers. The
-// app uses the loader's copy rather than download a second one, and shares its state (the
-// preview's in-memory storage included). The build maps the app's imports of these modules
-// onto this list (scripts/widget-bundles.ts), as it maps a chunk's onto the app's.
+// What the loader hands to the app besides the host: its storage, stylesheet and language
+// helpers. The app uses the loader's copy rather than download a second one, and shares its
+// state (the preview's in-memory storage included). The build maps the app's imports of these
+// modules onto this list (scripts/widget-bundles.ts), as it maps a chunk's onto the app's.
+import { browserLanguages, pickLocale, supportedLocale } from './locale';
 import {
   keepInMemory,
   keysWith,
@@ -28,4 +29,5 @@ export const LOADER_MODULES = {
     writeTab,
   },
   styles: { addStyles },
+  locale: { browserLanguages, pickLocale, supportedLocale },
 };

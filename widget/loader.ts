@@ -4,11 +4,12 @@
 import type { WidgetConfig } from '../lib/contracts/dto';
 import { HOST_PROPERTY, type Host, type Position, type WidgetApp, type WidgetEvent } from './host';
 import { LOADER_MODULES } from './loader-modules';
+import { browserLanguages, type Locale, pickLocale, supportedLocale } from './locale';
 import { keepInMemory, read, readRaw, readTab, write } from './storage';
 import { addStyles } from './styles';
 
-/** The app bundle's content-hashed path, set by scripts/build-widget.ts. */
-declare const __PARLEY_APP__: string;
+/** The app bundles' content-hashed paths by the language built into each, set by the build. */
+declare const __PARLEY_APPS__: Record<Locale, string>;
 
 type Command = (name: string, arg?: unknown) => void;
 type Queued = ArrayLike<unknown>;
@@ -48,7 +49,7 @@ function icon(className: string, path: string): SVGSVGElement {
   return svg;
 }
 
-const OPEN_LABELS: Record<string, string> = {
+const OPEN_LABELS: Record<Locale, string> = {
   en: 'Open chat',
   de: 'Chat öffnen',
   ru: 'Открыть чат',
@@ -92,8 +93,9 @@ function boot(script: HTMLScriptElement, existing: ParleyGlobal | undefined): vo
     icon('x', 'M6 9l6 6 6-6'),
   );
   launcher.setAttribute('aria-expanded', 'false');
-  const language = (data.locale || navigator.language || 'en').slice(0, 2).toLowerCase();
-  launcher.setAttribute('aria-label', OPEN_LABELS[language] ?? 'Open chat');
+  // The page's wish, else the browser's: the server's language is known only with the config.
+  const wished = supportedLocale(data.locale, ...browserLanguages());
+  launcher.setAttribute('aria-label', OPEN_LABELS[wished ?? 'en']);
   badge.className = 'b';
   badge.hidden = true;
   badge.setAttribute('aria-hidden', 'true');
@@ -180,12 +182,10 @@ function boot(script: HTMLScriptElement, existing: ParleyGlobal | undefined): vo
     });
   }
 
-  const load = () => {
-    if (loading) return;
-    loading = true;
+  const inject = (locale: Locale) => {
     const tag = document.createElement('script');
     tag.async = true;
-    tag.src = `${base}/${__PARLEY_APP__}`;
+    tag.src = `${base}/${__PARLEY_APPS__[locale]}`;
     Object.assign(tag, { [HOST_PROPERTY]: host });
     tag.onerror = () => {
       // A failed download (offline, blocked) may be retried by the next click.
@@ -193,6 +193,14 @@ function boot(script: HTMLScriptElement, existing: ParleyGlobal | undefined): vo
       tag.remove();
     };
     document.head.append(tag);
+  };
+  const load = () => {
+    if (loading) return;
+    loading = true;
+    // The app with the visitor's language inside, picked as the app picks it; only when
+    // neither the page nor the browser names one the widget speaks does the server's decide.
+    if (wished || !host.config) inject(wished ?? 'en');
+    else void host.config.then((config) => inject(pickLocale(config?.locale)));
   };
 
   const command: Command = (name, arg) => {

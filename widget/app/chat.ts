@@ -13,7 +13,7 @@ import { Api } from './api';
 import { loadChunk } from './chunks';
 import { configure } from './config';
 import { loadFilesUi } from './files';
-import type { Strings, Translate } from './i18n';
+import type { Translate } from './i18n';
 import { Language } from './language';
 import { showLauncher } from './launcher';
 import { backoff, Link } from './link';
@@ -125,11 +125,6 @@ export class Chat {
 
   get locale(): string {
     return this.language.locale;
-  }
-
-  /** A chunk brings its own words, in every language (see i18n.ts). */
-  addStrings(byLocale: Record<string, Partial<Strings>>): void {
-    this.language.extend(byLocale);
   }
 
   /** Whether the visitor's language has arrived (the panel waits for it). */

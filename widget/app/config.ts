@@ -3,7 +3,7 @@
 // department chosen for them (by `data-department`, or the only one there is).
 import type { WidgetConfig } from '../../lib/contracts/dto';
 import type { WidgetOptions } from '../host';
-import { browserLanguages, pickLocale } from './i18n';
+import { browserLanguages, pickLocale } from '../locale';
 
 export interface Configured {
   locale: string;

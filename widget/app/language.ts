@@ -1,14 +1,14 @@
 // The visitor's language: which one (the page's wish, the browser's, then the server's), its
-// strings (English built in, the others fetched as chunks) and the admin's wording on top.
-// Until a language's strings are here the panel waits rather than flash English.
+// strings (built in when the loader picked this app for it, else fetched as a chunk) and the
+// admin's wording on top. Until a language's strings are here the panel waits rather than
+// flash another language.
+import { browserLanguages, supportedLocale } from '../locale';
 import type { Chat } from './chat';
 import { loadChunk } from './chunks';
 import {
-  addChunkStrings,
   addLanguage,
-  browserLanguages,
+  builtInLocale,
   hasLanguage,
-  pickLocale,
   type Strings,
   type Translate,
   translator,
@@ -25,20 +25,15 @@ export class Language {
     /** The strings changed (a language arrived): render again. */
     private readonly changed: () => void,
   ) {
-    this.locale = pickLocale(wished, ...browserLanguages());
-    this.t = translator('en');
+    // Until the config names the server's language, the one the loader picked this app for.
+    this.locale = supportedLocale(wished, ...browserLanguages()) ?? builtInLocale;
+    this.t = translator(this.locale);
     this.use(this.locale, {});
   }
 
   /** Whether the current language's strings are here. */
   get ready(): boolean {
     return hasLanguage(this.locale);
-  }
-
-  /** A chunk's own words arrived (before it renders anything). */
-  extend(byLocale: Record<string, Partial<Strings>>): void {
-    addChunkStrings(byLocale);
-    this.t = translator(this.locale, this.overrides);
   }
 
   use(locale: string, overrides: Record<string, string>): void {
@@ -48,18 +43,12 @@ export class Language {
       this.t = translator(locale, overrides);
       return;
     }
-    loadChunk<Partial<Strings>>(this.chat, `strings-${locale}`).then(
-      (table) => {
-        addLanguage(locale, table);
-        if (this.locale === locale) this.use(locale, this.overrides);
-        this.changed();
-      },
-      () => {
-        // Unreachable strings: English rather than no chat at all.
-        addLanguage(locale, {});
-        if (this.locale === locale) this.use(locale, this.overrides);
-        this.changed();
-      },
-    );
+    const arrived = (table: Strings | null) => {
+      addLanguage(locale, table);
+      if (this.locale === locale) this.use(locale, this.overrides);
+      this.changed();
+    };
+    // Unreachable strings: the built-in language rather than no chat at all.
+    loadChunk<Strings>(this.chat, `strings-${locale}`).then(arrived, () => arrived(null));
   }
 }

@@ -1,9 +1,11 @@
-// The widget's strings in German: a chunk of its own (public/widget/strings-de-<hash>.js),
-// loaded by the app (i18n.ts) only for visitors who read German.
-import { receivedHandOff } from '../hand-off';
+// The widget's words in German: built into the German app (app-de-<hash>.js) and a chunk
+// of their own (strings-de-<hash>.js) for a visitor whose language turns out to be German
+// only after another app loaded.
 import type { Strings } from '../i18n';
 
-const de: Partial<Strings> = {
+export const locale = 'de';
+
+export const strings: Strings = {
   open: 'Chat öffnen',
   close: 'Chat schließen',
   unread: 'Chat öffnen, {n} ungelesen',
@@ -52,6 +54,15 @@ const de: Partial<Strings> = {
   emptyTitle: 'Fragen Sie uns alles',
   emptyText: 'Schreiben Sie unten, wir antworten hier.',
   error: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
+  // The start form
+  chooseDepartment: 'Mit wem möchten Sie sprechen?',
+  formIntro: 'Bevor es losgeht, erzählen Sie uns kurz etwas über sich.',
+  start: 'Chat starten',
+  required: 'Dieses Feld ist erforderlich',
+  invalidEmail: 'Geben Sie eine gültige E-Mail-Adresse ein',
+  back: 'Zurück',
+  // The settings drawer
+  sound: 'Ton und Vibration',
+  yourName: 'Ihr Name',
+  save: 'Speichern',
 };
-
-receivedHandOff<Partial<Strings>>()?.ready(de);

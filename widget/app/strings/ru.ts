@@ -1,9 +1,11 @@
-// The widget's strings in Russian: a chunk of its own (public/widget/strings-ru-<hash>.js),
-// loaded by the app (i18n.ts) only for visitors who read Russian.
-import { receivedHandOff } from '../hand-off';
+// The widget's words in Russian: built into the Russian app (app-ru-<hash>.js) and a chunk
+// of their own (strings-ru-<hash>.js) for a visitor whose language turns out to be Russian
+// only after another app loaded.
 import type { Strings } from '../i18n';
 
-const ru: Partial<Strings> = {
+export const locale = 'ru';
+
+export const strings: Strings = {
   open: 'Открыть чат',
   close: 'Закрыть чат',
   unread: 'Открыть чат, непрочитанных: {n}',
@@ -52,6 +54,15 @@ const ru: Partial<Strings> = {
   emptyTitle: 'Спросите нас о чём угодно',
   emptyText: 'Напишите ниже — ответим здесь же.',
   error: 'Что-то пошло не так. Попробуйте ещё раз.',
+  // The start form
+  chooseDepartment: 'С кем вы хотите поговорить?',
+  formIntro: 'Перед началом расскажите немного о себе.',
+  start: 'Начать чат',
+  required: 'Обязательное поле',
+  invalidEmail: 'Введите корректный адрес электронной почты',
+  back: 'Назад',
+  // The settings drawer
+  sound: 'Звук и вибрация',
+  yourName: 'Ваше имя',
+  save: 'Сохранить',
 };
-
-receivedHandOff<Partial<Strings>>()?.ready(ru);
