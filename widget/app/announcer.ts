@@ -8,18 +8,22 @@ import type { Translate } from './i18n';
 import type { Store } from './state';
 
 export class Announcer {
-  constructor(
-    private readonly store: Store,
-    private readonly host: Host,
-    private readonly t: () => Translate,
-  ) {}
+  readonly #store: Store;
+  readonly #host: Host;
+  readonly #t: () => Translate;
+
+  constructor(store: Store, host: Host, t: () => Translate) {
+    this.#store = store;
+    this.#host = host;
+    this.#t = t;
+  }
 
   /** A new agent or system message arrived. */
   message(message: Message): void {
-    const { config, open, sound } = this.store.state;
-    const name = message.agentName ?? config?.title ?? this.t()('support');
-    this.say(this.t()('announce', { name, text: message.text }));
-    this.host.emit('message', message);
+    const { config, open, sound } = this.#store.state;
+    const name = message.agentName ?? config?.title ?? this.#t()('support');
+    this.say(this.#t()('announce', { name, text: message.text }));
+    this.#host.emit('message', message);
     const hidden = !open || document.visibilityState !== 'visible';
     if (message.author === 'agent' && hidden && sound) chime();
   }
@@ -27,7 +31,7 @@ export class Announcer {
   /** Reads `text` out through the live region. */
   say(text: string): void {
     // Repeating the same words would not be re-announced; a trailing space makes it new.
-    const announcement = text === this.store.state.announcement ? `${text}\u00a0` : text;
-    this.store.set({ announcement });
+    const announcement = text === this.#store.state.announcement ? `${text}\u00a0` : text;
+    this.#store.set({ announcement });
   }
 }

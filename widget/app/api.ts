@@ -33,20 +33,19 @@ export interface StartInput {
 }
 
 export class Api {
-  constructor(private readonly base: string) {}
+  readonly #base: string;
 
-  private async request<T>(
-    method: string,
-    path: string,
-    token?: string,
-    body?: unknown,
-  ): Promise<T> {
+  constructor(base: string) {
+    this.#base = base;
+  }
+
+  async #request<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = {};
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
-      response = await fetch(this.base + path, {
+      response = await fetch(this.#base + path, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -72,24 +71,24 @@ export class Api {
   }
 
   config(locale: string): Promise<WidgetConfig> {
-    return this.request('GET', `/api/v1/widget/config?locale=${encodeURIComponent(locale)}`);
+    return this.#request('GET', `/api/v1/widget/config?locale=${encodeURIComponent(locale)}`);
   }
 
   start(input: StartInput): Promise<StartConversationResponse> {
-    return this.request('POST', '/api/v1/conversations', undefined, input);
+    return this.#request('POST', '/api/v1/conversations', undefined, input);
   }
 
   history(id: string, token: string, after: number): Promise<ConversationHistoryResponse> {
     const query = after > 0 ? `?after=${after}` : '';
-    return this.request('GET', `/api/v1/conversations/${id}${query}`, token);
+    return this.#request('GET', `/api/v1/conversations/${id}${query}`, token);
   }
 
   send(id: string, token: string, payload: CustomerSendPayload): Promise<{ message: Message }> {
-    return this.request('POST', `/api/v1/conversations/${id}/messages`, token, payload);
+    return this.#request('POST', `/api/v1/conversations/${id}/messages`, token, payload);
   }
 
   rename(id: string, token: string, name: string): Promise<{ conversation: CustomerConversation }> {
-    return this.request('PATCH', `/api/v1/conversations/${id}`, token, { name });
+    return this.#request('PATCH', `/api/v1/conversations/${id}`, token, { name });
   }
 }
 

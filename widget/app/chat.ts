@@ -40,78 +40,78 @@ const SOCKET_WAIT_MS = 2_000;
 export class Chat {
   /** The state; the attachment UI (files.ts) reads and changes its own parts of it. */
   readonly store: Store;
-  private readonly api: Api;
-  private link: Link | null = null;
-  private readonly sender: Sender;
+  readonly #api: Api;
+  #link: Link | null = null;
+  readonly #sender: Sender;
   readonly outbox: Outbox;
-  private readonly sync: Sync;
-  private readonly receiver: Receiver;
-  private readonly unread: Unread;
-  private readonly announcer: Announcer;
+  readonly #sync: Sync;
+  readonly #receiver: Receiver;
+  readonly #unread: Unread;
+  readonly #announcer: Announcer;
   /** Starting and leaving: the department, the pre-chat answers, the visitor's name. */
   readonly sessions: Sessions;
-  private readonly language: Language;
-  private readonly typingSignal = new TypingSignal(() => this.link?.live() ?? null);
-  private configFailures = 0;
+  readonly #language: Language;
+  readonly #typingSignal = new TypingSignal(() => this.#link?.live() ?? null);
+  #configFailures = 0;
 
   constructor(readonly host: Host) {
-    this.api = new Api(host.options.base);
+    this.#api = new Api(host.options.base);
     this.store = new Store(restoredState());
-    this.language = new Language(this, host.options.locale, () => {
-      this.set({});
-      this.updateLauncher();
+    this.#language = new Language(this, host.options.locale, () => {
+      this.#set({});
+      this.#updateLauncher();
     });
     this.outbox = new Outbox(this.store);
-    this.announcer = new Announcer(this.store, host, () => this.t);
-    this.unread = new Unread(
+    this.#announcer = new Announcer(this.store, host, () => this.t);
+    this.#unread = new Unread(
       this.store,
-      (seq) => this.link?.live()?.emit('seen', { seq }),
-      () => this.updateLauncher(),
+      (seq) => this.#link?.live()?.emit('seen', { seq }),
+      () => this.#updateLauncher(),
     );
-    this.sync = new Sync(this.api, this.store, {
-      messages: (messages) => this.receiver.messages(messages),
+    this.#sync = new Sync(this.#api, this.store, {
+      messages: (messages) => this.#receiver.messages(messages),
       conversation: (conversation, closedNote) =>
-        this.receiver.conversation(conversation, closedNote),
-      rejected: () => this.onRejected(),
+        this.#receiver.conversation(conversation, closedNote),
+      rejected: () => this.#onRejected(),
     });
-    this.receiver = new Receiver(
+    this.#receiver = new Receiver(
       this.store,
       this.outbox,
-      this.sync,
-      this.announcer,
-      this.unread,
+      this.#sync,
+      this.#announcer,
+      this.#unread,
       () => this.t('support'),
     );
     this.sessions = new Sessions({
-      api: this.api,
+      api: this.#api,
       host,
       store: this.store,
       outbox: this.outbox,
-      sync: this.sync,
-      receiver: this.receiver,
-      unread: this.unread,
+      sync: this.#sync,
+      receiver: this.#receiver,
+      unread: this.#unread,
       locale: () => this.locale,
-      openLink: (session) => this.openLink(session),
+      openLink: (session) => this.#openLink(session),
       closeLink: () => {
-        this.link?.close();
-        this.link = null;
+        this.#link?.close();
+        this.#link = null;
       },
-      changed: () => this.updateLauncher(),
+      changed: () => this.#updateLauncher(),
       t: () => this.t,
     });
-    this.sender = new Sender({
-      api: this.api,
+    this.#sender = new Sender({
+      api: this.#api,
       next: () => this.outbox.next(),
       conversation: () => this.sessions.ensure(),
-      socket: async () => (await this.link?.whenLive(SOCKET_WAIT_MS)) ?? null,
+      socket: async () => (await this.#link?.whenLive(SOCKET_WAIT_MS)) ?? null,
       upload: async (entry, session) => (await loadFilesUi(this)).upload(entry, session),
-      sent: (message) => this.receiver.messages([message]),
+      sent: (message) => this.#receiver.messages([message]),
       failed: (clientId, code) => this.outbox.mark(clientId, code),
       rejected: (clientId, code) => {
-        if (this.state.session) this.onRejected();
+        if (this.state.session) this.#onRejected();
         else this.outbox.mark(clientId, code);
       },
-      unreachable: () => this.set({ link: 'down' }),
+      unreachable: () => this.#set({ link: 'down' }),
     });
   }
 
@@ -120,46 +120,46 @@ export class Chat {
   }
 
   get t(): Translate {
-    return this.language.t;
+    return this.#language.t;
   }
 
   get locale(): string {
-    return this.language.locale;
+    return this.#language.locale;
   }
 
   /** Whether the visitor's language has arrived (the panel waits for it). */
   get speaks(): boolean {
-    return this.language.ready;
+    return this.#language.ready;
   }
 
   subscribe(listener: () => void): () => void {
     return this.store.subscribe(listener);
   }
 
-  private set(patch: Partial<ChatState>): void {
+  #set(patch: Partial<ChatState>): void {
     this.store.set(patch);
   }
 
   start(): void {
     if (this.host.preview) {
       // The console's preview: its config, as the admin types; no server, no conversation.
-      this.host.preview((config) => this.applyConfig(config));
+      this.host.preview((config) => this.#applyConfig(config));
       return;
     }
     void this.loadConfig();
-    if (this.state.session) this.openLink(this.state.session);
-    else if (this.state.pending.length) void this.sender.flush();
+    if (this.state.session) this.#openLink(this.state.session);
+    else if (this.state.pending.length) void this.#sender.flush();
     window.addEventListener('online', () => {
-      this.set({ offline: false });
-      this.retryNow();
+      this.#set({ offline: false });
+      this.#retryNow();
     });
-    window.addEventListener('offline', () => this.set({ offline: true }));
+    window.addEventListener('offline', () => this.#set({ offline: true }));
     // Audio may only start after a user gesture; any gesture on the page will do.
     document.addEventListener('pointerdown', unlockSound, { once: true, capture: true });
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState !== 'visible') return;
-      this.unread.update();
-      this.retryNow();
+      this.#unread.update();
+      this.#retryNow();
     });
     // Another tab started or dropped a conversation: follow it instead of forking.
     onSessionChangedElsewhere((session) => {
@@ -180,26 +180,26 @@ export class Chat {
       // The loader already asked, to draw the launcher; later attempts ask again.
       const fetched = await this.host.config;
       this.host.config = undefined;
-      this.applyConfig(fetched ?? (await this.api.config(this.locale)));
-      this.configFailures = 0;
+      this.#applyConfig(fetched ?? (await this.#api.config(this.locale)));
+      this.#configFailures = 0;
     } catch {
-      this.set({ configFailed: true });
-      setTimeout(() => void this.loadConfig(), backoff(++this.configFailures));
+      this.#set({ configFailed: true });
+      setTimeout(() => void this.loadConfig(), backoff(++this.#configFailures));
     }
   }
 
-  private applyConfig(config: WidgetConfig): void {
+  #applyConfig(config: WidgetConfig): void {
     const { options } = this.host;
     const { locale, overrides, departmentId } = configure(config, options, !!this.host.preview);
-    this.language.use(locale, overrides);
+    this.#language.use(locale, overrides);
     saveLook(config.color, config.position);
     this.host.setLook(options.color || config.color, options.position ?? config.position);
-    this.set({
+    this.#set({
       config,
       configFailed: false,
       departmentId: departmentId ?? this.state.departmentId,
     });
-    this.updateLauncher();
+    this.#updateLauncher();
     // A visitor who must choose or answer first gets the start form before they open.
     const step = this.step();
     if (step === 'departments' || step === 'form') void loadChunk(this, 'start').catch(() => {});
@@ -209,15 +209,15 @@ export class Chat {
 
   setOpen(open: boolean): void {
     if (open === this.state.open) return;
-    this.set({ open });
+    this.#set({ open });
     writeTab('open', open ? '1' : null);
-    this.updateLauncher();
+    this.#updateLauncher();
     this.host.emit(open ? 'open' : 'close');
     if (open) {
       unlockSound();
-      this.unread.update();
+      this.#unread.update();
       if (this.state.configFailed) void this.loadConfig();
-      this.retryNow();
+      this.#retryNow();
     } else if (
       this.host.root.activeElement &&
       this.host.root.activeElement !== this.host.launcher
@@ -227,45 +227,45 @@ export class Chat {
     }
   }
 
-  private updateLauncher(): void {
+  #updateLauncher(): void {
     showLauncher(this.host, this.t, this.state);
   }
 
   setSound(on: boolean): void {
     saveSound(on);
     if (on) unlockSound();
-    this.set({ sound: on });
+    this.#set({ sound: on });
   }
 
   dismissNotice(key: string): void {
-    this.set({ notices: this.state.notices.filter((notice) => notice.key !== key) });
+    this.#set({ notices: this.state.notices.filter((notice) => notice.key !== key) });
   }
 
   /** Shows a lazy module's view in the panel, in place of any card with the same key. */
   showCard(card: Card): void {
-    this.set({ cards: [...this.state.cards.filter((c) => c.key !== card.key), card] });
+    this.#set({ cards: [...this.state.cards.filter((c) => c.key !== card.key), card] });
   }
 
   hideCard(key: string): void {
-    this.set({ cards: this.state.cards.filter((card) => card.key !== key) });
+    this.#set({ cards: this.state.cards.filter((card) => card.key !== key) });
   }
 
   /** Quotes `message` in the next one the visitor sends (null: no quote). */
   replyTo(message: Message | null): void {
-    this.set({ replyTo: message });
+    this.#set({ replyTo: message });
   }
 
   /** The server no longer accepts our token: start over cleanly rather than retry forever. */
-  private onRejected(): void {
+  #onRejected(): void {
     this.sessions.drop(true);
   }
 
   // ── sending ──────────────────────────────────────────────────────────────────
 
   setDraft(draft: string): void {
-    this.set({ draft });
+    this.#set({ draft });
     saveDraft(draft);
-    this.typingSignal.update(draft.trim() !== '');
+    this.#typingSignal.update(draft.trim() !== '');
   }
 
   /** Adds files to the next message (loading the attachment UI the first time). */
@@ -274,7 +274,7 @@ export class Chat {
     if (files.length && !this.host.preview)
       loadFilesUi(this).then(
         (ui) => ui.attach(files),
-        () => this.set({ trayNote: this.t('error') }),
+        () => this.#set({ trayNote: this.t('error') }),
       );
   }
 
@@ -283,16 +283,16 @@ export class Chat {
     const { tray, replyTo } = this.state;
     if ((!text && !tray.length) || text.length > MAX_TEXT_LENGTH || this.host.preview) return false;
     this.outbox.add(text, tray, replyTo);
-    this.set({ tray: [], trayNote: '', replyTo: null });
+    this.#set({ tray: [], trayNote: '', replyTo: null });
     this.setDraft('');
-    void this.sender.flush();
+    void this.#sender.flush();
     return true;
   }
 
   retry(clientId: string): void {
     this.outbox.mark(clientId, undefined);
-    this.sender.resetBackoff();
-    void this.sender.flush();
+    this.#sender.resetBackoff();
+    void this.#sender.flush();
   }
 
   discard(clientId: string): void {
@@ -301,33 +301,33 @@ export class Chat {
 
   // ── the link ─────────────────────────────────────────────────────────────────
 
-  private openLink(session: Session): void {
-    this.link?.close();
-    if (!this.sync.loaded) void this.sync.run();
-    this.link = new Link(this.host.options.base, session.token, {
+  #openLink(session: Session): void {
+    this.#link?.close();
+    if (!this.#sync.loaded) void this.#sync.run();
+    this.#link = new Link(this.host.options.base, session.token, {
       connected: () => {
-        this.unread.update();
-        void this.sync.run().finally(() => this.sender.flush());
+        this.#unread.update();
+        void this.#sync.run().finally(() => this.#sender.flush());
       },
-      disconnected: () => this.receiver.stopTyping(),
+      disconnected: () => this.#receiver.stopTyping(),
       rejected: () => {
-        if (this.state.session === session) this.onRejected();
+        if (this.state.session === session) this.#onRejected();
       },
-      event: (event) => this.receiver.event(event),
+      event: (event) => this.#receiver.event(event),
       poll: async () => {
-        const ok = await this.sync.run();
-        if (ok) void this.sender.flush();
+        const ok = await this.#sync.run();
+        if (ok) void this.#sender.flush();
         return ok;
       },
       pollInterval: () => (this.state.open ? POLL_OPEN_MS : POLL_CLOSED_MS),
-      reachable: (up) => this.set({ link: up ? 'online' : 'down' }),
+      reachable: (up) => this.#set({ link: up ? 'online' : 'down' }),
     });
   }
 
   /** Skips the remaining backoff: the network is back, or the visitor is looking. */
-  private retryNow(): void {
-    this.sender.resetBackoff();
-    this.link?.retryNow();
-    void this.sender.flush();
+  #retryNow(): void {
+    this.#sender.resetBackoff();
+    this.#link?.retryNow();
+    void this.#sender.flush();
   }
 }

@@ -17,14 +17,16 @@ import {
 export class Language {
   locale: string;
   t: Translate;
-  private overrides: Record<string, string> = {};
+  #overrides: Record<string, string> = {};
 
-  constructor(
-    private readonly chat: Chat,
-    wished: string | undefined,
-    /** The strings changed (a language arrived): render again. */
-    private readonly changed: () => void,
-  ) {
+  readonly #chat: Chat;
+  /** The strings changed (a language arrived): render again. */
+  readonly #changed: () => void;
+
+  constructor(chat: Chat, wished: string | undefined, changed: () => void) {
+    this.#chat = chat;
+    this.#changed = changed;
+
     // Until the config names the server's language, the one the loader picked this app for.
     this.locale = supportedLocale(wished, ...browserLanguages()) ?? builtInLocale;
     this.t = translator(this.locale);
@@ -38,17 +40,17 @@ export class Language {
 
   use(locale: string, overrides: Record<string, string>): void {
     this.locale = locale;
-    this.overrides = overrides;
+    this.#overrides = overrides;
     if (hasLanguage(locale)) {
       this.t = translator(locale, overrides);
       return;
     }
     const arrived = (table: Strings | null) => {
       addLanguage(locale, table);
-      if (this.locale === locale) this.use(locale, this.overrides);
-      this.changed();
+      if (this.locale === locale) this.use(locale, this.#overrides);
+      this.#changed();
     };
     // Unreachable strings: the built-in language rather than no chat at all.
-    loadChunk<Strings>(this.chat, `strings-${locale}`).then(arrived, () => arrived(null));
+    loadChunk<Strings>(this.#chat, `strings-${locale}`).then(arrived, () => arrived(null));
   }
 }

@@ -38,26 +38,30 @@ const SOCKET_GIVE_UP_AFTER = 6;
 const SOCKET_SLOW_RETRY_MS = 60_000;
 
 export class Link {
-  private socket: CustomerSocket | null = null;
-  private closed = false;
-  private socketFailures = 0;
-  private pollFailures = 0;
-  private reconnectTimer?: ReturnType<typeof setTimeout>;
-  private pollTimer?: ReturnType<typeof setTimeout>;
+  #socket: CustomerSocket | null = null;
+  #closed = false;
+  #socketFailures = 0;
+  #pollFailures = 0;
+  #reconnectTimer?: ReturnType<typeof setTimeout>;
+  #pollTimer?: ReturnType<typeof setTimeout>;
   /** Waiters for the socket currently connecting (see `whenLive`). */
-  private waiters: ((socket: CustomerSocket | null) => void)[] = [];
+  #waiters: ((socket: CustomerSocket | null) => void)[] = [];
 
-  constructor(
-    private readonly base: string,
-    private readonly token: string,
-    private readonly events: LinkEvents,
-  ) {
-    this.connect();
+  readonly #base: string;
+  readonly #token: string;
+  readonly #events: LinkEvents;
+
+  constructor(base: string, token: string, events: LinkEvents) {
+    this.#base = base;
+    this.#token = token;
+    this.#events = events;
+
+    this.#connect();
   }
 
   /** The socket, when it is connected. */
   live(): CustomerSocket | null {
-    return this.socket?.isConnected() ? this.socket : null;
+    return this.#socket?.isConnected() ? this.#socket : null;
   }
 
   /**
@@ -67,83 +71,83 @@ export class Link {
    */
   whenLive(ms: number): Promise<CustomerSocket | null> {
     const live = this.live();
-    if (live || !this.socket) return Promise.resolve(live);
+    if (live || !this.#socket) return Promise.resolve(live);
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve(null), ms);
-      this.waiters.push((socket) => {
+      this.#waiters.push((socket) => {
         clearTimeout(timer);
         resolve(socket);
       });
     });
   }
 
-  private settleWaiters(socket: CustomerSocket | null): void {
-    for (const waiter of this.waiters.splice(0)) waiter(socket);
+  #settleWaiters(socket: CustomerSocket | null): void {
+    for (const waiter of this.#waiters.splice(0)) waiter(socket);
   }
 
   /** Skips the remaining backoff: the network is back, or the visitor is looking. */
   retryNow(): void {
-    if (this.closed || this.live()) return;
-    this.socketFailures = this.pollFailures = 0;
-    this.connect();
-    this.poll();
+    if (this.#closed || this.live()) return;
+    this.#socketFailures = this.#pollFailures = 0;
+    this.#connect();
+    this.#poll();
   }
 
   close(): void {
-    this.closed = true;
-    clearTimeout(this.reconnectTimer);
-    clearTimeout(this.pollTimer);
-    const socket = this.socket;
-    this.socket = null;
+    this.#closed = true;
+    clearTimeout(this.#reconnectTimer);
+    clearTimeout(this.#pollTimer);
+    const socket = this.#socket;
+    this.#socket = null;
     socket?.close();
-    this.settleWaiters(null);
+    this.#settleWaiters(null);
   }
 
-  private connect(): void {
-    if (this.closed || this.socket) return;
-    clearTimeout(this.reconnectTimer);
+  #connect(): void {
+    if (this.#closed || this.#socket) return;
+    clearTimeout(this.#reconnectTimer);
     const socket = openSocket<CustomerServerEvents, CustomerClientEvents>(
-      this.base,
+      this.#base,
       '/customer',
-      { token: this.token },
+      { token: this.#token },
       {
         connected: () => {
-          this.socketFailures = this.pollFailures = 0;
-          clearTimeout(this.pollTimer);
-          this.events.reachable(true);
-          this.settleWaiters(socket);
-          this.events.connected();
+          this.#socketFailures = this.#pollFailures = 0;
+          clearTimeout(this.#pollTimer);
+          this.#events.reachable(true);
+          this.#settleWaiters(socket);
+          this.#events.connected();
         },
         refused: (code) => {
-          if (isRejected(code)) this.events.rejected();
+          if (isRejected(code)) this.#events.rejected();
         },
-        event: (event) => this.events.event(event),
+        event: (event) => this.#events.event(event),
         closed: () => {
-          if (this.socket !== socket) return;
-          this.socket = null;
-          this.settleWaiters(null);
-          this.events.disconnected();
+          if (this.#socket !== socket) return;
+          this.#socket = null;
+          this.#settleWaiters(null);
+          this.#events.disconnected();
           // Where WebSockets never get through (HTTP carries the chat meanwhile), retry rarely
           // rather than fill the host page's console with errors.
-          const failures = ++this.socketFailures;
+          const failures = ++this.#socketFailures;
           const wait = failures > SOCKET_GIVE_UP_AFTER ? SOCKET_SLOW_RETRY_MS : backoff(failures);
-          this.reconnectTimer = setTimeout(() => this.connect(), wait);
-          this.poll();
+          this.#reconnectTimer = setTimeout(() => this.#connect(), wait);
+          this.#poll();
         },
       },
     );
-    this.socket = socket;
+    this.#socket = socket;
   }
 
-  private poll(): void {
-    clearTimeout(this.pollTimer);
-    if (this.closed || this.live()) return;
-    void this.events.poll().then((ok) => {
-      if (this.closed || this.live()) return;
-      this.events.reachable(ok);
-      this.pollFailures = ok ? 0 : this.pollFailures + 1;
-      const wait = ok ? this.events.pollInterval() : backoff(this.pollFailures);
-      this.pollTimer = setTimeout(() => this.poll(), wait);
+  #poll(): void {
+    clearTimeout(this.#pollTimer);
+    if (this.#closed || this.live()) return;
+    void this.#events.poll().then((ok) => {
+      if (this.#closed || this.live()) return;
+      this.#events.reachable(ok);
+      this.#pollFailures = ok ? 0 : this.#pollFailures + 1;
+      const wait = ok ? this.#events.pollInterval() : backoff(this.#pollFailures);
+      this.#pollTimer = setTimeout(() => this.#poll(), wait);
     });
   }
 }

@@ -45,11 +45,15 @@ export function removeOutboxEntry(clientId: string): void {
 
 /** The outbox in the chat's state (`state.pending`), kept in step with storage. */
 export class Outbox {
-  constructor(private readonly store: Store) {}
+  readonly #store: Store;
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
 
   /** The next message to send: the oldest one not refused. */
   next(): Pending | undefined {
-    return this.store.state.pending.find((entry) => !entry.error);
+    return this.#store.state.pending.find((entry) => !entry.error);
   }
 
   add(text: string, files: FileRef[], replyTo: Message | null): void {
@@ -60,7 +64,7 @@ export class Outbox {
       entry.replyTo = { id, seq, author, agentName, text };
     }
     saveOutboxEntry(entry);
-    this.store.set({ pending: [...this.store.state.pending, entry] });
+    this.#store.set({ pending: [...this.#store.state.pending, entry] });
   }
 
   /** Marks a message refused (`error` is the code), or clears that for a retry. */
@@ -70,25 +74,25 @@ export class Outbox {
 
   /** Changes an unsent message in the state and in storage (its files' ids, its error). */
   update(clientId: string, patch: Partial<Pending>): void {
-    const pending = this.store.state.pending.map((entry) => {
+    const pending = this.#store.state.pending.map((entry) => {
       if (entry.clientId !== clientId) return entry;
       const updated = { ...entry, ...patch };
       saveOutboxEntry(updated);
       return updated;
     });
-    this.store.set({ pending });
+    this.#store.set({ pending });
   }
 
   remove(clientId: string): void {
     removeOutboxEntry(clientId);
-    const pending = this.store.state.pending.filter((entry) => entry.clientId !== clientId);
-    this.store.set({ pending });
+    const pending = this.#store.state.pending.filter((entry) => entry.clientId !== clientId);
+    this.#store.set({ pending });
   }
 
   /** What stays unsent once `messages` are stored: the confirmed ones leave storage. */
   without(messages: Message[]): Pending[] {
     const confirmed = new Set(messages.map((message) => message.clientId));
-    return this.store.state.pending.filter((entry) => {
+    return this.#store.state.pending.filter((entry) => {
       if (!confirmed.has(entry.clientId)) return true;
       removeOutboxEntry(entry.clientId);
       return false;
@@ -97,7 +101,7 @@ export class Outbox {
 
   /** Empties storage (the conversation is gone) and returns the texts that were unsent. */
   drain(): string[] {
-    const { pending } = this.store.state;
+    const { pending } = this.#store.state;
     for (const entry of pending) removeOutboxEntry(entry.clientId);
     return pending.map((entry) => entry.text);
   }

@@ -30,31 +30,35 @@ export interface SenderContext {
 }
 
 export class Sender {
-  private running = false;
-  private again = false;
-  private failures = 0;
-  private timer?: ReturnType<typeof setTimeout>;
+  #running = false;
+  #again = false;
+  #failures = 0;
+  #timer?: ReturnType<typeof setTimeout>;
 
-  constructor(private readonly context: SenderContext) {}
+  readonly #context: SenderContext;
+
+  constructor(context: SenderContext) {
+    this.#context = context;
+  }
 
   /** Forgets the backoff: the visitor asked, or the network came back. */
   resetBackoff(): void {
-    this.failures = 0;
+    this.#failures = 0;
   }
 
   async flush(): Promise<void> {
-    if (this.running) {
-      this.again = true;
+    if (this.#running) {
+      this.#again = true;
       return;
     }
-    this.running = true;
-    clearTimeout(this.timer);
-    const { context } = this;
+    this.#running = true;
+    clearTimeout(this.#timer);
+    const context = this.#context;
     try {
       for (let next = context.next(); next; next = context.next()) {
         try {
-          const message = await this.deliver(await context.conversation(), next);
-          this.failures = 0;
+          const message = await this.#deliver(await context.conversation(), next);
+          this.#failures = 0;
           context.sent(message);
         } catch (error) {
           const failure = asRequestError(error);
@@ -63,8 +67,8 @@ export class Sender {
             break;
           }
           if (failure.code === 'rate_limited' || isTransient(failure)) {
-            const wait = failure.retryAfter ? failure.retryAfter * 1000 : backoff(++this.failures);
-            this.timer = setTimeout(() => void this.flush(), wait);
+            const wait = failure.retryAfter ? failure.retryAfter * 1000 : backoff(++this.#failures);
+            this.#timer = setTimeout(() => void this.flush(), wait);
             if (failure.code === 'network') context.unreachable();
             break;
           }
@@ -72,24 +76,24 @@ export class Sender {
         }
       }
     } finally {
-      this.running = false;
-      if (this.again) {
-        this.again = false;
+      this.#running = false;
+      if (this.#again) {
+        this.#again = false;
         void this.flush();
       }
     }
   }
 
-  private async deliver(conversation: Conversation, entry: Pending): Promise<Message> {
+  async #deliver(conversation: Conversation, entry: Pending): Promise<Message> {
     const payload = {
       clientId: entry.clientId,
       text: entry.text,
-      attachmentIds: entry.files && (await this.context.upload(entry, conversation)),
+      attachmentIds: entry.files && (await this.#context.upload(entry, conversation)),
       replyToId: entry.replyTo?.id,
     };
-    const socket = await this.context.socket();
+    const socket = await this.#context.socket();
     if (!socket) {
-      return this.context.api
+      return this.#context.api
         .send(conversation.conversationId, conversation.token, payload)
         .then((response) => response.message);
     }

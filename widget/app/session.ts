@@ -32,22 +32,26 @@ export interface SessionParts {
 }
 
 export class Sessions {
-  private starting: Promise<Session> | null = null;
+  #starting: Promise<Session> | null = null;
 
-  constructor(private readonly parts: SessionParts) {}
+  readonly #parts: SessionParts;
+
+  constructor(parts: SessionParts) {
+    this.#parts = parts;
+  }
 
   /** The conversation to send into, started on the first message. */
   ensure(): Promise<Session> {
-    const { session } = this.parts.store.state;
+    const { session } = this.#parts.store.state;
     if (session) return Promise.resolve(session);
-    this.starting ??= this.start().finally(() => {
-      this.starting = null;
+    this.#starting ??= this.#start().finally(() => {
+      this.#starting = null;
     });
-    return this.starting;
+    return this.#starting;
   }
 
-  private async start(): Promise<Session> {
-    const { api, store, host, locale } = this.parts;
+  async #start(): Promise<Session> {
+    const { api, store, host, locale } = this.#parts;
     const { departmentId, prechat } = store.state;
     const response = await api.start(startInput(departmentId, host.identity, prechat, locale()));
     const session = { conversationId: response.conversation.id, token: response.token };
@@ -56,18 +60,18 @@ export class Sessions {
   }
 
   adopt(session: Session, conversation: CustomerConversation | null = null): void {
-    const { store, sync, unread } = this.parts;
+    const { store, sync, unread } = this.#parts;
     saveSession(session);
     unread.reset();
     sync.loaded = !!conversation;
     store.set({ session, conversation, messages: [], closedNote: null, link: 'online' });
-    this.parts.openLink(session);
+    this.#parts.openLink(session);
   }
 
   /** Forgets the conversation (closed, or its token no longer works) and returns to the start. */
   drop(keepUnsent: boolean): void {
-    const { store, sync, unread, outbox, receiver } = this.parts;
-    this.parts.closeLink();
+    const { store, sync, unread, outbox, receiver } = this.#parts;
+    this.#parts.closeLink();
     receiver.stopTyping();
     const unsent = outbox.drain().join('\n\n');
     saveSession(null);
@@ -90,61 +94,61 @@ export class Sessions {
       draft,
     });
     saveDraft(draft);
-    this.parts.changed();
+    this.#parts.changed();
   }
 
   chooseDepartment(departmentId: string | null): void {
-    this.parts.store.set({ departmentId });
-    this.saveStart();
+    this.#parts.store.set({ departmentId });
+    this.#saveStart();
   }
 
   submitPrechat(values: FieldValues): void {
-    this.parts.store.set({ prechat: values });
-    this.saveStart();
+    this.#parts.store.set({ prechat: values });
+    this.#saveStart();
   }
 
-  private saveStart(): void {
-    const { departmentId, prechat } = this.parts.store.state;
+  #saveStart(): void {
+    const { departmentId, prechat } = this.#parts.store.state;
     saveStart({ departmentId, prechat });
   }
 
   /** Leaves the conversation for a new one, keeping a department the page chose. */
   newConversation(): void {
     this.drop(false);
-    const { departmentId, config } = this.parts.store.state;
-    const preset = this.parts.host.options.department ? departmentId : null;
+    const { departmentId, config } = this.#parts.store.state;
+    const preset = this.#parts.host.options.department ? departmentId : null;
     this.chooseDepartment(config?.departments.length === 1 ? departmentId : preset);
   }
 
   /** `Parley('identify')`: a new name renames the conversation; the form re-reads the rest. */
   identify(): void {
-    const name = this.parts.host.identity?.name;
-    const { session, conversation } = this.parts.store.state;
+    const name = this.#parts.host.identity?.name;
+    const { session, conversation } = this.#parts.store.state;
     if (typeof name === 'string' && session && conversation && conversation.name !== name) {
       void this.rename(name);
     }
-    this.parts.store.set({});
+    this.#parts.store.set({});
   }
 
   /** Sets the visitor's display name; resolves to an error message, or null when saved. */
   async rename(name: string): Promise<string | null> {
-    const { session, prechat } = this.parts.store.state;
+    const { session, prechat } = this.#parts.store.state;
     if (!session) {
-      this.parts.store.set({ prechat: { ...prechat, name } });
-      this.saveStart();
+      this.#parts.store.set({ prechat: { ...prechat, name } });
+      this.#saveStart();
       return null;
     }
     try {
-      const { conversation } = await this.parts.api.rename(
+      const { conversation } = await this.#parts.api.rename(
         session.conversationId,
         session.token,
         name,
       );
-      this.parts.receiver.conversation(conversation);
+      this.#parts.receiver.conversation(conversation);
       return null;
     } catch (error) {
       const failure = asRequestError(error);
-      return failure.code === 'invalid_request' ? failure.message : this.parts.t()('error');
+      return failure.code === 'invalid_request' ? failure.message : this.#parts.t()('error');
     }
   }
 }

@@ -14,50 +14,54 @@ export interface SyncEvents {
 }
 
 export class Sync {
-  private running: { session: Session; done: Promise<boolean> } | null = null;
-  private again = false;
+  #running: { session: Session; done: Promise<boolean> } | null = null;
+  #again = false;
   /** True once the transcript was loaded, so later arrivals count as new. */
   loaded = false;
 
-  constructor(
-    private readonly api: Api,
-    private readonly store: Store,
-    private readonly events: SyncEvents,
-  ) {}
+  readonly #api: Api;
+  readonly #store: Store;
+  readonly #events: SyncEvents;
+
+  constructor(api: Api, store: Store, events: SyncEvents) {
+    this.#api = api;
+    this.#store = store;
+    this.#events = events;
+  }
 
   /** Resolves whether the server answered. */
   run(): Promise<boolean> {
-    const session = this.store.state.session;
+    const session = this.#store.state.session;
     if (!session) return Promise.resolve(false);
-    if (this.running?.session === session) {
-      this.again = true;
-      return this.running.done;
+    if (this.#running?.session === session) {
+      this.#again = true;
+      return this.#running.done;
     }
-    const run = { session, done: this.fetchMissing(session) };
-    this.running = run;
+    const run = { session, done: this.#fetchMissing(session) };
+    this.#running = run;
     void run.done.finally(() => {
-      if (this.running === run) this.running = null;
+      if (this.#running === run) this.#running = null;
     });
     return run.done;
   }
 
-  private async fetchMissing(session: Session): Promise<boolean> {
+  async #fetchMissing(session: Session): Promise<boolean> {
     try {
       do {
-        this.again = false;
-        const after = contiguousSeq(this.store.state.messages);
-        const history = await this.api.history(session.conversationId, session.token, after);
-        if (this.store.state.session !== session) return false;
+        this.#again = false;
+        const after = contiguousSeq(this.#store.state.messages);
+        const history = await this.#api.history(session.conversationId, session.token, after);
+        if (this.#store.state.session !== session) return false;
         // Earlier messages edited or deleted meanwhile come along, to replace their copies.
-        this.events.messages([...history.messages, ...(history.updated ?? [])]);
+        this.#events.messages([...history.messages, ...(history.updated ?? [])]);
         this.loaded = true;
-        this.events.conversation(history.conversation, history.closedNote);
-      } while (this.again);
+        this.#events.conversation(history.conversation, history.closedNote);
+      } while (this.#again);
       return true;
     } catch (error) {
       const failure = asRequestError(error);
-      if (isRejected(failure.code) && this.store.state.session === session) {
-        this.events.rejected(session);
+      if (isRejected(failure.code) && this.#store.state.session === session) {
+        this.#events.rejected(session);
       }
       return false;
     }

@@ -6,23 +6,27 @@ const REPEAT_MS = 3_000;
 const IDLE_MS = 4_000;
 
 export class TypingSignal {
-  private sentAt = 0;
-  private idleTimer?: ReturnType<typeof setTimeout>;
+  #sentAt = 0;
+  #idleTimer?: ReturnType<typeof setTimeout>;
 
-  constructor(private readonly socket: () => CustomerSocket | null) {}
+  readonly #socket: () => CustomerSocket | null;
+
+  constructor(socket: () => CustomerSocket | null) {
+    this.#socket = socket;
+  }
 
   update(typing: boolean): void {
-    const socket = this.socket();
-    clearTimeout(this.idleTimer);
+    const socket = this.#socket();
+    clearTimeout(this.#idleTimer);
     if (!socket) return;
     if (typing) {
-      if (Date.now() - this.sentAt > REPEAT_MS) {
+      if (Date.now() - this.#sentAt > REPEAT_MS) {
         socket.emit('typing', { typing: true });
-        this.sentAt = Date.now();
+        this.#sentAt = Date.now();
       }
-      this.idleTimer = setTimeout(() => this.update(false), IDLE_MS);
-    } else if (this.sentAt) {
-      this.sentAt = 0;
+      this.#idleTimer = setTimeout(() => this.update(false), IDLE_MS);
+    } else if (this.#sentAt) {
+      this.#sentAt = 0;
       socket.emit('typing', { typing: false });
     }
   }
