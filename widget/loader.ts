@@ -33,7 +33,8 @@ const LAUNCHER_CSS =
   '@media (max-width:480px){.o .l{display:none}}' +
   '@media (prefers-reduced-motion:reduce){.l{transition:none}}';
 
-/** How long a first-time visitor's launcher waits for the config's colour and corner. */
+/** How long a first-time visitor's launcher waits for the config's colour and corner (and
+ * the app for the server's language, when neither the page nor the browser names one). */
 const LOOK_WAIT_MS = 1500;
 const PREVIEW_MESSAGE = 'parley:preview';
 
@@ -199,8 +200,9 @@ function boot(script: HTMLScriptElement, existing: ParleyGlobal | undefined): vo
     loading = true;
     // The app with the visitor's language inside, picked as the app picks it; only when
     // neither the page nor the browser names one the widget speaks does the server's decide.
-    if (wished || !host.config) inject(wished ?? 'en');
-    else void host.config.then((config) => inject(pickLocale(config?.locale)));
+    if (wished || !host.config) return inject(wished ?? 'en');
+    const late = new Promise<null>((resolve) => setTimeout(resolve, LOOK_WAIT_MS, null));
+    void Promise.race([host.config, late]).then((config) => inject(pickLocale(config?.locale)));
   };
 
   const command: Command = (name, arg) => {
