@@ -16,9 +16,10 @@ export function gzipSize(code: string): number {
  * Every file's gzipped size and the sums that matter. A visitor downloads the loader and the
  * app built in their language; on a site that asks for a department or pre-chat answers, the
  * start chunk too, before the first message. `worst` is the largest of those: the budget.
- * Attachments, emoji and the settings drawer load on first use, outside it, and so does a
- * language chunk (only when the language changes after the app loaded, as in the console's
- * preview).
+ * Attachments, emoji and the settings drawer load on first use, outside it. A language chunk
+ * is fetched only when the language differs from the app's: in the console's preview, or when
+ * the server's language decides and the loader's config request failed or took longer than
+ * the launcher waits (then app-en + strings-<locale> stand in for app-<locale>).
  */
 export function widgetSizes(bundle: WidgetBundle) {
   const loader = gzipSize(bundle.loader);
