@@ -182,8 +182,17 @@ async function benchAgentCookie(url: string): Promise<{ agentId: string; cookie:
       insert into agents (name, email, role) values ('Bench agent', ${`bench-${Date.now()}@example.com`}, 'agent')
       returning id`),
   );
+  // A session as sign-in opens one: the inbox's socket checks it on connect.
+  const [session] = rowsOf<{ id: string }>(
+    await handle.db.execute(
+      sql`insert into agent_sessions (agent_id) values (${row!.id}) returning id`,
+    ),
+  );
   await handle.close();
-  const token = await encode({ token: { sub: row!.id }, secret: AUTH_SECRET });
+  const token = await encode({
+    token: { sub: row!.id, sid: session!.id, sv: 1 },
+    secret: AUTH_SECRET,
+  });
   return { agentId: row!.id, cookie: `next-auth.session-token=${token}` };
 }
 
