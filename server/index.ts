@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { Server } from 'socket.io';
 import { closeDatabase } from '@/lib/db/client';
+import { EmailManager } from '@/lib/email/manager';
 import { isOriginAllowed } from '@/lib/http/cors';
 import { logger } from '@/lib/log';
 import { TelegramManager } from '@/lib/telegram/manager';
@@ -12,8 +13,10 @@ import { Dispatcher } from './dispatcher';
 import { answerClientErrors, prepareRequest } from './http-edge';
 import { registerAgentNamespace } from './sockets/agent-namespace';
 import { registerCustomerNamespace } from './sockets/customer-namespace';
+import { CustomerPresence } from './sockets/customer-presence';
 import { agentSocketsSubscriber } from './subscribers/agent-sockets';
 import { customerSocketsSubscriber } from './subscribers/customer-sockets';
+import { emailSubscriber } from './subscribers/email';
 import { telegramSubscriber } from './subscribers/telegram';
 import { Sweeper } from './sweeper';
 
@@ -64,6 +67,8 @@ async function main(): Promise<void> {
     // Always listed: Telegram may be turned on at run time; delivery rows for it exist only
     // while it is on (see activeSubscribers).
     telegramSubscriber(),
+    // Likewise email (SMTP set in the environment or the console).
+    emailSubscriber(),
   ]);
   await dispatcher.start();
   const sweeper = new Sweeper();
@@ -78,6 +83,10 @@ async function main(): Promise<void> {
   // changes of the configuration (the console's setup) without a restart.
   const telegram = new TelegramManager(handle);
   await telegram.start();
+  const email = new EmailManager(handle);
+  await email.start();
+  const presence = new CustomerPresence(customers);
+  presence.start();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -96,6 +105,8 @@ async function main(): Promise<void> {
     await sweeper.stop();
     await dispatcher.stop();
     await telegram.stop();
+    presence.stop();
+    await email.stop();
     io.disconnectSockets(true);
     io.engine.close();
     await closed;

@@ -2,7 +2,7 @@
 // One system message in one language, edited in place: text, delivery flags, rate limit,
 // saved on its own; a stored text can be reset so the inherited one applies again.
 import { useId, useState } from 'react';
-import type { TemplateKey } from '@/lib/contracts/admin';
+import { isEmailTemplate, type TemplateKey } from '@/lib/contracts/admin';
 import { errorMessage } from '../api';
 import { Alert, Button } from '../ui';
 import { controlClass } from './form';
@@ -94,6 +94,11 @@ export function SystemMessageRow({
           onChange={(event) => setDraft({ ...draft, text: event.target.value })}
         />
       </div>
+      {isEmailTemplate(templateKey) ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Sent by email; {'{team}'}, {'{agent}'} and {'{codename}'} are filled in.
+        </p>
+      ) : (
       <fieldset className="flex flex-col gap-1.5 text-sm">
         <legend className="sr-only">Delivery</legend>
         {DELIVERY_FLAGS.map(({ flag, label }) => (
@@ -123,6 +128,7 @@ export function SystemMessageRow({
           Per conversation; 0 sends it every time.
         </span>
       </fieldset>
+      )}
       <div className="flex flex-wrap items-center gap-2 md:col-start-2 md:col-span-2">
         <Button type="submit" variant="primary" disabled={save.isPending || !dirty}>
           {save.isPending ? 'Saving…' : 'Save'}

@@ -55,6 +55,8 @@ export interface CustomerConversation {
   name: string | null;
   departmentId: string | null;
   agent: { name: string } | null;
+  /** Where replies go by email once the visitor left the page; null: not given. */
+  email: string | null;
   createdAt: string;
 }
 
@@ -86,6 +88,8 @@ export interface AgentConversation {
   /** Who the site vouches for (a verified identity token), or null: everything else is unverified. */
   identity: { sub: string; email: string | null; name: string | null } | null;
   fields: Record<string, unknown>;
+  /** The address the visitor left for replies by email. */
+  email: string | null;
   page: { url: string | null; title: string | null; referrer: string | null };
   locale: string | null;
   userAgent: string | null;

@@ -54,6 +54,7 @@ export const customerConversationSchema = z
     name: z.string().nullable(),
     departmentId: id.nullable(),
     agent: z.object({ name: z.string() }).nullable(),
+    email: z.string().nullable().describe('Where replies go by email once the visitor left'),
     createdAt: time,
   })
   .meta({ id: 'CustomerConversation', description: 'The conversation as the widget sees it' });
@@ -85,6 +86,7 @@ const agentConversationShape = {
     .object({ sub: z.string(), email: z.string().nullable(), name: z.string().nullable() })
     .nullable(),
   fields: z.record(z.string(), z.unknown()),
+  email: z.string().nullable(),
   page: z.object({
     url: z.string().nullable(),
     title: z.string().nullable(),
@@ -252,6 +254,12 @@ export const adminSettingsSchema = z
       /** TELEGRAM_BOT_TOKEN is set, and wins over what is stored. */
       managedByEnvironment: z.boolean(),
     }),
+    email: SETTINGS_SCHEMAS.email.omit({ smtpUrl: true, inboundSecret: true }).extend({
+      smtpUrl: secretViewSchema,
+      inboundSecret: secretViewSchema,
+      /** SMTP_URL is set, and wins over what is stored. */
+      managedByEnvironment: z.boolean(),
+    }),
   })
   .meta({ id: 'Settings' });
 
@@ -260,6 +268,7 @@ export const readinessSchema = z.object({
   database: z.string(),
   migrations: z.string(),
   telegram: z.string(),
+  email: z.string(),
 });
 
 export const okSchema = z.object({ ok: z.literal(true) });

@@ -37,6 +37,7 @@ export function presentCustomerConversation(
     name: row.customerName,
     departmentId: row.departmentId,
     agent: agentName ? { name: agentName } : null,
+    email: row.customerEmail,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -77,6 +78,7 @@ export function presentAgentConversation(
         }
       : null,
     fields: row.fields,
+    email: row.customerEmail,
     page: { url: row.pageUrl, title: row.pageTitle, referrer: row.referrer },
     locale: row.locale,
     userAgent: row.userAgent,

@@ -12,6 +12,7 @@ import { parse, parseQuietly, withinDeadline } from '@/lib/http/route';
 import { logger } from '@/lib/log';
 import { agentConversationRoom, customerRoom } from '@/lib/realtime/rooms';
 import { ackError, connectError } from './acks';
+import { markPresent } from './customer-presence';
 
 interface CustomerSocketData {
   conversationId: string;
@@ -51,6 +52,9 @@ export function registerCustomerNamespace(io: Server): CustomerNamespace {
   customers.on('connection', (socket: CustomerSocket) => {
     const { conversationId } = socket.data;
     socket.join(customerRoom(conversationId));
+    markPresent(conversationId);
+    // Leaving starts the clock after which agent replies go out by email.
+    socket.on('disconnect', () => markPresent(conversationId));
     void getRecentNotices(conversationId).then(
       (notices) => {
         for (const notice of notices) socket.emit('notice', notice);

@@ -144,6 +144,7 @@ describe('POST /api/v1/conversations', () => {
         name: 'Maria',
         departmentId: department.id,
         agent: null,
+        email: null,
         createdAt: expect.any(String),
       },
       token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
