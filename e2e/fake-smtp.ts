@@ -72,7 +72,12 @@ function toReceived(mail: ParsedMail): ReceivedEmail {
     replyTo: mail.replyTo?.value[0]?.address ?? null,
     header: (name) => {
       const line = mail.headerLines.find((h) => h.key === name.toLowerCase())?.line;
-      return line ? line.slice(line.indexOf(':') + 1).replace(/\r?\n\s+/g, ' ').trim() : null;
+      return line
+        ? line
+            .slice(line.indexOf(':') + 1)
+            .replace(/\r?\n\s+/g, ' ')
+            .trim()
+        : null;
     },
   };
 }

@@ -187,7 +187,12 @@ describe('replies by email', () => {
     const postmark = await api<{ status: string }>(`${url()}/api/v1/email/inbound`, {
       method: 'POST',
       headers: { authorization: `Bearer ${INBOUND_SECRET}` },
-      body: { From: 'kim@example.com', To: mail!.replyTo, TextBody: 'And size M.', MessageID: 'pm-1' },
+      body: {
+        From: 'kim@example.com',
+        To: mail!.replyTo,
+        TextBody: 'And size M.',
+        MessageID: 'pm-1',
+      },
     });
     expect(postmark.status).toBe(201);
   });
@@ -211,10 +216,13 @@ describe('the transcript', () => {
       });
     expect((await ask()).status).toBe(409);
 
-    const closed = await api(`${url()}/api/v1/admin/conversations/${visitor.conversationId}/close`, {
-      method: 'POST',
-      token: 'test-service-token-0123456789',
-    });
+    const closed = await api(
+      `${url()}/api/v1/admin/conversations/${visitor.conversationId}/close`,
+      {
+        method: 'POST',
+        token: 'test-service-token-0123456789',
+      },
+    );
     expect(closed.status).toBe(200);
     const asked = await ask();
     expect(asked).toMatchObject({ status: 202, body: { email: 'ola@example.com' } });

@@ -18,8 +18,7 @@ export default async function ChatPage() {
         <h1 className="text-2xl font-semibold">{widget.teamName || widget.title}</h1>
         <p className="text-slate-700 dark:text-slate-300">{widget.subtitle}</p>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Your conversation opens in the chat window. Use the button in the corner to open it
-          again.
+          Your conversation opens in the chat window. Use the button in the corner to open it again.
         </p>
       </main>
     </div>

@@ -25,10 +25,12 @@ export default async function UnsubscribePage({ searchParams }: UnsubscribePageP
             replies by email later.
           </p>
         ) : token ? (
-          <form method="post" action={`/api/v1/email/unsubscribe?token=${encodeURIComponent(token)}`}>
+          <form
+            method="post"
+            action={`/api/v1/email/unsubscribe?token=${encodeURIComponent(token)}`}
+          >
             <p className="mb-4 text-slate-700 dark:text-slate-300">
-              You will get no more replies or transcripts by email. You can still chat on the
-              site.
+              You will get no more replies or transcripts by email. You can still chat on the site.
             </p>
             <button
               type="submit"

@@ -14,7 +14,9 @@ const UNITS = ['seconds', 'minutes', 'hours'] as const;
 type Timing = 'awaySeconds' | 'batchSeconds' | 'minIntervalSeconds';
 
 const secretHint = (secret: { set: boolean; last4: string | null }, what: string) =>
-  secret.set ? `Saved, ending in ${secret.last4}. Leave empty to keep it.` : `No ${what} saved yet.`;
+  secret.set
+    ? `Saved, ending in ${secret.last4}. Leave empty to keep it.`
+    : `No ${what} saved yet.`;
 
 export function EmailSettingsForm({ settings }: { settings: EmailSettingsView }) {
   const save = useSaveEmail();
@@ -25,7 +27,9 @@ export function EmailSettingsForm({ settings }: { settings: EmailSettingsView })
   const [inboundSecret, setInboundSecret] = useState('');
   const [timing, setTiming] = useState<Record<Timing, Duration | null>>(() => ({
     awaySeconds: secondsToDuration(settings.awaySeconds, [...UNITS]),
-    batchSeconds: settings.batchSeconds ? secondsToDuration(settings.batchSeconds, [...UNITS]) : null,
+    batchSeconds: settings.batchSeconds
+      ? secondsToDuration(settings.batchSeconds, [...UNITS])
+      : null,
     minIntervalSeconds: settings.minIntervalSeconds
       ? secondsToDuration(settings.minIntervalSeconds, [...UNITS])
       : null,
@@ -142,7 +146,12 @@ export function EmailSettingsForm({ settings }: { settings: EmailSettingsView })
         </div>
       </Card>
       <div className="flex flex-wrap items-center gap-3">
-        <SaveBar onSave={onSave} pending={save.isPending} error={save.error} saved={save.isSuccess} />
+        <SaveBar
+          onSave={onSave}
+          pending={save.isPending}
+          error={save.error}
+          saved={save.isSuccess}
+        />
         {!fromEnv && settings.smtpUrl.set ? (
           <Button
             variant="ghost"

@@ -1,7 +1,7 @@
 // Which email configuration is in effect: SMTP_URL and MAIL_FROM (with MAIL_REPLY_TO) when
 // SMTP_URL is set, which win over the console; else what an admin saved; else none (email
 // off). The inbound secret is read the same way on its own: EMAIL_INBOUND_SECRET first.
-import { type EmailSettings } from '../contracts/settings';
+import type { EmailSettings } from '../contracts/settings';
 import { db, type Queryable } from '../db/client';
 import { env } from '../env';
 import { getSettings } from '../settings/settings';

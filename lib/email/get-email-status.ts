@@ -9,7 +9,10 @@ import { countOutbox } from './outbox';
 
 export async function getEmailStatus(): Promise<EmailStatus> {
   const database = db();
-  const [effective, counts] = await Promise.all([getEffectiveEmail(database), countOutbox(database)]);
+  const [effective, counts] = await Promise.all([
+    getEffectiveEmail(database),
+    countOutbox(database),
+  ]);
   const health = emailHealth();
   return {
     state: effective.config ? health.state : 'off',

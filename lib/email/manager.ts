@@ -65,7 +65,9 @@ export class EmailManager {
     setEmailSubscriberActive(config !== null);
     if (!config) {
       reportEmailState('off');
-      logger().info('email is off: set SMTP_URL and MAIL_FROM, or the SMTP server in Admin → Email');
+      logger().info(
+        'email is off: set SMTP_URL and MAIL_FROM, or the SMTP server in Admin → Email',
+      );
       return;
     }
     logger().info({ source: effective.source }, 'email starting');

@@ -16,7 +16,12 @@ export interface InboundEmail {
 
 const strings = (value: unknown): string[] =>
   (Array.isArray(value) ? value : [value]).flatMap((v) =>
-    typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [],
+    typeof v === 'string'
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
   );
 
 const first = (...values: unknown[]) =>
@@ -64,7 +69,14 @@ async function fromFields(body: Loose): Promise<InboundEmail> {
     ],
     from: first(body.sender, body.From, body.from),
     // A provider's own quote stripping is used when it offers one; Parley strips it anyway.
-    text: first(body.StrippedTextReply, body['stripped-text'], body.TextBody, body['body-plain'], body.text) ?? '',
+    text:
+      first(
+        body.StrippedTextReply,
+        body['stripped-text'],
+        body.TextBody,
+        body['body-plain'],
+        body.text,
+      ) ?? '',
     messageId: first(body.MessageID, body['Message-Id'], body.messageId),
     automatic: isAutomatic(first(headers['auto-submitted'], body['auto-submitted'])),
   };
@@ -81,7 +93,9 @@ export async function parseInboundEmail(contentType: string, body: Buffer): Prom
       return await fromFields(parsed as Loose);
     }
     if (type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded') {
-      const form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
+      const form = await new Response(new Uint8Array(body), {
+        headers: { 'content-type': contentType },
+      }).formData();
       const fields: Loose = {};
       for (const [name, value] of form) if (typeof value === 'string') fields[name] = value;
       return await fromFields(fields);

@@ -10,12 +10,7 @@ import { isOriginAllowed } from '../http/cors';
 import { getSettings } from '../settings/settings';
 import { composeEmail } from './compose';
 import type { EffectiveEmail, EmailConfig } from './config';
-import {
-  RESUME_FRAGMENT,
-  replyAddressFor,
-  signResumeToken,
-  signUnsubscribeToken,
-} from './links';
+import { RESUME_FRAGMENT, replyAddressFor, signResumeToken, signUnsubscribeToken } from './links';
 import { lastRepliesSentAt } from './outbox';
 import { customerLastSeenAt } from './presence';
 import { isSuppressed } from './suppressions';
@@ -107,7 +102,15 @@ export async function prepareEmail(
       .where(eq(messages.conversationId, conversation.id))
       .orderBy(asc(messages.seq))
       .limit(MAX_TRANSCRIPT);
-    const mail = await mailFor(database, 'transcript', conversation, transcript, to, effective, config);
+    const mail = await mailFor(
+      database,
+      'transcript',
+      conversation,
+      transcript,
+      to,
+      effective,
+      config,
+    );
     return { action: 'send', mail, throughSeq: conversation.lastSeq };
   }
 

@@ -35,7 +35,9 @@ export async function receiveInboundEmail(email: InboundEmail): Promise<InboundO
   } catch (error) {
     if (error instanceof AppError && (error.code === 'blocked' || error.code === 'not_found')) {
       logger().info({ conversationId, code: error.code }, 'inbound email dropped');
-      return ignored(error.code === 'blocked' ? 'The conversation is blocked' : 'No such conversation');
+      return ignored(
+        error.code === 'blocked' ? 'The conversation is blocked' : 'No such conversation',
+      );
     }
     throw error;
   }

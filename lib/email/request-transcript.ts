@@ -26,7 +26,8 @@ export async function requestTranscript(
       .where(eq(conversations.id, conversationId))
       .for('update');
     if (!conversation) throw notFound('Conversation');
-    if (conversation.status === 'blocked') throw new AppError('blocked', 'This conversation is blocked');
+    if (conversation.status === 'blocked')
+      throw new AppError('blocked', 'This conversation is blocked');
     if (conversation.status !== 'closed') {
       throw conflict('The transcript can be sent once the conversation is closed');
     }
@@ -39,16 +40,23 @@ export async function requestTranscript(
         and(
           eq(emailOutbox.conversationId, conversationId),
           eq(emailOutbox.kind, 'transcript'),
-          gt(emailOutbox.createdAt, sql`now() - make_interval(secs => ${REQUEST_INTERVAL_SECONDS})`),
+          gt(
+            emailOutbox.createdAt,
+            sql`now() - make_interval(secs => ${REQUEST_INTERVAL_SECONDS})`,
+          ),
         ),
       )
       .limit(1);
     if (recent) {
-      const wait = REQUEST_INTERVAL_SECONDS - Math.floor((Date.now() - recent.createdAt.getTime()) / 1000);
+      const wait =
+        REQUEST_INTERVAL_SECONDS - Math.floor((Date.now() - recent.createdAt.getTime()) / 1000);
       throw new AppError('rate_limited', 'The transcript is on its way already', Math.max(1, wait));
     }
     if (email && email !== conversation.customerEmail) {
-      await tx.update(conversations).set({ customerEmail: email }).where(eq(conversations.id, conversationId));
+      await tx
+        .update(conversations)
+        .set({ customerEmail: email })
+        .where(eq(conversations.id, conversationId));
     }
     await liftSuppression(tx, to);
     await queueTranscript(tx, conversationId, to);
@@ -58,4 +66,3 @@ export async function requestTranscript(
   wakeEmailSender();
   return { email: address };
 }
-

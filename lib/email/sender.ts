@@ -8,14 +8,9 @@ import { reportEmailState } from '../health';
 import { logger } from '../log';
 import type { EffectiveEmail, EmailConfig } from './config';
 import { getEffectiveEmail } from './config';
-import { prepareEmail } from './prepare-email';
 import { EmailOutbox, onEmailSenderWake } from './outbox';
-import {
-  createMailer,
-  describeSmtpProblem,
-  isPermanentRefusal,
-  type Mailer,
-} from './transport';
+import { prepareEmail } from './prepare-email';
+import { createMailer, describeSmtpProblem, isPermanentRefusal, type Mailer } from './transport';
 
 export interface EmailSenderOptions {
   pollMs?: number;
@@ -139,7 +134,10 @@ export class EmailSender {
 
   private async deliver(row: EmailOutboxRow, effective: EffectiveEmail): Promise<void> {
     if (this.problem) {
-      await this.outbox.postpone(row.id, new Date(Date.now() + backoffSeconds(row.attempts) * 1000));
+      await this.outbox.postpone(
+        row.id,
+        new Date(Date.now() + backoffSeconds(row.attempts) * 1000),
+      );
       return;
     }
     const prepared = await prepareEmail(this.database, row, effective, this.config);

@@ -4,12 +4,14 @@ import { stripQuotedReply } from './strip-quoted';
 
 describe('stripQuotedReply', () => {
   it('keeps what was written above Gmail’s attribution and the quote', () => {
-    const text = 'Sounds good.\nSee you then.\n\nOn Thu, 3 Dec 2026 at 15:00, Acme <a@acme.test> wrote:\n> Hi!\n';
+    const text =
+      'Sounds good.\nSee you then.\n\nOn Thu, 3 Dec 2026 at 15:00, Acme <a@acme.test> wrote:\n> Hi!\n';
     expect(stripQuotedReply(text)).toBe('Sounds good.\nSee you then.');
   });
 
   it('cuts an attribution wrapped over two lines', () => {
-    const text = 'Yes\n\nOn Thu, 3 Dec 2026 at 15:00, Acme support\n<support@acme.test> wrote:\n> Hi';
+    const text =
+      'Yes\n\nOn Thu, 3 Dec 2026 at 15:00, Acme support\n<support@acme.test> wrote:\n> Hi';
     expect(stripQuotedReply(text)).toBe('Yes');
   });
 
@@ -22,9 +24,9 @@ describe('stripQuotedReply', () => {
   it('cuts at Parley’s own marker, the signature delimiter and localized attributions', () => {
     expect(stripQuotedReply(`Great\n${REPLY_ABOVE_LINE}\nYou have a new reply`)).toBe('Great');
     expect(stripQuotedReply('Great\n-- \nKim, sent from my phone')).toBe('Great');
-    expect(stripQuotedReply('Danke\n\nAm 3. Dez. 2026 um 15:00 schrieb Acme <a@acme.test>:\n> Hi')).toBe(
-      'Danke',
-    );
+    expect(
+      stripQuotedReply('Danke\n\nAm 3. Dez. 2026 um 15:00 schrieb Acme <a@acme.test>:\n> Hi'),
+    ).toBe('Danke');
   });
 
   it('leaves a reply without any quote as it is', () => {

@@ -42,7 +42,8 @@ export function describeSmtpProblem(error: unknown): string {
   }
   if (code === 'ETLS') return 'SMTP TLS handshake failed';
   if (responseCode && responseCode >= 500) return `SMTP server refused the email (${responseCode})`;
-  if (responseCode && responseCode >= 400) return `SMTP server deferred the email (${responseCode})`;
+  if (responseCode && responseCode >= 400)
+    return `SMTP server deferred the email (${responseCode})`;
   return 'SMTP error';
 }
 

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import {
   attachmentLinkQuerySchema,
   historyQuerySchema,
-  updateCustomerSchema,
   sendMessageSchema,
-  transcriptRequestSchema,
   startConversationSchema,
+  transcriptRequestSchema,
+  updateCustomerSchema,
 } from '../../contracts/customer';
 import {
   conversationHistorySchema,
@@ -58,8 +58,7 @@ export const customerRoutes = [
     method: 'patch',
     path: '/api/v1/conversations/{id}',
     summary: 'Set the customer’s name, or the address replies go to by email, or both',
-    description:
-      'Giving an email address again also lifts an earlier unsubscribe of that address.',
+    description: 'Giving an email address again also lifts an earlier unsubscribe of that address.',
     tag,
     auth: 'customer',
     cors: true,

@@ -19,7 +19,8 @@ function givenSecret(request: Request): string | null {
     return decoded.slice(decoded.indexOf(':') + 1);
   }
   return (
-    request.headers.get('x-parley-inbound-secret') ?? new URL(request.url).searchParams.get('secret')
+    request.headers.get('x-parley-inbound-secret') ??
+    new URL(request.url).searchParams.get('secret')
   );
 }
 
