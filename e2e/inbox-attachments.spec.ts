@@ -2,8 +2,8 @@
 // open in the lightbox (arrow keys and swipes move between them, the download is the file);
 // the agent attaches by button, paste and drop, sees each file before sending, is told about
 // a file over the limit before any upload, retries a failed upload, sends a PDF the customer
-// receives (files go with replies; notes are text only), and finds every file again in the
-// customer panel.
+// receives, keeps a file in a private note the customer never sees, and finds every file
+// again in the customer panel, whose links are signed anew before they expire.
 
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
@@ -164,16 +164,6 @@ test('an agent sees, opens, sends and finds files in a conversation', async ({ p
     await expect(pending.getByRole('listitem')).toHaveCount(2);
   });
 
-  await test.step('files go with replies: a note waits until they are removed', async () => {
-    await page.getByRole('button', { name: 'Private note' }).click();
-    await expect(pane).toContainText('Files go with replies only');
-    await page.getByRole('textbox', { name: 'Private note' }).fill('Customer sent photos');
-    await expect(page.getByRole('button', { name: 'Add note' })).toBeDisabled();
-    await expect(page.getByRole('button', { name: /^Attach files/ })).toBeDisabled();
-    await page.getByRole('textbox', { name: 'Private note' }).fill('');
-    await page.getByRole('button', { name: 'Reply', exact: true }).click();
-  });
-
   await test.step('the reply goes out with its files; the customer receives them', async () => {
     await composer.fill('Please print this form and put it in the box.');
     await page.getByRole('button', { name: 'Send' }).click();
@@ -194,10 +184,32 @@ test('an agent sees, opens, sends and finds files in a conversation', async ({ p
     ).toBe('%PDF-');
   });
 
+  await test.step('a private note keeps a file for the team only', async () => {
+    const repliesBefore = received.length;
+    await page.getByRole('button', { name: 'Private note' }).click();
+    await page.locator('input[type=file]').setInputFiles({ ...pdf('carrier-claim.pdf') });
+    await expect(pending).toContainText('carrier-claim.pdf');
+    await expect(pending.getByText(/^\d+(\.\d)? (bytes|KB)$/)).toBeVisible();
+    await page.getByRole('textbox', { name: 'Private note' }).fill('Claim filed with the carrier');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await expect(pending).toBeHidden();
+    const note = transcript(page).getByRole('article', { name: 'Private note by ann' });
+    await expect(note).toContainText('Claim filed with the carrier');
+    await expect(note.getByRole('link', { name: /Download carrier-claim\.pdf/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Reply', exact: true }).click();
+    const history = (await customer.history()).body.messages;
+    expect(history.flatMap((m) => m.attachments.map((a) => a.name))).not.toContain(
+      'carrier-claim.pdf',
+    );
+    expect(received.length).toBe(repliesBefore);
+  });
+
   await test.step('the customer panel lists every file of the conversation', async () => {
     const files = page.getByRole('region', { name: 'Files in this conversation' });
-    await expect(files.getByRole('listitem')).toHaveCount(4);
-    await expect(files.getByRole('listitem').first()).toContainText('screenshot.png');
+    await expect(files.getByRole('listitem')).toHaveCount(5);
+    await expect(files.getByRole('listitem').first()).toContainText('carrier-claim.pdf');
+    await expect(files.getByRole('listitem').first()).toContainText('Private note · ann');
+    await expect(files.getByRole('listitem').nth(1)).toContainText('screenshot.png');
     await expect(files).toContainText('Jonas');
     await files.getByRole('button', { name: /Open image label\.png/ }).click();
     await expect(page.getByRole('dialog', { name: 'label.png' })).toContainText('of 3');
@@ -205,4 +217,43 @@ test('an agent sees, opens, sends and finds files in a conversation', async ({ p
   });
 
   customer.close();
+});
+
+test('a transcript left open is fetched again before its file links expire', async ({
+  page,
+  parley,
+}) => {
+  const customer = await CustomerClient.start(parley.url, { name: 'Nora' });
+  const photo = await uploadAsCustomer(customer, await png('receipt.png', 200, 120, '#a855f7'));
+  const sent = await fetch(
+    `${parley.url}/api/v1/conversations/${customer.conversationId}/messages`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${customer.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: 'receipt-1', text: 'Receipt', attachmentIds: [photo.id] }),
+    },
+  );
+  expect(sent.status).toBe(201);
+
+  await page.clock.install();
+  await signIn(page, parley.url, ADMIN.email, ADMIN.password);
+  await conversationList(page).getByRole('button', { name: /Nora/ }).click();
+  await expect(
+    transcript(page).getByRole('button', { name: 'Open image receipt.png' }),
+  ).toBeVisible();
+
+  let fetched = 0;
+  let reconnects = 0;
+  page.on('websocket', () => reconnects++);
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith(`/${customer.conversationId}/messages`)) fetched++;
+  });
+  // Half a day later (links work for a day at least), the page asks for fresh links.
+  await page.clock.fastForward(12 * 3600 * 1000 + 1000);
+  await expect.poll(() => fetched).toBeGreaterThan(0);
+  // Not a reconnect's catch-up: the same socket stayed open.
+  expect(reconnects).toBe(0);
+  await expect(
+    transcript(page).getByRole('button', { name: 'Open image receipt.png' }),
+  ).toBeVisible();
 });

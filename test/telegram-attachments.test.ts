@@ -3,8 +3,10 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../lib/contracts';
-import { CustomerClient, eventually } from './customer-client';
+import { api, CustomerClient, eventually } from './customer-client';
+import { createAgent } from './factories';
 import * as files from './files';
+import { TEST_SERVICE_TOKEN } from './server';
 import {
   ann,
   botSays,
@@ -111,6 +113,36 @@ describe('customer files in the topic', () => {
     expect(mediaIn(thread)).toHaveLength(1);
     expect(stack.fake.world.uploads.length).toBe(uploads);
     again.close();
+  });
+});
+
+describe('a note’s files in the topic', () => {
+  it('posts them as a note for the team; the customer gets nothing', async () => {
+    const { customer, thread } = await customerWithTopic('Vic');
+    const agent = await createAgent({ name: 'Wren', email: 'wren@example.com' });
+    const admin = `${stack.server.url}/api/v1/admin/conversations/${customer.conversationId}`;
+    const uploaded = await fetch(`${admin}/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_SERVICE_TOKEN}` },
+      body: files.multipart({ name: 'call-log.pdf', bytes: files.pdf() }),
+    });
+    expect(uploaded.status).toBe(201);
+    const { attachment } = (await uploaded.json()) as { attachment: { id: string } };
+    const note = await api(`${admin}/notes`, {
+      method: 'POST',
+      token: TEST_SERVICE_TOKEN,
+      body: { agentEmail: agent.email, text: 'From the call', attachmentIds: [attachment.id] },
+    });
+    expect(note.status).toBe(201);
+    const [post] = await eventually(() => {
+      const found = mediaIn(thread);
+      return found.length ? found : undefined;
+    }, 'the note’s file in the topic');
+    expect(post!.media!.kind).toBe('document');
+    expect(post!.caption).toBe('📝 Note by Wren: From the call');
+    expect(post!.media!.file.bytes.equals(files.pdf())).toBe(true);
+    expect(customer.received.some((m) => m.attachments.length > 0)).toBe(false);
+    customer.close();
   });
 });
 

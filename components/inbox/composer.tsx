@@ -1,8 +1,7 @@
 'use client';
 // The reply box: Enter sends, Shift+Enter adds a line, a private-note mode, canned
-// responses picked with `/`, and files attached to replies by button, paste or drop (notes
-// are text only: the notes API takes no files). Typing is announced to the customer only in
-// reply mode.
+// responses picked with `/`, and files attached to replies and notes by button, paste or
+// drop. Typing is announced to the customer only in reply mode.
 import {
   type ClipboardEvent,
   forwardRef,
@@ -47,8 +46,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
   const files = usePendingAttachments(conversationId, uploadLimits);
   const [text, setText] = useState('');
   const [mode, setMode] = useState<ComposerMode>('reply');
-  const filesAllowed = mode === 'reply';
-  const drop = useFileDrop(files.add, disabled || !filesAllowed);
+  const drop = useFileDrop(files.add, disabled);
   const [sending, setSending] = useState(false);
   const [active, setActive] = useState(0);
   const box = useRef<HTMLTextAreaElement>(null);
@@ -108,13 +106,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
 
   const attachmentIds = attachmentIdsOf(files.pending);
   const ready = isReadyToSend(files.pending);
-  const filesHeldBack = !filesAllowed && files.pending.length > 0;
-  const canSend =
-    !disabled &&
-    !sending &&
-    ready &&
-    !filesHeldBack &&
-    Boolean(text.trim() || attachmentIds.length);
+  const canSend = !disabled && !sending && ready && Boolean(text.trim() || attachmentIds.length);
 
   const send = async () => {
     if (!canSend) return;
@@ -132,7 +124,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
   // A pasted screenshot or copied file is attached; pasted text stays text.
   const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
     const pasted = [...event.clipboardData.files];
-    if (!pasted.length || !filesAllowed) return;
+    if (!pasted.length) return;
     if (!event.clipboardData.types.includes('text/plain')) event.preventDefault();
     files.add(pasted);
   };
@@ -219,11 +211,6 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
         </Button>
       </fieldset>
       <PendingFiles files={files} />
-      {filesHeldBack ? (
-        <p className="mb-2 text-xs text-amber-900">
-          Files go with replies only: switch to Reply to send them, or remove them to add a note.
-        </p>
-      ) : null}
       <div className="flex items-end gap-2">
         <textarea
           ref={box}
@@ -246,11 +233,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           className="min-h-[4.5rem] flex-1 resize-y rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 disabled:bg-slate-100"
         />
         <div className="flex flex-col items-center gap-1">
-          <AttachButton
-            limits={uploadLimits}
-            disabled={disabled || !filesAllowed}
-            onFiles={files.add}
-          />
+          <AttachButton limits={uploadLimits} disabled={disabled} onFiles={files.add} />
           <Button
             variant="primary"
             onClick={() => void send()}

@@ -2,11 +2,18 @@
 // the transcript itself and by the customer panel's list of files.
 import { type InfiniteData, infiniteQueryOptions } from '@tanstack/react-query';
 import type { TranscriptPage } from '@/lib/contracts/agent';
+import { ATTACHMENT_LINK_LIFETIME_MS } from '@/lib/contracts/attachments';
 import type { Message, Note } from '@/lib/contracts/dto';
 import { apiFetch } from '../api';
 import { keys } from './cache';
 
 const PAGE_SIZE = 100;
+
+/**
+ * Live events keep a cached transcript current, but its file links expire: it is fetched
+ * again (links signed anew) well before they do, and on focus after a long sleep.
+ */
+const RESIGN_LINKS_MS = ATTACHMENT_LINK_LIFETIME_MS / 2;
 
 export type TranscriptItem =
   | { key: string; at: string; message: Message }
@@ -28,7 +35,8 @@ export const transcriptQuery = (conversationId: string) =>
       ),
     initialPageParam: undefined,
     getNextPageParam: (last) => last.olderBefore ?? undefined,
-    staleTime: Number.POSITIVE_INFINITY,
+    staleTime: RESIGN_LINKS_MS,
+    refetchInterval: RESIGN_LINKS_MS,
   });
 
 /** Messages and notes of the loaded pages in time order (messages by seq within a tie). */

@@ -5,29 +5,40 @@ import type { Queryable } from '../db/client';
 import { type AttachmentRow, attachments } from '../db/schema';
 import { AppError } from '../errors';
 
-/** Each message's attachments in their order; messages without any are absent. */
-export async function listMessageAttachments(
+/** What carries attachments: a message, or a private note (agents only). */
+export type Carrier = { messageId: string } | { noteId: string };
+type CarrierKind = 'messageId' | 'noteId';
+
+/** Each carrier's attachments in their order; carriers without any are absent. */
+export async function listAttachments(
   q: Queryable,
-  messageIds: string[],
+  kind: CarrierKind,
+  ids: string[],
 ): Promise<Map<string, AttachmentRow[]>> {
-  const byMessage = new Map<string, AttachmentRow[]>();
-  if (messageIds.length === 0) return byMessage;
+  const byCarrier = new Map<string, AttachmentRow[]>();
+  if (ids.length === 0) return byCarrier;
+  const column = attachments[kind];
   const rows = await q
     .select()
     .from(attachments)
-    .where(inArray(attachments.messageId, messageIds))
-    .orderBy(asc(attachments.messageId), asc(attachments.position));
+    .where(inArray(column, ids))
+    .orderBy(asc(column), asc(attachments.position));
   for (const row of rows) {
-    const list = byMessage.get(row.messageId!) ?? [];
+    const id = row[kind]!;
+    const list = byCarrier.get(id) ?? [];
     list.push(row);
-    byMessage.set(row.messageId!, list);
+    byCarrier.set(id, list);
   }
-  return byMessage;
+  return byCarrier;
 }
 
+export const listMessageAttachments = (q: Queryable, messageIds: string[]) =>
+  listAttachments(q, 'messageId', messageIds);
+
 /**
- * Locks the uploads `ids` for a message of `conversationId`, in the order given. Refused:
- * an id that is not an upload of this conversation (400) or one another message took (409).
+ * Locks the uploads `ids` for a message or note of `conversationId`, in the order given.
+ * Refused: an id that is not an upload of this conversation (400) or one another message or
+ * note took (409).
  */
 export async function claimUploads(
   tx: Queryable,
@@ -49,17 +60,19 @@ export async function claimUploads(
         `Attachment ${id} is not an upload of this conversation`,
       );
     }
-    if (row.messageId) throw new AppError('conflict', `Attachment ${id} was already sent`);
+    if (row.messageId || row.noteId) {
+      throw new AppError('conflict', `Attachment ${id} was already sent`);
+    }
     return row;
   });
 }
 
-/** Gives the claimed uploads to the message, numbered in their order. */
-export function attachUploads(tx: Queryable, messageId: string, ids: string[]) {
+/** Gives the claimed uploads to the message or note, numbered in their order. */
+export function attachUploads(tx: Queryable, carrier: Carrier, ids: string[]) {
   return tx
     .update(attachments)
     .set({
-      messageId,
+      ...carrier,
       position: sql`array_position(array[${sql.join(
         ids.map((id) => sql`${id}`),
         sql`, `,

@@ -3,7 +3,7 @@ import { isImageType } from '../contracts/attachments';
 import type { AttachmentRow } from '../db/schema';
 import { notFound } from '../errors';
 import { THUMBNAIL_TYPE } from './process-image';
-import type { Variant } from './signed-url';
+import type { Variant, Viewer } from './signed-url';
 import { attachmentStorage } from './storage/select-storage';
 import { getAttachment } from './upload-attachment';
 
@@ -21,8 +21,11 @@ export async function openAttachment(
   conversationId: string,
   attachmentId: string,
   variant: Variant,
+  viewer: Viewer,
 ): Promise<OpenedAttachment> {
   const row = await getAttachment(conversationId, attachmentId);
+  // A note's files are for agents, whatever link a customer might hold.
+  if (row.noteId && viewer.kind !== 'agents') throw notFound('Attachment');
   const key = variant === 'thumb' ? row.thumbnailKey : row.storageKey;
   if (!key) throw notFound('Thumbnail');
   const body = await attachmentStorage().open(key);

@@ -1,7 +1,7 @@
 // Removing attachments for good: bytes first, then the rows, in bounded batches. The rows
 // that go are those without a conversation: the conversation was deleted (bulk delete,
 // retention: the foreign key let go of them), or the upload was never sent with a message
-// within a day and was let go here. A failure leaves the rows for the next sweep, so no
+// or note within a day and was let go here. A failure leaves the rows for the next sweep, so no
 // row is forgotten while its bytes are kept. No transaction spans the storage calls.
 import { and, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import { db } from '../db/client';
@@ -43,7 +43,7 @@ export async function removeDetachedAttachments(): Promise<number> {
 }
 
 /**
- * Lets go of uploads that no message took within a day of `now`, and removes them. Letting
+ * Lets go of uploads that no message or note took within a day of `now`, and removes them. Letting
  * go is one statement under row locks: a message taking such an upload at that moment
  * either wins (and keeps it) or finds it gone from the conversation.
  */
@@ -61,6 +61,7 @@ export async function removeUnsentUploads(now: Date = new Date()): Promise<numbe
           .where(
             and(
               isNull(attachments.messageId),
+              isNull(attachments.noteId),
               isNotNull(attachments.conversationId),
               lt(attachments.createdAt, cutoff),
             ),

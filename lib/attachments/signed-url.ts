@@ -3,13 +3,14 @@
 // revoking the token ends the links too) or agents (who must also be signed in). Links are
 // stable for an hour at a time, so browsers can cache what they show.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { ATTACHMENT_LINK_LIFETIME_MS } from '../contracts/attachments';
 import { env } from '../env';
 import { AppError } from '../errors';
 
 export type Viewer = { kind: 'customer'; tokenVersion: number } | { kind: 'agents' };
 export type Variant = 'file' | 'thumb';
 
-const LIFETIME_SECONDS = 24 * 3600;
+const LIFETIME_SECONDS = ATTACHMENT_LINK_LIFETIME_MS / 1000;
 const STEP_SECONDS = 3600;
 
 function key(): Buffer {

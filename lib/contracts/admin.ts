@@ -107,7 +107,9 @@ export const claimSchema = z.strictObject({ agentEmail });
 export const agentMessageSchema = z
   .strictObject({ ...messageContentShape, agentEmail })
   .refine(hasMessageContent, EMPTY_MESSAGE);
-export const noteSchema = z.strictObject({ text: textSchema, agentEmail });
+export const noteSchema = z
+  .strictObject({ ...messageContentShape, agentEmail })
+  .refine(hasMessageContent, EMPTY_MESSAGE);
 
 /** A partial update: `{<settings key>: {<field>: value, …}, …}`, merged over what is stored. */
 /** `POST /api/v1/admin/email/test`: where the test email goes. */

@@ -124,9 +124,7 @@ export const conversationRefSchema = z.object({ conversationId: uuid });
 export const agentTypingSchema = z.object({ conversationId: uuid, typing: z.boolean() });
 export const viewingSchema = z.object({ conversationId: uuid.nullable() });
 export const presenceSchema = z.object({ status: z.enum(['online', 'away']) });
-/** A note from the inbox socket: text only. */
-export const socketReplySchema = z.object({ conversationId: uuid, text: textSchema });
-/** A reply from the inbox socket: text, attachments, or both. */
+/** A reply or a note from the inbox socket: text, attachments, or both. */
 export const socketMessageSchema = z
   .object({ conversationId: uuid, ...messageContentShape })
   .refine(hasMessageContent, EMPTY_MESSAGE);
@@ -223,7 +221,7 @@ export interface AgentClientEvents {
     ack: (result: Ack<{ message: Message }>) => void,
   ) => void;
   'note:add': (
-    payload: { conversationId: string; text: string },
+    payload: { conversationId: string; text: string; attachmentIds?: string[] },
     ack: (result: Ack<{ note: Note }>) => void,
   ) => void;
   'conversation:claim': (

@@ -7,6 +7,9 @@ export const MAX_ATTACHMENTS_PER_MESSAGE = 10;
 /** `ATTACHMENT_MAX_BYTES` when unset: 10 MB. */
 export const DEFAULT_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
+/** How long a signed download link works at least (DESIGN §13): a day. */
+export const ATTACHMENT_LINK_LIFETIME_MS = 24 * 3600 * 1000;
+
 /** Types shown inline (re-encoded by the server, metadata stripped, with a thumbnail). */
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
 

@@ -65,7 +65,9 @@ export interface Note {
   conversationId: string;
   authorName: string;
   agentId: string | null;
+  /** May be empty when `attachments` is not. */
   text: string;
+  attachments: Attachment[];
   createdAt: string;
 }
 

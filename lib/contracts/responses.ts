@@ -66,9 +66,10 @@ export const noteSchema = z
     authorName: z.string(),
     agentId: id.nullable(),
     text: z.string(),
+    attachments: z.array(attachmentSchema),
     createdAt: time,
   })
-  .meta({ id: 'Note' });
+  .meta({ id: 'Note', description: 'A private note; its file links are for agents only' });
 
 export const agentSummarySchema = z
   .object({ id, name: z.string(), email: z.string().nullable(), role: z.enum(AGENT_ROLES) })

@@ -70,7 +70,7 @@ export async function appendMessage(
   );
   const results = await Promise.allSettled([
     tx.insert(messages).values(row),
-    uploads.length ? attachUploads(tx, row.id, uploadIds) : undefined,
+    uploads.length ? attachUploads(tx, { messageId: row.id }, uploadIds) : undefined,
     statusChanged
       ? writeAudit(tx, actor, 'conversation.status_changed', conversation.id, {
           from: conversation.status,

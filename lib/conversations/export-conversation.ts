@@ -3,7 +3,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { ConversationExport } from '../contracts/admin';
 import { formatBytes } from '../contracts/attachments';
-import type { Message } from '../contracts/dto';
+import type { Message, Note } from '../contracts/dto';
 import { db } from '../db/client';
 import { auditLog } from '../db/schema';
 import { CSV_BOM, csvRows, exportFileName } from './export-csv';
@@ -47,13 +47,13 @@ function messageAuthor(message: Message, customerName: string | null): string {
 
 /**
  * `kind` is the message's author (`customer`, `agent`, `system`) or `note`; `attachments`
- * lists a message's files by name, type and size.
+ * lists a message's (or note's) files by name, type and size.
  */
 export const TRANSCRIPT_CSV_COLUMNS = ['time', 'kind', 'author', 'text', 'attachments'] as const;
 
 /** `photo.png (image/png, 120 KB); terms.pdf (application/pdf, 2 MB)`. */
-function attachmentList(message: Message): string {
-  return message.attachments
+function attachmentList(carrier: Message | Note): string {
+  return carrier.attachments
     .map((file) => `${file.name} (${file.type}, ${formatBytes(file.size)})`)
     .join('; ');
 }
@@ -71,7 +71,7 @@ export async function exportConversationCsv(
     ...notes.map((n) => ({
       at: n.createdAt,
       order: 1,
-      row: [n.createdAt, 'note', n.authorName, n.text, ''],
+      row: [n.createdAt, 'note', n.authorName, n.text, attachmentList(n)],
     })),
   ];
   // ISO times in UTC sort as strings; a message and a note of the same instant keep the

@@ -6,8 +6,7 @@ import { db } from '../db/client';
 import { messages, notes } from '../db/schema';
 import { getConversation } from './conversation-rows';
 import { presentMany } from './list-conversations';
-import { presentNote } from './present';
-import { presentMessageRows } from './present-messages';
+import { presentMessageRows, presentNoteRows } from './present-messages';
 
 export async function getConversationDetails(
   conversationId: string,
@@ -30,6 +29,6 @@ export async function getConversationDetails(
   return {
     conversation: conversation!,
     messages: await presentMessageRows(database, messageRows, agentsViewer),
-    notes: noteRows.map(presentNote),
+    notes: await presentNoteRows(database, noteRows),
   };
 }

@@ -46,13 +46,15 @@ export function presentAgent(row: AgentRow): AgentSummary {
   return { id: row.id, name: row.name, email: row.email, role: row.role };
 }
 
-export function presentNote(row: NoteRow): Note {
+/** `attachments` come presented for agents (see present-messages.ts). */
+export function presentNote(row: NoteRow, attachments: Attachment[] = []): Note {
   return {
     id: row.id,
     conversationId: row.conversationId,
     authorName: row.authorName,
     agentId: row.agentId,
     text: row.text,
+    attachments,
     createdAt: row.createdAt.toISOString(),
   };
 }

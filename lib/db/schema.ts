@@ -532,7 +532,9 @@ export const attachments = pgTable(
       onDelete: 'set null',
     }),
     messageId: uuid('message_id').references(() => messages.id, { onDelete: 'set null' }),
-    /** Place among its message's attachments, from 1. */
+    /** Or the private note that carries it: agents only, never the customer. */
+    noteId: uuid('note_id').references(() => notes.id, { onDelete: 'set null' }),
+    /** Place among its message's (or note's) attachments, from 1. */
     position: integer('position').notNull().default(0),
     /** Who uploaded it, as in the audit log (`customer`, `agent:<id>`, `telegram:<id>`, …). */
     uploadedBy: text('uploaded_by').notNull(),
@@ -550,7 +552,10 @@ export const attachments = pgTable(
   (t) => [
     index('attachments_message_idx').on(t.messageId, t.position),
     index('attachments_conversation_idx').on(t.conversationId),
-    index('attachments_unsent_idx').on(t.createdAt).where(sql`${t.messageId} is null`),
+    index('attachments_note_idx').on(t.noteId, t.position),
+    index('attachments_unsent_idx')
+      .on(t.createdAt)
+      .where(sql`${t.messageId} is null and ${t.noteId} is null`),
   ],
 );
 

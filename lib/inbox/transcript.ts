@@ -5,8 +5,7 @@ import { and, asc, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { agentsViewer } from '../attachments/present';
 import type { TranscriptPage } from '../contracts/agent';
 import { getConversation } from '../conversations/conversation-rows';
-import { presentNote } from '../conversations/present';
-import { presentMessageRows } from '../conversations/present-messages';
+import { presentMessageRows, presentNoteRows } from '../conversations/present-messages';
 import { db } from '../db/client';
 import { messages, notes } from '../db/schema';
 
@@ -48,7 +47,7 @@ export async function getTranscriptPage(
     .orderBy(asc(notes.createdAt));
   return {
     messages: await presentMessageRows(database, page, agentsViewer),
-    notes: noteRows.map(presentNote),
+    notes: await presentNoteRows(database, noteRows),
     olderBefore: hasOlder && page[0] ? page[0].seq : null,
   };
 }

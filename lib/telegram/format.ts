@@ -80,7 +80,8 @@ export function parseButton(data: string): { action: HeaderAction; conversationI
 /** The first line of a post of customer messages; the messages follow, one per line. */
 export const customerLine = (name: string | null) => `👤 ${name?.trim() || 'Visitor'}:`;
 export const inboxReply = (agentName: string, text: string) => `${agentName} (inbox): ${text}`;
-export const noteLine = (authorName: string, text: string) => `📝 Note by ${authorName}: ${text}`;
+export const noteLine = (authorName: string, text: string) =>
+  text ? `📝 Note by ${authorName}: ${text}` : `📝 Note by ${authorName}`;
 export const systemLine = (text: string) => `ℹ️ ${text}`;
 
 /**

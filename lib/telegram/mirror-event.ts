@@ -35,7 +35,8 @@ function itemsFor(event: DomainEvent, conversationId: string): Omit<OutboxItem, 
     }
     case 'note.added': {
       const { note } = payload as Payload<'note.added'>;
-      return [{ ...base, kind: 'post', text: noteLine(note.authorName, note.text) }];
+      const attachmentIds = note.attachments.map((file) => file.id);
+      return [{ ...base, kind: 'post', text: noteLine(note.authorName, note.text), attachmentIds }];
     }
     case 'conversation.claimed': {
       const { conversation, previousAgentId } = payload as Payload<'conversation.claimed'>;

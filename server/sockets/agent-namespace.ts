@@ -14,7 +14,6 @@ import {
   type PresenceEntry,
   presenceSchema,
   socketMessageSchema,
-  socketReplySchema,
   type Viewer,
   viewingSchema,
 } from '@/lib/contracts/agent';
@@ -126,10 +125,8 @@ export function registerAgentNamespace(io: Server): AgentNamespace {
     socket.on('note:add', async (payload, ack) => {
       if (typeof ack !== 'function') return;
       try {
-        const input = parse(socketReplySchema, payload);
-        const note = await withinDeadline(
-          addNote(input.conversationId, agent.id, input.text, actor),
-        );
+        const { conversationId, ...content } = parse(socketMessageSchema, payload);
+        const note = await withinDeadline(addNote(conversationId, agent.id, content, actor));
         ack({ ok: true, note });
       } catch (error) {
         ack(ackError(error));

@@ -7,89 +7,30 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { serviceActor } from '@/lib/actor';
 import { attachmentUrl } from '@/lib/attachments/signed-url';
-import type {
-  Attachment,
-  ConversationHistoryResponse,
-  Message,
-  StartConversationResponse,
-  TranscriptPage,
-} from '@/lib/contracts';
+import type { Attachment, Message, TranscriptPage } from '@/lib/contracts';
 import { blockConversation } from '@/lib/conversations/block-conversation';
 import { db } from '@/lib/db/client';
 import { conversations } from '@/lib/db/schema';
 import { sessionCookie } from '@/test/agent-session';
 import { apiRequest, expectError, routeParams } from '@/test/api-requests';
-import { createAgent, nextClientId } from '@/test/factories';
+import {
+  bytesOf,
+  follow,
+  history,
+  SERVICE,
+  send,
+  started,
+  upload,
+  uploaded,
+  uploadRequest,
+} from '@/test/attachment-requests';
+import { createAgent } from '@/test/factories';
 import * as files from '@/test/files';
 import * as adminUploadRoute from './admin/conversations/[id]/attachments/route';
 import * as adminMessagesRoute from './admin/conversations/[id]/messages/route';
 import * as agentUploadRoute from './agent/conversations/[id]/attachments/route';
 import * as agentMessagesRoute from './agent/conversations/[id]/messages/route';
-import * as downloadRoute from './conversations/[id]/attachments/[attachmentId]/route';
 import * as uploadRoute from './conversations/[id]/attachments/route';
-import * as messagesRoute from './conversations/[id]/messages/route';
-import * as conversationRoute from './conversations/[id]/route';
-import * as conversationsRoute from './conversations/route';
-
-const SERVICE = 'test-service-token-0123456789';
-
-async function started(): Promise<StartConversationResponse> {
-  const response = await conversationsRoute.POST(
-    apiRequest('POST', '/conversations', { body: {} }),
-  );
-  expect(response.status).toBe(201);
-  return response.json();
-}
-
-function uploadRequest(path: string, file: files.TestFile, headers: Record<string, string>) {
-  return new Request(`http://localhost:3000/api/v1${path}`, {
-    method: 'POST',
-    headers: { 'x-parley-client-ip': '203.0.113.7', ...headers },
-    body: files.multipart(file),
-  });
-}
-
-const upload = (id: string, token: string, file: files.TestFile) =>
-  uploadRoute.POST(
-    uploadRequest(`/conversations/${id}/attachments`, file, { authorization: `Bearer ${token}` }),
-    routeParams({ id }),
-  );
-
-async function uploaded(id: string, token: string, file: files.TestFile): Promise<Attachment> {
-  const response = await upload(id, token, file);
-  const body = await response.json();
-  expect(response.status, JSON.stringify(body)).toBe(201);
-  return body.attachment;
-}
-
-const send = (id: string, token: string, body: Record<string, unknown>) =>
-  messagesRoute.POST(
-    apiRequest('POST', `/conversations/${id}/messages`, {
-      token,
-      body: { clientId: nextClientId(), text: '', ...body },
-    }),
-    routeParams({ id }),
-  );
-
-async function history(id: string, token: string): Promise<ConversationHistoryResponse> {
-  const response = await conversationRoute.GET(
-    apiRequest('GET', `/conversations/${id}`, { token }),
-    routeParams({ id }),
-  );
-  return response.json();
-}
-
-/** Follows a link the way a browser would, with optional extra headers. */
-function follow(url: string, headers: Record<string, string> = {}) {
-  const { pathname, search } = new URL(url);
-  const [, , , , id, , attachmentId] = pathname.split('/');
-  return downloadRoute.GET(
-    new Request(`http://localhost:3000${pathname}${search}`, { headers }),
-    routeParams({ id: id!, attachmentId: attachmentId! }),
-  );
-}
-
-const bytesOf = async (response: Response) => Buffer.from(await response.arrayBuffer());
 
 describe('POST /api/v1/conversations/:id/attachments', () => {
   it('accepts each allowed kind of file, typed from its bytes', async () => {

@@ -10,8 +10,8 @@ export const dynamic = 'force-dynamic';
 export const POST = route(
   { auth: ADMIN_API, params: conversationParams },
   async ({ request, params, caller }) => {
-    const { text, agentEmail } = await readJson(request, noteSchema);
+    const { agentEmail, ...content } = await readJson(request, noteSchema);
     const agentId = await findAgentIdByEmail(agentEmail);
-    return json({ note: await addNote(params.id, agentId, text, caller.actor) }, 201);
+    return json({ note: await addNote(params.id, agentId, content, caller.actor) }, 201);
   },
 );

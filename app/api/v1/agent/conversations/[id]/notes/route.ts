@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export const POST = route(
   { auth: 'agent', params: conversationParams },
   async ({ request, params, caller }) => {
-    const { text } = await readJson(request, replySchema);
-    return json({ note: await addNote(params.id, caller.agent.id, text, caller.actor) }, 201);
+    const content = await readJson(request, replySchema);
+    return json({ note: await addNote(params.id, caller.agent.id, content, caller.actor) }, 201);
   },
 );

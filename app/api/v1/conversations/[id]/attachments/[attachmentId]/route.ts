@@ -21,7 +21,7 @@ export const GET = route(
     const link = parse(attachmentLinkQuerySchema, searchParams(request));
     const viewer = verifyAttachmentLink(params.id, params.attachmentId, link);
     await authorizeDownload(request, params.id, viewer);
-    const file = await openAttachment(params.id, params.attachmentId, link.variant);
+    const file = await openAttachment(params.id, params.attachmentId, link.variant, viewer);
     return attachmentDownload({ ...file, name: file.row.name });
   },
 );
