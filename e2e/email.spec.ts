@@ -1,0 +1,112 @@
+// Email for visitors who leave: an admin sets up the SMTP server in the console and sends a
+// test email; a visitor who closed the page gets the agent's reply by email, and its link
+// opens the conversation again in the widget. A real SMTP server receives everything.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { chatLinkOf, FakeSmtp } from './fake-smtp';
+import { expect, type Parley, test } from './fixtures';
+import { ADMIN, signIn } from './inbox-fixtures';
+import { Widget } from './widget';
+
+let smtp: FakeSmtp;
+
+test.beforeAll(async () => {
+  smtp = new FakeSmtp();
+  await smtp.start();
+});
+
+test.afterAll(async () => {
+  await smtp.stop();
+});
+
+/** Email on, through the fake server, with thresholds of seconds. */
+async function turnEmailOn(parley: Parley) {
+  await parley.admin('POST', '/settings', {
+    email: {
+      smtpUrl: smtp.url,
+      from: 'Acme support <support@acme.test>',
+      awaySeconds: 3,
+      batchSeconds: 0,
+      minIntervalSeconds: 0,
+    },
+  });
+  await expect
+    .poll(
+      async () => (await parley.admin<{ email: { state: string } }>('GET', '/email')).email.state,
+    )
+    .toBe('ok');
+}
+
+async function expectNoSeriousViolations(page: Page, include: string) {
+  const results = await new AxeBuilder({ page })
+    .include(include)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
+  expect(serious).toEqual([]);
+}
+
+test('an admin sets up email in the console and sends a test email', async ({ page, parley }) => {
+  await signIn(page, parley.url, ADMIN.email, ADMIN.password);
+  await page.goto(`${parley.url}/admin/email`);
+  const status = page.getByRole('status', { name: 'Email status' });
+  await expect(status).toContainText('Off');
+
+  await page.getByLabel('SMTP URL').fill(smtp.url);
+  await page.getByLabel('From', { exact: true }).fill('Acme support <support@acme.test>');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+  await expect(status).toContainText('Healthy');
+  await expect(page.getByLabel('SMTP URL')).toHaveValue('');
+  await expect(page.getByText(/Saved, ending in/).first()).toBeVisible();
+
+  await page.getByLabel('Send a test email to').fill('ann@example.com');
+  await page.getByRole('button', { name: 'Send test email' }).click();
+  await expect(page.getByText('Sent to ann@example.com.')).toBeVisible();
+  await expect
+    .poll(() => smtp.to('ann@example.com').map((m) => m.subject))
+    .toEqual(['Parley test email']);
+  await expectNoSeriousViolations(page, 'main');
+});
+
+test('a visitor who left gets the reply by email, and its link opens the conversation', async ({
+  browser,
+  parley,
+}) => {
+  await turnEmailOn(parley);
+  const visitorContext = await browser.newContext();
+  const page = await visitorContext.newPage();
+  await page.goto(parley.site.url);
+  const widget = new Widget(page);
+  await widget.open();
+  await widget.send('Do you ship to Norway?');
+  const conversationId = await widget.conversationId();
+  // The visitor leaves the site before anybody answers: gives the address, closes the tab.
+  const { token } = (await widget.session())!;
+  const patched = await fetch(`${parley.url}/api/v1/conversations/${conversationId}`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'nora@example.com' }),
+  });
+  expect(patched.status).toBe(200);
+  await visitorContext.close();
+
+  await parley.agentReply(conversationId, 'Yes, in 3 to 5 days.');
+  await expect.poll(() => smtp.to('nora@example.com').length, { timeout: 30_000 }).toBe(1);
+  const link = chatLinkOf(smtp.to('nora@example.com')[0]!);
+  expect(link).toContain('#parley-resume=');
+
+  // Another day, another browser: the link opens the same conversation in the widget.
+  const later = await browser.newContext();
+  const laterPage = await later.newPage();
+  await laterPage.goto(link!);
+  const reopened = new Widget(laterPage);
+  await expect(reopened.panel).toBeVisible();
+  await expect(reopened.message('Yes, in 3 to 5 days.')).toBeVisible();
+  await expect(reopened.message('Do you ship to Norway?')).toBeVisible();
+  expect(await reopened.conversationId()).toBe(conversationId);
+  expect(laterPage.url()).not.toContain('parley-resume');
+  await later.close();
+});
