@@ -76,44 +76,52 @@ export function EmailSettingsForm({ settings }: { settings: EmailSettingsView })
       >
         {fromEnv ? (
           <Alert tone="info">
-            Set by SMTP_URL and MAIL_FROM in the server’s environment, which win over the console.
-            Change them there (and restart), or remove them to set email up here.
+            The server and sender are set by SMTP_URL and MAIL_FROM (with MAIL_REPLY_TO) in the
+            server’s environment, which win over the console. Change them there (and restart), or
+            remove them to set email up here.
           </Alert>
-        ) : null}
-        <Field
-          label="SMTP URL"
-          type="password"
-          autoComplete="off"
-          disabled={fromEnv}
-          placeholder="smtp://user:password@mail.example.com:587"
-          hint={fromEnv ? 'From the environment.' : secretHint(settings.smtpUrl, 'SMTP URL')}
-          value={smtpUrl}
-          onChange={(event) => setSmtpUrl(event.target.value)}
-        />
-        <Field
-          label="From"
-          disabled={fromEnv}
-          placeholder="Acme support <support@example.com>"
-          value={from}
-          onChange={(event) => setFrom(event.target.value)}
-        />
-        <Field
-          label="Replies go to (optional)"
-          type="email"
-          disabled={fromEnv}
-          placeholder="The from address"
-          hint="Plus-addressed per conversation (support+…@example.com), so a reply finds its conversation."
-          value={replyTo}
-          onChange={(event) => setReplyTo(event.target.value)}
-        />
-        <Field
-          label="Inbound secret (optional)"
-          type="password"
-          autoComplete="off"
-          hint={`${secretHint(settings.inboundSecret, 'inbound secret')} With one, replies posted by your inbound mail provider become the visitor’s messages.`}
-          value={inboundSecret}
-          onChange={(event) => setInboundSecret(event.target.value)}
-        />
+        ) : (
+          <>
+            <Field
+              label="SMTP URL"
+              type="password"
+              autoComplete="off"
+              placeholder="smtp://user:password@mail.example.com:587"
+              hint={secretHint(settings.smtpUrl, 'SMTP URL')}
+              value={smtpUrl}
+              onChange={(event) => setSmtpUrl(event.target.value)}
+            />
+            <Field
+              label="From"
+              placeholder="Acme support <support@example.com>"
+              value={from}
+              onChange={(event) => setFrom(event.target.value)}
+            />
+            <Field
+              label="Replies go to (optional)"
+              type="email"
+              placeholder="The from address"
+              hint="Plus-addressed per conversation (support+…@example.com), so a reply finds its conversation."
+              value={replyTo}
+              onChange={(event) => setReplyTo(event.target.value)}
+            />
+          </>
+        )}
+        {settings.inboundManagedByEnvironment ? (
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            Replies by email come back into conversations: the inbound secret is set by
+            EMAIL_INBOUND_SECRET.
+          </p>
+        ) : (
+          <Field
+            label="Inbound secret (optional)"
+            type="password"
+            autoComplete="off"
+            hint={`${secretHint(settings.inboundSecret, 'inbound secret')} With one, replies posted by your inbound mail provider become the visitor’s messages.`}
+            value={inboundSecret}
+            onChange={(event) => setInboundSecret(event.target.value)}
+          />
+        )}
       </Card>
       <Card
         title="When replies go out"

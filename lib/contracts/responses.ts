@@ -260,6 +260,8 @@ export const adminSettingsSchema = z
       inboundSecret: secretViewSchema,
       /** SMTP_URL is set, and wins over what is stored. */
       managedByEnvironment: z.boolean(),
+      /** EMAIL_INBOUND_SECRET is set, and wins over the stored inbound secret. */
+      inboundManagedByEnvironment: z.boolean(),
     }),
   })
   .meta({ id: 'Settings' });

@@ -256,6 +256,8 @@ export type EmailSettingsView = Omit<EmailSettings, 'smtpUrl' | 'inboundSecret'>
   smtpUrl: SecretView;
   inboundSecret: SecretView;
   managedByEnvironment: boolean;
+  /** EMAIL_INBOUND_SECRET is set, and wins over the stored inbound secret. */
+  inboundManagedByEnvironment: boolean;
 };
 
 /** Every setting as the admin API returns it. */

@@ -50,6 +50,7 @@ export async function getAllSettings(tx: Queryable = db()): Promise<AdminSetting
   const all = Object.fromEntries(entries) as Record<string, Record<string, unknown>>;
   all.telegram!.managedByEnvironment = Boolean(env().telegram.botToken);
   all.email!.managedByEnvironment = Boolean(env().email.smtpUrl);
+  all.email!.inboundManagedByEnvironment = Boolean(env().email.inboundSecret);
   return all as unknown as AdminSettings;
 }
 
