@@ -140,6 +140,8 @@ export interface WidgetConfig {
   preChatFields: PreChatField[];
   /** What an upload may be, so clients explain the limits before uploading. */
   attachments: AttachmentLimits;
+  /** Email is set up: the widget may ask for an address and offer the transcript by email. */
+  email: boolean;
 }
 
 export interface AttachmentLimits {

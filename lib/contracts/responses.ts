@@ -150,6 +150,7 @@ export const widgetConfigSchema = z
       maxBytes: z.number().int().describe('Larger files are refused with 413 too_large'),
       maxFiles: z.number().int().describe('Attachments one message may carry'),
     }),
+    email: z.boolean().describe('Email is set up: replies and transcripts can go by email'),
   })
   .meta({ id: 'WidgetConfig' });
 

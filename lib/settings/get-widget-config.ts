@@ -7,6 +7,7 @@ import type { WidgetConfig } from '../contracts/dto';
 import { db } from '../db/client';
 import { agents, departments } from '../db/schema';
 import { env } from '../env';
+import { isEmailActive } from '../events/subscribers';
 import { getSettings } from './settings';
 
 export async function getWidgetConfig(): Promise<WidgetConfig> {
@@ -56,5 +57,6 @@ export async function getWidgetConfig(): Promise<WidgetConfig> {
       ...(f.options ? { options: f.options } : {}),
     })),
     attachments: { maxBytes: env().attachments.maxBytes, maxFiles: MAX_ATTACHMENTS_PER_MESSAGE },
+    email: isEmailActive(),
   };
 }

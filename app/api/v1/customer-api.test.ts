@@ -97,6 +97,7 @@ describe('GET /api/v1/widget/config', () => {
       ],
       // ATTACHMENT_MAX_BYTES unset: DESIGN §13's 10 MB.
       attachments: { maxBytes: 10 * 1024 * 1024, maxFiles: 10 },
+      email: false,
     });
     const ours = [first.id, second.id, hidden.id];
     expect(config.departments.filter((d: { id: string }) => ours.includes(d.id))).toEqual([
