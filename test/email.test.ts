@@ -96,6 +96,28 @@ describe('replies to a visitor who left', () => {
     expect(forged.status).toBe(401);
   });
 
+  it('are not emailed when the visitor read them in the widget before leaving', async () => {
+    const visitor = await CustomerClient.start(url(), { email: 'rey@example.com' });
+    const socket = await visitor.connect();
+    await replyAsAgent(url(), visitor.conversationId, 'Read this in the chat.');
+    const [reply] = await eventually(
+      () => visitor.received.filter((m) => m.author === 'agent').length > 0 && visitor.received,
+      'the reply in the widget',
+    );
+    socket.emit('seen', { seq: reply!.seq });
+    await until(async () => {
+      const { body } = await api<{ conversation: { customerSeenSeq: number } }>(
+        `${url()}/api/v1/admin/conversations/${visitor.conversationId}`,
+        { token: 'test-service-token-0123456789' },
+      );
+      return body.conversation.customerSeenSeq >= reply!.seq;
+    }, 'the seen mark');
+    visitor.close();
+    await emailSettled(visitor.conversationId, (AWAY_SECONDS + 20) * 1000);
+    expect(stack.smtp.to('rey@example.com')).toHaveLength(0);
+    expect(await outboxStatuses(visitor.conversationId)).toEqual(['replies:skipped']);
+  });
+
   it('stop after one-click unsubscribe, and start again when the visitor leaves the address again', async () => {
     const visitor = await CustomerClient.start(url(), { email: 'lee@example.com' });
     await replyAsAgent(url(), visitor.conversationId, 'First answer');
