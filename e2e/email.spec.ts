@@ -83,14 +83,28 @@ test('a visitor who left gets the reply by email, and its link opens the convers
   await widget.open();
   await widget.send('Do you ship to Norway?');
   const conversationId = await widget.conversationId();
-  // The visitor leaves the site before anybody answers: gives the address, closes the tab.
-  const { token } = (await widget.session())!;
-  const patched = await fetch(`${parley.url}/api/v1/conversations/${conversationId}`, {
-    method: 'PATCH',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'nora@example.com' }),
-  });
-  expect(patched.status).toBe(200);
+  // Nobody is online: the widget asks where the reply should go.
+  const card = widget.panel.getByRole('form', { name: 'Your email' });
+  await expect(card).toContainText('Nobody is online right now');
+  await card.getByRole('textbox', { name: 'Your email' }).fill('nora@example');
+  await card.getByRole('button', { name: 'Notify me' }).click();
+  await expect(card.getByRole('alert')).toHaveText('Please enter a valid email address.');
+  await card.getByRole('textbox', { name: 'Your email' }).fill('nora@example.com');
+  await card.getByRole('button', { name: 'Notify me' }).click();
+  await expect(widget.panel.getByText('We will email replies to nora@example.com')).toBeVisible();
+  await expect
+    .poll(
+      async () =>
+        (
+          await parley.admin<{ conversation: { email: string | null } }>(
+            'GET',
+            `/conversations/${conversationId}`,
+          )
+        ).conversation.email,
+    )
+    .toBe('nora@example.com');
+  await expectNoSeriousViolations(page, 'parley-chat');
+  // The visitor leaves the site before anybody answers.
   await visitorContext.close();
 
   await parley.agentReply(conversationId, 'Yes, in 3 to 5 days.');
@@ -109,4 +123,26 @@ test('a visitor who left gets the reply by email, and its link opens the convers
   expect(await reopened.conversationId()).toBe(conversationId);
   expect(laterPage.url()).not.toContain('parley-resume');
   await later.close();
+});
+
+test('a visitor emails themselves the transcript once the conversation closed', async ({
+  widget,
+  parley,
+}) => {
+  await turnEmailOn(parley);
+  await widget.open();
+  await widget.send('Is the Summit tent waterproof?');
+  const conversationId = await widget.conversationId();
+  await parley.agentReply(conversationId, 'Yes, up to 3000 mm.');
+  await widget.panel.getByRole('button', { name: 'No thanks' }).click();
+  await parley.closeConversation(conversationId);
+
+  const card = widget.panel.getByRole('form', { name: 'Email me the transcript' });
+  await card.getByRole('textbox', { name: 'Your email' }).fill('tom@example.com');
+  await card.getByRole('button', { name: 'Email me the transcript' }).click();
+  await expect(widget.panel.getByText('Sent to tom@example.com.')).toBeVisible();
+  await expect.poll(() => smtp.to('tom@example.com').length).toBe(1);
+  const [mail] = smtp.to('tom@example.com');
+  expect(mail!.text).toContain('Is the Summit tent waterproof?');
+  expect(mail!.text).toContain('Yes, up to 3000 mm.');
 });
