@@ -19,6 +19,7 @@ const SECRET_KEYS = [
   'accessToken',
   'identityToken',
   'smtpUrl',
+  'inboundSecret',
   'query',
   'parameters',
   'params',
@@ -33,6 +34,8 @@ const REDACT = [
   '*.headers.cookie',
   'headers["x-telegram-bot-api-secret-token"]',
   '*.headers["x-telegram-bot-api-secret-token"]',
+  'headers["x-parley-inbound-secret"]',
+  '*.headers["x-parley-inbound-secret"]',
 ];
 
 // A bot token in a Bot API address (`/bot123:AAE…/sendMessage`), as fetch errors print it.
