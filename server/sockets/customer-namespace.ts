@@ -7,12 +7,12 @@ import type { CustomerClientEvents, CustomerServerEvents } from '@/lib/contracts
 import { getRecentNotices } from '@/lib/conversations/get-recent-notices';
 import { markSeenByCustomer } from '@/lib/conversations/mark-seen';
 import { postCustomerMessage } from '@/lib/conversations/post-customer-message';
+import { noteCustomerPresent } from '@/lib/email/presence';
 import { AppError } from '@/lib/errors';
 import { parse, parseQuietly, withinDeadline } from '@/lib/http/route';
 import { logger } from '@/lib/log';
 import { agentConversationRoom, customerRoom } from '@/lib/realtime/rooms';
 import { ackError, connectError } from './acks';
-import { markPresent } from './customer-presence';
 
 interface CustomerSocketData {
   conversationId: string;
@@ -52,9 +52,9 @@ export function registerCustomerNamespace(io: Server): CustomerNamespace {
   customers.on('connection', (socket: CustomerSocket) => {
     const { conversationId } = socket.data;
     socket.join(customerRoom(conversationId));
-    markPresent(conversationId);
+    noteCustomerPresent(conversationId);
     // Leaving starts the clock after which agent replies go out by email.
-    socket.on('disconnect', () => markPresent(conversationId));
+    socket.on('disconnect', () => noteCustomerPresent(conversationId));
     void getRecentNotices(conversationId).then(
       (notices) => {
         for (const notice of notices) socket.emit('notice', notice);

@@ -7,14 +7,6 @@ import { isEmailActive } from '@/lib/events/subscribers';
 import { logger } from '@/lib/log';
 import type { CustomerNamespace } from './customer-namespace';
 
-/** Marks one conversation now (a socket connected or left); failures only cost accuracy. */
-export function markPresent(conversationId: string): void {
-  if (!isEmailActive()) return;
-  markCustomersPresent(db(), [conversationId]).catch((error) =>
-    logger().warn({ err: error }, 'could not mark the widget present'),
-  );
-}
-
 export class CustomerPresence {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;

@@ -4,6 +4,7 @@ import { conversationParams } from '@/lib/contracts/params';
 import { getCustomerHistory } from '@/lib/conversations/get-customer-history';
 import { renameConversation } from '@/lib/conversations/rename-conversation';
 import { setCustomerEmail } from '@/lib/conversations/set-customer-email';
+import { noteCustomerPresent } from '@/lib/email/presence';
 import { json, parse, preflight, readJson, route, searchParams } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
@@ -12,6 +13,8 @@ const spec = { auth: 'customer', params: conversationParams, cors: true } as con
 
 export const GET = route(spec, async ({ request, params }) => {
   const { after } = parse(historyQuerySchema, searchParams(request));
+  // A widget without a socket polls here: it is open, so replies need no email yet.
+  noteCustomerPresent(params.id);
   return json(await getCustomerHistory(params.id, after));
 });
 
