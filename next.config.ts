@@ -29,6 +29,7 @@ const nextConfig: NextConfig = {
     'pino',
     'jose',
     'rate-limiter-flexible',
+    'ioredis',
   ],
 };
 

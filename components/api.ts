@@ -29,8 +29,15 @@ export const adminFetch = <T>(path: string, init: FetchInit = {}) =>
 async function requestJson<T>(url: string, init: FetchInit): Promise<T> {
   const response = await fetch(url, {
     method: init.method ?? 'GET',
-    headers: init.body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    // A FormData body (an upload) sets its own multipart Content-Type.
+    headers:
+      init.body === undefined || init.body instanceof FormData
+        ? {}
+        : { 'Content-Type': 'application/json' },
+    body:
+      init.body === undefined || init.body instanceof FormData
+        ? (init.body as FormData | undefined)
+        : JSON.stringify(init.body),
     credentials: 'same-origin',
     signal: init.signal,
   });

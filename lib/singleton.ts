@@ -10,3 +10,12 @@ export function processSingleton<T>(name: string, create: () => T): T {
   }
   return value;
 }
+
+/** Forgets the instance (the next use creates a new one) and returns it, to be closed. */
+export function releaseProcessSingleton<T>(name: string): T | undefined {
+  const key = Symbol.for(`parley.${name}`);
+  const holder = globalThis as unknown as Record<symbol, T | undefined>;
+  const value = holder[key];
+  holder[key] = undefined;
+  return value;
+}

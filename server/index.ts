@@ -7,6 +7,8 @@ import { closeDatabase } from '@/lib/db/client';
 import { EmailManager } from '@/lib/email/manager';
 import { isOriginAllowed } from '@/lib/http/cors';
 import { logger } from '@/lib/log';
+import { installSocketAdapter } from '@/lib/realtime/adapter';
+import { closeRedis } from '@/lib/redis';
 import { TelegramManager } from '@/lib/telegram/manager';
 import { loadConfigOrExit, prepareDatabase } from './boot';
 import { Dispatcher } from './dispatcher';
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
       credentials: true,
     },
   });
+  const adapter = await installSocketAdapter(io, handle);
   const customers = registerCustomerNamespace(io);
   const agents = registerAgentNamespace(io);
 
@@ -76,7 +79,7 @@ async function main(): Promise<void> {
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   log.info(
-    { url: config.publicUrl, port: config.port, dev },
+    { url: config.publicUrl, port: config.port, dev, socketAdapter: adapter.kind },
     `Parley listening on ${config.publicUrl}`,
   );
   // After listening: a webhook set now may be called at once. The manager follows later
@@ -111,6 +114,8 @@ async function main(): Promise<void> {
     io.engine.close();
     await closed;
     await app.close?.();
+    await adapter.close();
+    await closeRedis();
     await closeDatabase();
     log.info('stopped');
     process.exit(0);

@@ -2,10 +2,10 @@
 // sockets and revokes their token, nothing of theirs reaches agents afterwards, and a
 // visitor block refuses a new start (403 `blocked`) before the rate limit counts it.
 import { randomUUID } from 'node:crypto';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerConversation } from '@/lib/contracts/dto';
-import { signInOverHttp } from './agent-session';
+import { connectAgentSocket, signInOverHttp } from './agent-session';
 import { admin, api, CustomerClient, eventually } from './customer-client';
 import { type RunningServer, startServer, TEST_ADMIN } from './server';
 
@@ -16,15 +16,7 @@ beforeAll(async () => {
   // Few starts allowed per IP: a blocked visitor's attempts must not use them up.
   server = await startServer({ env: { RATE_LIMIT_CONVERSATIONS_PER_HOUR: '3' } });
   const cookie = await signInOverHttp(server.url, TEST_ADMIN.email, TEST_ADMIN.password);
-  agent = io(`${server.url}/agent`, {
-    transports: ['websocket'],
-    reconnection: false,
-    extraHeaders: { cookie },
-  });
-  await new Promise<void>((resolve, reject) => {
-    agent.once('connect', () => resolve());
-    agent.once('connect_error', reject);
-  });
+  agent = await connectAgentSocket(server.url, { cookie });
 });
 
 afterAll(async () => {

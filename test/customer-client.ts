@@ -40,6 +40,8 @@ export const admin = <T = unknown>(base: string, pathname: string, body?: unknow
 
 export class CustomerClient {
   readonly received: Message[] = [];
+  /** Messages edited or deleted after they were received (`message:updated`). */
+  readonly updated: Message[] = [];
   socket?: Socket;
 
   private constructor(
@@ -57,16 +59,21 @@ export class CustomerClient {
     return new CustomerClient(base, started.conversation.id, started.token);
   }
 
-  /** Connects the socket; resolves once the namespace accepted it. */
-  async connect(options: { reconnection?: boolean } = {}): Promise<Socket> {
+  /**
+   * Connects the socket; resolves once the namespace accepted it. `selfSigned` accepts a
+   * test certificate (a TLS proxy in front of the server).
+   */
+  async connect(options: { reconnection?: boolean; selfSigned?: boolean } = {}): Promise<Socket> {
     const socket = io(`${this.base}/customer`, {
       auth: { token: this.token },
       transports: ['websocket'],
+      rejectUnauthorized: !options.selfSigned,
       reconnection: options.reconnection ?? true,
       reconnectionDelay: 100,
       reconnectionDelayMax: 500,
     });
     socket.on('message', (message: Message) => this.received.push(message));
+    socket.on('message:updated', (message: Message) => this.updated.push(message));
     this.socket = socket;
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
@@ -75,9 +82,14 @@ export class CustomerClient {
     return socket;
   }
 
-  async send(text: string, clientId: string = randomUUID(), attachmentIds?: string[]) {
+  async send(
+    text: string,
+    clientId: string = randomUUID(),
+    attachmentIds?: string[],
+    replyToId?: string,
+  ) {
     if (!this.socket) throw new Error('not connected');
-    return this.socket.emitWithAck('message:send', { clientId, text, attachmentIds });
+    return this.socket.emitWithAck('message:send', { clientId, text, attachmentIds, replyToId });
   }
 
   /** Uploads a file as the widget does (multipart, one `file` field). */
@@ -119,15 +131,17 @@ export class CustomerClient {
   }
 }
 
-/** Waits until `check` holds, polling; throws with `what` after the timeout. */
+type Falsy = undefined | false | null | 0 | '';
+
+/** Waits until `check` holds (it may be async), polling; throws with `what` after the timeout. */
 export async function eventually<T>(
-  check: () => T | undefined | false,
+  check: () => T | Falsy | Promise<T | Falsy>,
   what: string,
   timeoutMs = 10_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -2,15 +2,15 @@
 // parse their configurations, systemd verifies the unit, the Dockerfile passes a linter and
 // keeps the shape a production image needs, and the compose file starts what it promises.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { validate } from 'dockerfile-utils';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { DEPLOY, nginxConfig, readDeployFile } from './nginx';
 
-const DEPLOY = path.resolve(import.meta.dirname, '../deploy');
-const read = (file: string) => readFileSync(path.join(DEPLOY, file), 'utf8');
+const read = readDeployFile;
 const work = mkdtempSync(path.join(tmpdir(), 'parley-deploy-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -28,56 +28,13 @@ function run(command: string, args: string[]): { status: number; output: string 
 const installed = (binary: string) =>
   ['/usr/sbin', '/usr/bin', '/usr/local/bin'].some((dir) => existsSync(path.join(dir, binary)));
 
-/**
- * The shipped nginx configuration with its absolute paths pointed into a scratch folder
- * (the upstream list, a self-signed certificate), wrapped in a minimal nginx.conf.
- */
-function nginxConfig(site: string): string {
-  const tls = path.join(work, 'tls');
-  execFileSync('mkdir', ['-p', tls]);
-  if (!existsSync(path.join(tls, 'privkey.pem'))) {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=localhost',
-        '-keyout',
-        path.join(tls, 'privkey.pem'),
-        '-out',
-        path.join(tls, 'fullchain.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
-  }
-  const upstream = path.join(work, 'upstream.conf');
-  writeFileSync(upstream, read('nginx/upstream.conf'));
-  const conf = path.join(work, 'site.conf');
-  writeFileSync(
-    conf,
-    site.replaceAll('/etc/nginx/parley-upstream.conf', upstream).replaceAll('/etc/parley/tls', tls),
-  );
-  const main = path.join(work, 'nginx.conf');
-  writeFileSync(
-    main,
-    `pid ${work}/nginx.pid;\nerror_log ${work}/error.log;\nevents {}\nhttp {\n  include ${conf};\n}\n`,
-  );
-  return main;
-}
-
 describe('deploy/nginx', () => {
   it.runIf(installed('nginx'))('passes nginx -t, and nginx -t fails on a broken copy', () => {
-    const good = run('nginx', ['-t', '-q', '-c', nginxConfig(read('nginx/parley.conf'))]);
+    const good = run('nginx', ['-t', '-q', '-c', nginxConfig(work)]);
     expect(good).toEqual({ status: 0, output: expect.any(String) });
 
     const broken = read('nginx/parley.conf').replace('proxy_pass http://parley;', 'proxy_pass;');
-    expect(run('nginx', ['-t', '-q', '-c', nginxConfig(broken)]).status).not.toBe(0);
+    expect(run('nginx', ['-t', '-q', '-c', nginxConfig(work, broken)]).status).not.toBe(0);
   });
 
   it('forwards WebSocket upgrades with socket-length timeouts, to the named instance', () => {

@@ -3,11 +3,11 @@
 // Every acknowledgement is `{ok: true, …}` or an error in the contract's shape with a code
 // other than `internal`, the sockets stay connected, and the server logs no unhandled error.
 import fc from 'fast-check';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ERROR_STATUS } from '@/lib/contracts/errors';
-import { signInOverHttp } from './agent-session';
+import { connectAgentSocket, signInOverHttp } from './agent-session';
 import { CustomerClient } from './customer-client';
 import { hostileValue, plausible } from './property/hostile';
 import { type RunningServer, startServer, TEST_ADMIN } from './server';
@@ -23,16 +23,7 @@ beforeAll(async () => {
   customer = await CustomerClient.start(server.url, { name: 'Sam' });
   await customer.connect({ reconnection: false });
   const cookie = await signInOverHttp(server.url, TEST_ADMIN.email, TEST_ADMIN.password);
-  agent = io(`${server.url}/agent`, {
-    forceNew: true,
-    transports: ['websocket'],
-    reconnection: false,
-    extraHeaders: { cookie },
-  });
-  await new Promise<void>((resolve, reject) => {
-    agent.once('connect', () => resolve());
-    agent.once('connect_error', reject);
-  });
+  agent = await connectAgentSocket(server.url, { cookie });
 });
 
 afterAll(async () => {

@@ -237,7 +237,7 @@ describe('Telegram helpdesk (webhook mode)', () => {
     customer.close();
   });
 
-  it('mirrors inbox replies and notes, marked, and turns an edit into a correction', async () => {
+  it('mirrors inbox replies and notes, marked, and carries an edit to the customer’s copy', async () => {
     const { customer, thread } = await customerWithTopic('Fay');
     const agentEmail = TEST_ADMIN.email;
     await admin(stack.server.url, `/conversations/${customer.conversationId}/messages`, {
@@ -266,10 +266,13 @@ describe('Telegram helpdesk (webhook mode)', () => {
         'Your refund is on its way',
       ),
     );
-    await eventually(
-      () => customer.received.some((m) => m.text === '✏️ Correction: Your refund is on its way'),
-      'the correction',
-    );
+    const reply = customer.received.find((m) => m.text === 'Your refnud is on its way')!;
+    await eventually(async () => {
+      const { body } = await customer.history();
+      return body.messages.some(
+        (m) => m.id === reply.id && m.text === 'Your refund is on its way' && m.editedAt,
+      );
+    }, 'the edited reply');
     customer.close();
   });
 

@@ -37,10 +37,16 @@ export function fileDatabase(): TestDatabase {
   };
 }
 
-export async function startTelegramStack(options: StackOptions): Promise<TelegramStack> {
-  const fake = new FakeTelegram({ budget: options.budget ?? null });
+/** The fake Bot API with the support group in it. */
+export async function startFakeTelegram(budget: Budget | null = null): Promise<FakeTelegram> {
+  const fake = new FakeTelegram({ budget });
   await fake.start();
   fake.addSupportGroup(SUPPORT_CHAT);
+  return fake;
+}
+
+export async function startTelegramStack(options: StackOptions): Promise<TelegramStack> {
+  const fake = await startFakeTelegram(options.budget);
   const server = await startServer({
     database: options.database,
     env: {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/admin/form';
 import { ADMIN_SECTIONS } from '@/components/admin/sections';
 
-export const metadata: Metadata = { title: 'Admin · Parley' };
+export const metadata: Metadata = { title: 'Admin' };
 
 export default function AdminHome() {
   return (

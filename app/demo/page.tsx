@@ -7,7 +7,7 @@ import { embedSnippet } from '@/components/admin/widget-snippet';
 import { env } from '@/lib/env';
 import { DemoControls } from './demo-controls';
 
-export const metadata: Metadata = { title: 'Acme Hiking Gear · Parley widget demo' };
+export const metadata: Metadata = { title: { absolute: 'Acme Hiking Gear · Parley widget demo' } };
 
 const ATTRIBUTES = ['department', 'position', 'color', 'locale'] as const;
 

@@ -4,7 +4,7 @@ import { Providers } from '@/components/providers';
 import { requirePageAgent } from '../_auth/page-auth';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Inbox · Parley' };
+export const metadata: Metadata = { title: 'Inbox' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -5,7 +5,7 @@ import { hasAnyAgent } from '@/lib/agents/setup';
 import { currentAgent } from '../_auth/page-auth';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Sign in · Parley' };
+export const metadata: Metadata = { title: 'Sign in' };
 
 export default async function LoginPage() {
   if (!(await hasAnyAgent())) redirect('/setup');

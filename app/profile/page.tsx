@@ -5,7 +5,7 @@ import { Providers } from '@/components/providers';
 import { requirePageAgent } from '../_auth/page-auth';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Profile · Parley' };
+export const metadata: Metadata = { title: 'Profile' };
 
 export default async function ProfilePage() {
   const me = await requirePageAgent();

@@ -3,6 +3,7 @@
 // showing the unsaved values, saved through `POST /api/v1/admin/settings`.
 import { useEffect, useMemo, useState } from 'react';
 import type { Settings } from '@/lib/contracts/settings';
+import { useWidgetConfig } from '../inbox/use-widget-config';
 import { Alert, Field } from '../ui';
 import { Card, controlClass, SaveBar, Select, TextArea } from './form';
 import { useSaveSettings, useSettings } from './use-settings';
@@ -34,7 +35,9 @@ export function WidgetEditor() {
     }
   }, [saved, draft]);
 
-  const config = useMemo(() => (draft ? previewConfig(draft) : null), [draft]);
+  // The team's faces as visitors get them now (who shows is each agent's own choice).
+  const faces = useWidgetConfig().data?.agents;
+  const config = useMemo(() => (draft ? previewConfig(draft, [], faces) : null), [draft, faces]);
 
   if (settings.error) return <Alert>Could not load the settings: {settings.error.message}</Alert>;
   if (!draft || !saved || !config) return <p className="text-sm text-slate-500">Loading…</p>;
@@ -67,7 +70,7 @@ export function WidgetEditor() {
           />
           <Field
             label="Team name"
-            hint="Shown in the header under the title; leave empty to show the title alone."
+            hint="Who answers, shown with the team's photos; leave empty to use the title."
             value={draft.teamName}
             maxLength={60}
             onChange={(event) => change({ teamName: event.target.value })}

@@ -57,6 +57,7 @@ export function previewConfig(
     teamName: string;
   },
   preChatFields: WidgetConfig['preChatFields'] = [],
+  agents: WidgetConfig['agents'] = [],
 ): WidgetConfig {
   return {
     title: widget.title,
@@ -66,7 +67,8 @@ export function previewConfig(
     greeting: widget.greeting,
     locale: widget.locale,
     strings: widget.strings,
-    teamName: widget.teamName,
+    teamName: widget.teamName || widget.title,
+    agents,
     online: true,
     departments: [],
     preChatFields,

@@ -166,3 +166,18 @@ export function appendToTranscript(
     return { ...old, pages: [page, ...old.pages.slice(1)] };
   });
 }
+
+/** Puts the new version of an edited or deleted message wherever the transcript holds it. */
+export function replaceInTranscript(client: QueryClient, message: Message): void {
+  client.setQueryData<TranscriptData>(keys.transcript(message.conversationId), (old) => {
+    if (!old?.pages.some((page) => page.messages.some((m) => m.id === message.id))) return old;
+    return {
+      ...old,
+      pages: old.pages.map((page) =>
+        page.messages.some((m) => m.id === message.id)
+          ? { ...page, messages: page.messages.map((m) => (m.id === message.id ? message : m)) }
+          : page,
+      ),
+    };
+  });
+}

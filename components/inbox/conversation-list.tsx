@@ -5,6 +5,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { InboxPage } from '@/lib/contracts/agent';
 import { apiFetch } from '../api';
+import { Avatar } from '../avatar';
 import { type Filters, keys } from './cache';
 import { displayName, STATUS_LABELS, shortTime } from './format';
 
@@ -62,14 +63,19 @@ export const ConversationList = forwardRef<
     return () => observer.disconnect();
   }, [query]);
 
-  if (query.isLoading) return <p className="p-4 text-sm text-slate-500">Loading…</p>;
+  if (query.isLoading)
+    return <p className="flex-1 p-4 text-sm text-slate-600 dark:text-slate-400">Loading…</p>;
   if (query.isError)
-    return <p className="p-4 text-sm text-red-700">Could not load conversations.</p>;
+    return (
+      <p className="flex-1 p-4 text-sm text-red-700 dark:text-red-300">
+        Could not load conversations.
+      </p>
+    );
 
   return (
     <ul ref={listRef} aria-label="Conversations" className="min-h-0 flex-1 overflow-y-auto">
       {conversations.length === 0 ? (
-        <li className="p-4 text-sm text-slate-500">Nothing here.</li>
+        <li className="p-4 text-sm text-slate-600 dark:text-slate-400">Nothing here.</li>
       ) : null}
       {conversations.map((conversation) => {
         // A message of files alone has no text to show.
@@ -85,13 +91,13 @@ export const ConversationList = forwardRef<
               aria-current={selected ? 'true' : undefined}
               aria-label={`${displayName(conversation)}${conversation.unread ? ', unread' : ''}: ${preview}`}
               onClick={() => onOpen(conversation.id)}
-              className="flex w-full flex-col gap-0.5 border-b border-slate-100 px-3 py-2.5 text-left hover:bg-slate-50 focus:bg-indigo-50 focus:outline-none aria-[current=true]:bg-indigo-50"
+              className="flex w-full flex-col gap-0.5 border-b border-slate-100 px-3 py-2.5 text-left hover:bg-slate-50 focus:bg-indigo-50 focus:outline-none aria-[current=true]:bg-indigo-50 dark:border-slate-800 dark:hover:bg-slate-800 dark:focus:bg-indigo-950 dark:aria-[current=true]:bg-indigo-950"
             >
               <span className="flex items-center gap-2">
                 {conversation.unread ? (
                   <span
                     aria-hidden="true"
-                    className="h-2 w-2 shrink-0 rounded-full bg-indigo-600"
+                    className="h-2 w-2 shrink-0 rounded-full bg-indigo-600 dark:bg-indigo-400"
                   />
                 ) : null}
                 <span
@@ -99,21 +105,31 @@ export const ConversationList = forwardRef<
                 >
                   {displayName(conversation)}
                 </span>
-                <span className="ml-auto shrink-0 text-xs text-slate-500">
+                <span className="ml-auto shrink-0 text-xs text-slate-600 dark:text-slate-400">
                   {shortTime(conversation.lastActivityAt)}
                 </span>
               </span>
-              <span className="truncate text-xs text-slate-600">{preview}</span>
+              <span className="truncate text-xs text-slate-600 dark:text-slate-400">{preview}</span>
               {conversation.reminderLevel > 0 ? (
-                <span className="w-fit rounded bg-amber-100 px-1.5 text-[11px] font-medium text-amber-900">
+                <span className="w-fit rounded bg-amber-100 px-1.5 text-[11px] font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200">
                   {conversation.reminderLevel > 1
                     ? 'Still waiting for a claim'
                     : 'Waiting for a claim'}
                 </span>
               ) : null}
-              <span className="text-[11px] text-slate-400">
+              <span className="flex items-center gap-1 text-[11px] text-slate-600 dark:text-slate-400">
                 {STATUS_LABELS[conversation.status]}
-                {conversation.assignee ? ` · ${conversation.assignee.name}` : ''}
+                {conversation.assignee ? (
+                  <>
+                    <span aria-hidden="true">·</span>
+                    <Avatar
+                      name={conversation.assignee.name}
+                      url={conversation.assignee.avatarUrl}
+                      size="xs"
+                    />
+                    <span className="truncate">{conversation.assignee.name}</span>
+                  </>
+                ) : null}
               </span>
             </button>
           </li>
@@ -121,7 +137,9 @@ export const ConversationList = forwardRef<
       })}
       <li ref={sentinel} aria-hidden="true" className="h-4" />
       {query.isFetchingNextPage ? (
-        <li className="p-2 text-center text-xs text-slate-500">Loading more…</li>
+        <li className="p-2 text-center text-xs text-slate-600 dark:text-slate-400">
+          Loading more…
+        </li>
       ) : null}
     </ul>
   );

@@ -1,16 +1,20 @@
 'use client';
 // One conversation: who holds it (and the claim rule), its actions, the live transcript,
-// who else is here, and the composer.
+// who else is here, and the composer. On narrow screens its header also leads back to the
+// list and to the customer's details.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import type { CannedResponse, InboxConversation, SessionAgent } from '@/lib/contracts/agent';
 import type { Message, Note } from '@/lib/contracts/dto';
 import { ERROR_STATUS } from '@/lib/contracts/errors';
 import { ApiRequestError, apiFetch } from '../api';
+import { Avatar } from '../avatar';
 import { Alert, Button } from '../ui';
-import { appendToTranscript, keys, markReadLocally } from './cache';
+import { appendToTranscript, keys, markReadLocally, replaceInTranscript } from './cache';
 import { Composer, type ComposerHandle, type ComposerMode } from './composer';
+import { ConfirmDialog, type ConfirmRequest } from './confirm-dialog';
 import { displayName, STATUS_LABELS } from './format';
+import type { MessageAction } from './message-bubble';
 import { Transcript } from './transcript';
 import type { AgentSocket, LiveState } from './use-agent-socket';
 import { useUploadLimits } from './use-widget-config';
@@ -24,14 +28,24 @@ interface Outgoing {
   conversationId: string;
   text: string;
   attachmentIds?: string[];
+  replyToId?: string;
+}
+
+/** A change to a message already sent. */
+interface MessageChange {
+  conversationId: string;
+  messageId: string;
+  text?: string;
 }
 
 async function overSocket<T>(
   socket: AgentSocket,
-  event: 'message:send' | 'note:add',
-  payload: Outgoing,
+  event: 'message:send' | 'note:add' | 'message:edit' | 'message:delete',
+  payload: Outgoing | MessageChange,
 ): Promise<T> {
-  const ack = (await socket.timeout(10_000).emitWithAck(event, payload)) as
+  // One helper for four events: each gets the payload the caller built for it.
+  const typed = payload as Outgoing & MessageChange;
+  const ack = (await socket.timeout(10_000).emitWithAck(event, typed)) as
     | Acked<T>
     | { ok: false; error: { code: keyof typeof ERROR_STATUS; message: string } };
   if (!ack.ok)
@@ -60,6 +74,8 @@ export function ConversationPane({
   composerRef,
   onAction,
   actionError,
+  onBack,
+  onShowCustomer,
 }: {
   conversationId: string;
   me: SessionAgent;
@@ -68,10 +84,15 @@ export function ConversationPane({
   composerRef: RefObject<ComposerHandle | null>;
   onAction(action: ConversationActionName): void;
   actionError: string | null;
+  /** Back to the list, where list and conversation share one column (phones). */
+  onBack(): void;
+  /** Opens the customer's details, where they have no column of their own. */
+  onShowCustomer(): void;
 }) {
   const client = useQueryClient();
   const { data: conversation, isError } = useConversation(conversationId);
   const [notice, setNotice] = useState<{ text: string; takeOver: boolean } | null>(null);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const uploadLimits = useUploadLimits();
 
   const markRead = useCallback(
@@ -101,8 +122,32 @@ export function ConversationPane({
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, [markRead]);
 
-  if (isError) return <Alert>Could not load this conversation.</Alert>;
-  if (!conversation) return <p className="p-6 text-sm text-slate-500">Loading…</p>;
+  const back = (
+    <Button
+      variant="ghost"
+      className="md:hidden"
+      onClick={onBack}
+      aria-label="Back to conversations"
+    >
+      <span aria-hidden="true">←</span> Back
+    </Button>
+  );
+  if (isError) {
+    return (
+      <div className="flex flex-col gap-2 p-3">
+        <div>{back}</div>
+        <Alert>Could not load this conversation.</Alert>
+      </div>
+    );
+  }
+  if (!conversation) {
+    return (
+      <div className="flex flex-col gap-2 p-3">
+        <div>{back}</div>
+        <p className="px-3 text-sm text-slate-600 dark:text-slate-400">Loading…</p>
+      </div>
+    );
+  }
 
   const open = ['open_unclaimed', 'open_assigned', 'awaiting_customer'].includes(
     conversation.status,
@@ -116,8 +161,13 @@ export function ConversationPane({
     text: string,
     mode: ComposerMode,
     attachmentIds: string[],
+    replyToId?: string,
   ): Promise<boolean> => {
-    const body = attachmentIds.length ? { text, attachmentIds } : { text };
+    const body = {
+      text,
+      ...(attachmentIds.length ? { attachmentIds } : {}),
+      ...(replyToId && mode === 'reply' ? { replyToId } : {}),
+    };
     const outgoing: Outgoing = { conversationId, ...body };
     try {
       if (mode === 'reply') {
@@ -149,30 +199,85 @@ export function ConversationPane({
     }
   };
 
+  /** Edits (with `text`) or deletes one of the transcript's messages, over the socket when up. */
+  const changeMessage = async (message: Message, text?: string): Promise<boolean> => {
+    const change: MessageChange = { conversationId, messageId: message.id, text };
+    const path = `/conversations/${conversationId}/messages/${message.id}`;
+    try {
+      const event = text === undefined ? 'message:delete' : 'message:edit';
+      const { message: updated } = live.socket?.connected
+        ? await overSocket<{ message: Message }>(live.socket, event, change)
+        : await apiFetch<{ message: Message }>(path, {
+            method: text === undefined ? 'DELETE' : 'PATCH',
+            ...(text === undefined ? {} : { body: { text } }),
+          });
+      replaceInTranscript(client, updated);
+      setNotice(null);
+      return true;
+    } catch (error) {
+      setNotice({
+        text: error instanceof Error ? error.message : 'Could not change the message',
+        takeOver: false,
+      });
+      return false;
+    }
+  };
+
+  const customerName = displayName(conversation);
+  const onMessageAction = (action: MessageAction, message: Message) => {
+    if (action === 'reply') {
+      const author = message.author === 'customer' ? customerName : (message.agentName ?? 'Agent');
+      composerRef.current?.quote(message, author);
+    } else if (action === 'edit') {
+      composerRef.current?.edit(message);
+    } else {
+      setConfirm({
+        title: 'Delete this message?',
+        description:
+          message.author === 'agent' && message.agentId === me.id
+            ? 'The customer will see “Message deleted” in its place, here and in Telegram.'
+            : 'Its text and files are removed for everyone; “Message deleted” stays in its place.',
+        confirmLabel: 'Delete',
+        danger: true,
+        onConfirm: () => void changeMessage(message),
+      });
+    }
+  };
+
   return (
     <section
       aria-label={`Conversation with ${displayName(conversation)}`}
       className="flex h-full min-h-0 flex-col"
     >
-      <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-4 py-3">
-        <div className="min-w-0">
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-3 py-2 md:px-4 md:py-3 dark:border-slate-800 dark:bg-slate-900">
+        <div className="-ml-2 md:hidden">{back}</div>
+        <div className="min-w-0 flex-1">
           <h2 className="truncate text-lg font-semibold">{displayName(conversation)}</h2>
-          <p className="text-xs text-slate-500">
+          <p className="text-xs text-slate-600 dark:text-slate-400">
             {conversation.codename} · <span>{STATUS_LABELS[conversation.status]}</span>
           </p>
         </div>
-        <div className="ml-auto flex flex-wrap items-center gap-2">
+        <Button className="lg:hidden" onClick={onShowCustomer}>
+          Customer
+        </Button>
+        <div className="flex flex-wrap items-center gap-2 md:ml-auto">
           {open && !holder ? (
             <Button variant="primary" onClick={() => onAction('claim')}>
               Claim
             </Button>
           ) : null}
           {open && holder?.id === me.id ? (
-            <span className="text-sm text-emerald-700">Assigned to you</span>
+            <span className="flex items-center gap-1.5 text-sm text-emerald-700 dark:text-emerald-400">
+              <Avatar name={holder.name} url={holder.avatarUrl} size="xs" />
+              Assigned to you
+            </span>
           ) : null}
           {heldByOther ? (
             <>
-              <span className="text-sm text-amber-800">Claimed by {holder.name} — take over?</span>
+              <span className="flex items-center gap-1.5 text-sm text-amber-800 dark:text-amber-300">
+                <Avatar name={holder.name} url={holder.avatarUrl} size="xs" />
+                Claimed by {holder.name} — take over?
+              </span>
               <Button onClick={() => onAction('claim')}>Take over</Button>
             </>
           ) : null}
@@ -194,9 +299,15 @@ export function ConversationPane({
         conversationId={conversationId}
         customerName={displayName(conversation)}
         seenSeq={conversation.customerSeenSeq}
+        viewer={{ agentId: me.id, isAdmin: me.role === 'admin' }}
         onLatestSeq={onLatestSeq}
+        onAction={onMessageAction}
       />
-      <div role="status" aria-live="polite" className="min-h-6 px-4 py-1 text-xs text-slate-500">
+      <div
+        role="status"
+        aria-live="polite"
+        className="min-h-6 px-4 py-1 text-xs text-slate-600 dark:text-slate-400"
+      >
         {live.customerTyping[conversationId] ? (
           <span>{displayName(conversation)} is typing… </span>
         ) : null}
@@ -223,8 +334,10 @@ export function ConversationPane({
         disabledReason="This conversation is blocked."
         canned={canned}
         onSend={send}
+        onSaveEdit={changeMessage}
         onTyping={(typing) => live.socket?.emit('typing', { conversationId, typing })}
       />
+      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
     </section>
   );
 }

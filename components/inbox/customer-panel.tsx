@@ -90,7 +90,7 @@ function CustomerDetails({
 }) {
   return (
     <section aria-label="Customer" className="flex flex-col gap-3 p-4 text-sm">
-      <h2 className="font-semibold text-slate-800">Customer</h2>
+      <h2 className="font-semibold text-slate-800 dark:text-slate-100">Customer</h2>
       {identity ? (
         <div className="rounded-md border border-emerald-300 bg-emerald-50 p-2 text-emerald-900 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100">
           <p className="font-medium">✓ Verified by the site</p>
@@ -106,21 +106,23 @@ function CustomerDetails({
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
-            <dt className="text-slate-500">{label}</dt>
-            <dd className="break-all text-slate-800">{value}</dd>
+            <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
+            <dd className="break-all text-slate-800 dark:text-slate-100">{value}</dd>
           </div>
         ))}
       </dl>
       {fields.length ? (
         <>
-          <h3 className="font-medium text-slate-700">
+          <h3 className="font-medium text-slate-700 dark:text-slate-300">
             Pre-chat answers{identity ? ' (not verified)' : ''}
           </h3>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5">
             {fields.map((answer) => (
               <div key={answer.id} className="contents">
-                <dt className="text-slate-500">{answer.label}</dt>
-                <dd className="break-all text-slate-800">{display(answer.value)}</dd>
+                <dt className="text-slate-500 dark:text-slate-400">{answer.label}</dt>
+                <dd className="break-all text-slate-800 dark:text-slate-100">
+                  {display(answer.value)}
+                </dd>
               </div>
             ))}
           </dl>

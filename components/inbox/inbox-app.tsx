@@ -1,6 +1,8 @@
 'use client';
 // The live inbox: views with counts, department filter and search on the left, the open
-// conversation in the middle, the customer on the right. Server state through TanStack
+// conversation in the middle, the customer on the right. On narrower screens the customer
+// is a sheet, and on a phone the list and the conversation take the screen in turn (the
+// browser's back goes from the conversation to the list). Server state through TanStack
 // Query; the `/agent` socket keeps it current.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -8,34 +10,36 @@ import type {
   CannedResponse,
   InboxConversation,
   InboxCounts,
-  InboxView,
   SessionAgent,
 } from '@/lib/contracts/agent';
 import type { InboxDepartment } from '@/lib/contracts/departments';
 import { apiFetch, errorMessage } from '../api';
 import { AppNav } from '../app-nav';
 import { Button } from '../ui';
+import { useViewportHeight } from '../use-viewport-height';
 import { notificationsUndecided } from './attention';
 import { applyConversations, type Filters, keys } from './cache';
 import type { ComposerHandle } from './composer';
 import { ConfirmDialog, type ConfirmRequest } from './confirm-dialog';
-import { ConversationList, type ConversationListHandle } from './conversation-list';
+import type { ConversationListHandle } from './conversation-list';
 import {
   type ConversationActionName,
   ConversationPane,
   useConversation,
 } from './conversation-pane';
+import { CustomerDrawer } from './customer-drawer';
 import { CustomerPanel } from './customer-panel';
+import { InboxSidebar } from './inbox-sidebar';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { useAgentSocket } from './use-agent-socket';
 
-const VIEWS: { id: InboxView; label: string }[] = [
-  { id: 'unclaimed', label: 'Unclaimed' },
-  { id: 'mine', label: 'Mine' },
-  { id: 'open', label: 'All open' },
-  { id: 'closed', label: 'Closed' },
-  { id: 'blocked', label: 'Blocked' },
-];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The conversation the address names (`/inbox?c=<id>`), if any. */
+function conversationInAddress(): string | null {
+  const id = new URLSearchParams(window.location.search).get('c');
+  return id && UUID.test(id) ? id : null;
+}
 
 function isTypingTarget(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
@@ -63,13 +67,41 @@ export function InboxApp({
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [askNotifications, setAskNotifications] = useState(false);
+  const [customerOpen, setCustomerOpen] = useState(false);
   const listRef = useRef<ConversationListHandle>(null);
   const composerRef = useRef<ComposerHandle>(null);
+  // Whether opening from the list added a history entry, which going back then removes.
+  const pushed = useRef(false);
+  const selectedRef = useRef(selectedId);
+  selectedRef.current = selectedId;
+  useViewportHeight();
 
   const open = useCallback((id: string) => {
     setSelectedId(id);
     setActionError(null);
-    window.history.replaceState(null, '', `/inbox?c=${id}`);
+    if (selectedRef.current === null) {
+      window.history.pushState(null, '', `/inbox?c=${id}`);
+      pushed.current = true;
+    } else {
+      window.history.replaceState(null, '', `/inbox?c=${id}`);
+    }
+  }, []);
+  const backToList = useCallback(() => {
+    if (pushed.current) {
+      window.history.back();
+      return;
+    }
+    window.history.replaceState(null, '', '/inbox');
+    setSelectedId(null);
+  }, []);
+  useEffect(() => {
+    const onPopState = () => {
+      pushed.current = false;
+      setSelectedId(conversationInAddress());
+      setCustomerOpen(false);
+    };
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
   }, []);
   const live = useAgentSocket(me.id, selectedId, open);
 
@@ -178,90 +210,59 @@ export function InboxApp({
   }, [requestAction]);
 
   const others = live.presence.filter((p) => p.agentId !== me.id);
+  const customer = selected.data ? (
+    <CustomerPanel conversation={selected.data} departments={departments.data ?? []} />
+  ) : null;
   return (
-    <div className="flex h-screen flex-col">
+    <div className="flex h-app flex-col overflow-hidden">
       <AppNav me={me} current="/inbox" />
-      <div className="grid min-h-0 flex-1 grid-cols-[20rem_1fr_17rem]">
-        <aside
-          aria-label="Inbox"
-          className="flex min-h-0 flex-col border-r border-slate-200 bg-white"
+      <h1 className="sr-only">Inbox</h1>
+      <div className="grid min-h-0 flex-1 grid-cols-1 md:grid-cols-[18rem_minmax(0,1fr)] lg:grid-cols-[20rem_minmax(0,1fr)_17rem]">
+        <InboxSidebar
+          filters={filters}
+          onFilters={setFilters}
+          search={search}
+          onSearch={setSearch}
+          counts={counts.data}
+          departments={departments.data ?? []}
+          listRef={listRef}
+          selectedId={selectedId}
+          onOpen={open}
+          className={selectedId ? 'hidden md:flex' : 'flex'}
         >
-          <div
-            role="tablist"
-            aria-label="Views"
-            className="flex flex-wrap gap-1 border-b border-slate-200 p-2"
-          >
-            {VIEWS.map((view) => (
-              <button
-                key={view.id}
-                type="button"
-                role="tab"
-                aria-selected={filters.view === view.id}
-                onClick={() => setFilters((f) => ({ ...f, view: view.id }))}
-                className="rounded-md px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 aria-selected:bg-indigo-600 aria-selected:text-white"
-              >
-                {view.label}{' '}
-                <span className="tabular-nums opacity-80">{counts.data?.[view.id] ?? ''}</span>
-              </button>
-            ))}
-          </div>
-          <div className="flex flex-col gap-2 border-b border-slate-200 p-2">
-            <input
-              type="search"
-              aria-label="Search conversations"
-              placeholder="Search codename, name or message"
-              value={search}
-              onChange={(event) => setSearch(event.target.value)}
-              className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+          <p>
+            <span
+              aria-hidden="true"
+              className={`mr-1 inline-block h-2 w-2 rounded-full ${live.connected ? 'bg-emerald-500' : 'bg-slate-400'}`}
             />
-            <select
-              aria-label="Department"
-              value={filters.departmentId}
-              onChange={(event) => setFilters((f) => ({ ...f, departmentId: event.target.value }))}
-              className="rounded-md border border-slate-300 px-2 py-1 text-sm"
-            >
-              <option value="">All departments</option>
-              {departments.data?.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.active ? d.name : `${d.name} (inactive)`}
-                </option>
-              ))}
-            </select>
-          </div>
-          <ConversationList ref={listRef} filters={filters} selectedId={selectedId} onOpen={open} />
-          <footer className="border-t border-slate-200 p-2 text-xs text-slate-600">
-            <p>
-              <span
-                aria-hidden="true"
-                className={`mr-1 inline-block h-2 w-2 rounded-full ${live.connected ? 'bg-emerald-500' : 'bg-slate-400'}`}
-              />
-              {live.connected ? 'Live' : 'Reconnecting…'}
-            </p>
-            <ul aria-label="Team presence" className="mt-1">
-              {others.map((p) => (
-                <li key={p.agentId}>
-                  {p.name}: {p.status}
-                </li>
-              ))}
-            </ul>
-            <div className="mt-2 flex gap-2">
-              {askNotifications ? (
-                <Button
-                  variant="ghost"
-                  onClick={() =>
-                    void Notification.requestPermission().then(() => setAskNotifications(false))
-                  }
-                >
-                  Enable notifications
-                </Button>
-              ) : null}
-              <Button variant="ghost" onClick={() => setShortcutsOpen(true)}>
-                Shortcuts
+            {live.connected ? 'Live' : 'Reconnecting…'}
+          </p>
+          <ul aria-label="Team presence" className="mt-1">
+            {others.map((p) => (
+              <li key={p.agentId}>
+                {p.name}: {p.status}
+              </li>
+            ))}
+          </ul>
+          <div className="mt-2 flex flex-wrap gap-2">
+            {askNotifications ? (
+              <Button
+                variant="ghost"
+                onClick={() =>
+                  void Notification.requestPermission().then(() => setAskNotifications(false))
+                }
+              >
+                Enable notifications
               </Button>
-            </div>
-          </footer>
-        </aside>
-        <main className="min-h-0 bg-slate-50">
+            ) : null}
+            <Button variant="ghost" onClick={() => setShortcutsOpen(true)}>
+              Shortcuts
+            </Button>
+          </div>
+        </InboxSidebar>
+        <main
+          className={`min-h-0 min-w-0 flex-col bg-slate-50 dark:bg-slate-950 ${selectedId ? 'flex' : 'hidden md:flex'}`}
+        >
           {selectedId ? (
             <ConversationPane
               key={selectedId}
@@ -272,19 +273,25 @@ export function InboxApp({
               composerRef={composerRef}
               onAction={requestAction}
               actionError={actionError}
+              onBack={backToList}
+              onShowCustomer={() => setCustomerOpen(true)}
             />
           ) : (
-            <p className="p-6 text-sm text-slate-500">
+            <p className="p-6 text-sm text-slate-600 dark:text-slate-400">
               Select a conversation. Press ? for keyboard shortcuts.
             </p>
           )}
         </main>
-        <aside className="min-h-0 overflow-y-auto border-l border-slate-200 bg-white">
-          {selected.data ? (
-            <CustomerPanel conversation={selected.data} departments={departments.data ?? []} />
-          ) : null}
+        <aside
+          aria-label="Customer details"
+          className="hidden min-h-0 overflow-y-auto border-l border-slate-200 bg-white lg:block dark:border-slate-800 dark:bg-slate-900"
+        >
+          {customer}
         </aside>
       </div>
+      <CustomerDrawer open={customerOpen && customer !== null} onOpenChange={setCustomerOpen}>
+        {customer}
+      </CustomerDrawer>
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
       <ShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
     </div>

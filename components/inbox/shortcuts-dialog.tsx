@@ -26,18 +26,18 @@ export function ShortcutsDialog({
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/3 w-[min(26rem,90vw)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-5 shadow-xl">
+        <Dialog.Content className="fixed left-1/2 top-1/3 w-[min(26rem,90vw)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-5 shadow-xl dark:bg-slate-900">
           <Dialog.Title className="text-lg font-semibold">Keyboard shortcuts</Dialog.Title>
           <Dialog.Description className="sr-only">Keys that work in the inbox</Dialog.Description>
           <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             {SHORTCUTS.map(([keys, what]) => (
               <div key={keys} className="contents">
                 <dt>
-                  <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 font-mono text-xs">
+                  <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 font-mono text-xs dark:border-slate-700 dark:bg-slate-950">
                     {keys}
                   </kbd>
                 </dt>
-                <dd className="text-slate-700">{what}</dd>
+                <dd className="text-slate-700 dark:text-slate-300">{what}</dd>
               </div>
             ))}
           </dl>

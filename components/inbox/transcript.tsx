@@ -3,112 +3,35 @@
 // page first, older pages fetched as the agent scrolls up, notes interleaved by time.
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import type { Attachment } from '@/lib/contracts/dto';
-import { AttachmentList } from './attachments/attachment-list';
-import { attachmentsOf } from './attachments/files';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Message } from '@/lib/contracts/dto';
 import { Lightbox } from './attachments/lightbox';
 import { useImageViewer } from './attachments/use-image-viewer';
-import { fullTime, shortTime } from './format';
-import { type TranscriptItem as Item, interleave, transcriptQuery } from './transcript-query';
+import { Bubble, type MessageAction, type Viewer } from './message-bubble';
+import { interleave, transcriptQuery } from './transcript-query';
 
 const NEAR_TOP_PX = 300;
 const NEAR_BOTTOM_PX = 120;
-
-function Bubble({
-  item,
-  customerName,
-  seenSeq,
-  onOpenImage,
-}: {
-  item: Item;
-  customerName: string;
-  seenSeq: number;
-  onOpenImage(attachment: Attachment): void;
-}) {
-  if ('note' in item) {
-    return (
-      <article
-        aria-label={`Private note by ${item.note.authorName}`}
-        className="mx-auto w-full max-w-2xl"
-      >
-        <div className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2">
-          <div className="mb-1 flex gap-2 text-xs text-amber-800">
-            <span className="font-semibold">Private note · {item.note.authorName}</span>
-            <time dateTime={item.note.createdAt} title={fullTime(item.note.createdAt)}>
-              {shortTime(item.note.createdAt)}
-            </time>
-          </div>
-          {item.note.text ? (
-            <p className="whitespace-pre-wrap break-words text-sm text-amber-950">
-              {item.note.text}
-            </p>
-          ) : null}
-          <AttachmentList
-            attachments={attachmentsOf(item.note)}
-            tone="note"
-            onOpenImage={onOpenImage}
-          />
-        </div>
-      </article>
-    );
-  }
-  const { message } = item;
-  if (message.author === 'system') {
-    return (
-      <article aria-label="System message" className="text-center text-xs text-slate-500">
-        <span className="rounded-full bg-slate-100 px-3 py-1">
-          {message.text} · <time dateTime={message.createdAt}>{shortTime(message.createdAt)}</time>
-        </span>
-      </article>
-    );
-  }
-  const fromAgent = message.author === 'agent';
-  const author = fromAgent ? (message.agentName ?? 'Agent') : customerName;
-  return (
-    <article
-      aria-label={`Message from ${author}`}
-      className={`flex ${fromAgent ? 'justify-end' : 'justify-start'}`}
-    >
-      <div
-        className={`max-w-[75%] rounded-lg px-3 py-2 ${fromAgent ? 'bg-indigo-600 text-white' : 'border border-slate-200 bg-white text-slate-900'}`}
-      >
-        <div
-          className={`mb-0.5 flex gap-2 text-xs ${fromAgent ? 'text-indigo-100' : 'text-slate-500'}`}
-        >
-          <span className="font-semibold">{author}</span>
-          <time dateTime={message.createdAt} title={fullTime(message.createdAt)}>
-            {shortTime(message.createdAt)}
-          </time>
-          {fromAgent && message.seq <= seenSeq ? <span>· Seen</span> : null}
-        </div>
-        {message.text ? (
-          <p className="whitespace-pre-wrap break-words text-sm">{message.text}</p>
-        ) : null}
-        <AttachmentList
-          attachments={message.attachments}
-          tone={fromAgent ? 'onAccent' : 'light'}
-          onOpenImage={onOpenImage}
-        />
-      </div>
-    </article>
-  );
-}
+const HIGHLIGHT_MS = 2000;
 
 export function Transcript({
   conversationId,
   customerName,
   seenSeq,
+  viewer,
   onLatestSeq,
+  onAction,
 }: {
   conversationId: string;
   customerName: string;
   seenSeq: number;
+  viewer: Viewer;
   onLatestSeq: (seq: number) => void;
+  onAction: (action: MessageAction, message: Message) => void;
 }) {
   const query = useInfiniteQuery(transcriptQuery(conversationId));
   const items = useMemo(() => interleave(query.data?.pages ?? []), [query.data]);
-  const viewer = useImageViewer(items);
+  const images = useImageViewer(items);
   const scrollRef = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const firstKey = useRef<string | undefined>(undefined);
@@ -119,6 +42,35 @@ export function Transcript({
     overscan: 10,
     getItemKey: (index) => items[index]!.key,
   });
+
+  const messagesById = useMemo(() => {
+    const byId = new Map<string, Message>();
+    for (const item of items) if ('message' in item) byId.set(item.message.id, item.message);
+    return byId;
+  }, [items]);
+  const findMessage = useCallback((id: string) => messagesById.get(id), [messagesById]);
+
+  // Clicking a quote scrolls to the quoted message, fetching older pages until it is loaded.
+  const [jumpTo, setJumpTo] = useState<string | null>(null);
+  const [highlighted, setHighlighted] = useState<string | null>(null);
+  useEffect(() => {
+    if (!jumpTo) return;
+    const index = items.findIndex((item) => item.key === `m:${jumpTo}`);
+    if (index >= 0) {
+      stickToBottom.current = false;
+      virtualizer.scrollToIndex(index, { align: 'center' });
+      setHighlighted(jumpTo);
+      setJumpTo(null);
+      return;
+    }
+    if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
+    else if (!query.hasNextPage) setJumpTo(null);
+  }, [jumpTo, items, query, virtualizer]);
+  useEffect(() => {
+    if (!highlighted) return;
+    const timer = setTimeout(() => setHighlighted(null), HIGHLIGHT_MS);
+    return () => clearTimeout(timer);
+  }, [highlighted]);
 
   const latestSeq = useMemo(() => {
     for (let i = items.length - 1; i >= 0; i--) {
@@ -163,13 +115,15 @@ export function Transcript({
       role="log"
       aria-label="Transcript"
       aria-busy={query.isLoading || query.isFetchingNextPage}
-      className="min-h-0 flex-1 overflow-y-auto bg-slate-50 px-4 py-3"
+      className="min-h-0 flex-1 overflow-y-auto bg-slate-50 px-4 py-3 dark:bg-slate-950"
     >
       {query.isFetchingNextPage ? (
-        <p className="py-2 text-center text-xs text-slate-500">Loading earlier messages…</p>
+        <p className="py-2 text-center text-xs text-slate-500 dark:text-slate-400">
+          Loading earlier messages…
+        </p>
       ) : null}
       {query.isError ? (
-        <p className="text-sm text-red-700">Could not load the transcript.</p>
+        <p className="text-sm text-red-700 dark:text-red-300">Could not load the transcript.</p>
       ) : null}
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => (
@@ -184,12 +138,17 @@ export function Transcript({
               item={items[row.index]!}
               customerName={customerName}
               seenSeq={seenSeq}
-              onOpenImage={viewer.open}
+              viewer={viewer}
+              highlighted={highlighted !== null && items[row.index]!.key === `m:${highlighted}`}
+              findMessage={findMessage}
+              onOpenImage={images.open}
+              onAction={onAction}
+              onJump={setJumpTo}
             />
           </div>
         ))}
       </div>
-      <Lightbox {...viewer.lightbox} />
+      <Lightbox {...images.lightbox} />
     </div>
   );
 }

@@ -13,7 +13,7 @@ import type {
 } from '@/lib/contracts/agent';
 import type { InboxDepartment } from '@/lib/contracts/departments';
 import { alertAgent, alertsNow, type DepartmentAttention } from './attention';
-import { appendToTranscript, applyConversations, keys } from './cache';
+import { appendToTranscript, applyConversations, keys, replaceInTranscript } from './cache';
 
 export type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
 
@@ -132,6 +132,7 @@ export function useAgentSocket(
         alertAgent('New message', message.text, () => onOpenRef.current(message.conversationId));
       }
     });
+    socket.on('message:updated', (message) => replaceInTranscript(client, message));
     socket.on('note', (note) => appendToTranscript(client, note.conversationId, { note }));
     socket.on('customer:seen', ({ conversationId, seq }) => {
       client.setQueryData<InboxConversation>(keys.conversation(conversationId), (old) =>

@@ -1,12 +1,14 @@
 'use client';
-// An agent's own settings: the name customers see, the closing message, and a one-time
-// code that links their Telegram account (`/link <code>` in the support group).
+// An agent's own settings: the photo and name customers see, whether the widget shows
+// them, the closing message, and a one-time code that links their Telegram account
+// (`/link <code>` in the support group).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Profile } from '@/lib/contracts/agent';
 import { apiFetch, errorMessage } from '../api';
 import { keys } from '../inbox/cache';
 import { Alert, Button, Field } from '../ui';
+import { AvatarPicker } from './avatar-picker';
 
 export function ProfileForm() {
   const client = useQueryClient();
@@ -16,7 +18,7 @@ export function ProfileForm() {
   });
   const [saved, setSaved] = useState(false);
   const save = useMutation({
-    mutationFn: (body: { name: string; closingMessage: string }) =>
+    mutationFn: (body: { name: string; closingMessage: string; shownInWidget: boolean }) =>
       apiFetch<{ profile: Profile }>('/me', { method: 'PATCH', body }),
     onSuccess: ({ profile: updated }) => {
       client.setQueryData(keys.me, updated);
@@ -28,7 +30,7 @@ export function ProfileForm() {
       apiFetch<{ code: string; expiresAt: string }>('/me/telegram-link', { method: 'POST' }),
   });
 
-  if (!profile.data) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (!profile.data) return <p className="text-sm text-slate-500 dark:text-slate-400">Loading…</p>;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -37,11 +39,13 @@ export function ProfileForm() {
     save.mutate({
       name: String(form.get('name')),
       closingMessage: String(form.get('closingMessage')),
+      shownInWidget: form.get('shownInWidget') === 'on',
     });
   };
 
   return (
     <div className="flex flex-col gap-8">
+      <AvatarPicker profile={profile.data} />
       <form onSubmit={submit} aria-label="Profile" className="flex flex-col gap-4">
         {save.isError ? <Alert>{errorMessage(save.error)}</Alert> : null}
         {saved ? <Alert tone="info">Saved.</Alert> : null}
@@ -52,16 +56,32 @@ export function ProfileForm() {
           required
           maxLength={64}
         />
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            name="shownInWidget"
+            defaultChecked={profile.data.shownInWidget}
+            className="mt-0.5 h-4 w-4 accent-indigo-600"
+          />
+          <span>
+            <span className="font-medium text-slate-700 dark:text-slate-300">
+              Show me in the chat widget
+            </span>
+            <span className="block text-xs text-slate-500 dark:text-slate-400">
+              Your name and photo appear among the team's faces before a visitor writes.
+            </span>
+          </span>
+        </label>
         <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium text-slate-700">Closing message</span>
+          <span className="font-medium text-slate-700 dark:text-slate-300">Closing message</span>
           <textarea
             name="closingMessage"
             defaultValue={profile.data.closingMessage ?? ''}
             rows={3}
             maxLength={1000}
-            className="rounded-md border border-slate-300 px-3 py-2"
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-950"
           />
-          <span className="text-xs text-slate-500">
+          <span className="text-xs text-slate-500 dark:text-slate-400">
             Sent to the customer when you close a conversation. Leave empty for the team default.
           </span>
         </label>
@@ -71,7 +91,7 @@ export function ProfileForm() {
       </form>
       <section aria-label="Telegram" className="flex flex-col gap-2">
         <h2 className="text-lg font-semibold">Telegram</h2>
-        <p className="text-sm text-slate-600">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
           {profile.data.telegramLinked
             ? 'Your Telegram account is linked.'
             : 'Link your Telegram account to answer from the support group under your name.'}

@@ -3,6 +3,7 @@
 // both: role, departments, status (pending invitations included) and the agent's actions.
 import type { AgentRole, Department, TeamAgent } from '@/lib/contracts/agent';
 import { controlClass } from '../admin/form';
+import { Avatar } from '../avatar';
 import { Button } from '../ui';
 
 export interface AgentHandlers {
@@ -61,15 +62,20 @@ function StatusBadge({ agent }: { agent: TeamAgent }) {
 
 function Identity({ agent, isMe }: { agent: TeamAgent; isMe: boolean }) {
   return (
-    <div className="min-w-0">
-      <div className="font-medium text-slate-900 dark:text-slate-100">
-        {agent.name}
-        {isMe ? (
-          <span className="ml-1 text-xs font-normal text-slate-500 dark:text-slate-400">(you)</span>
-        ) : null}
-      </div>
-      <div className="truncate text-xs text-slate-600 dark:text-slate-400">
-        {agent.email ?? 'No email (Telegram only)'}
+    <div className="flex min-w-0 items-center gap-2">
+      <Avatar name={agent.name} url={agent.avatarUrl} />
+      <div className="min-w-0">
+        <div className="font-medium text-slate-900 dark:text-slate-100">
+          {agent.name}
+          {isMe ? (
+            <span className="ml-1 text-xs font-normal text-slate-500 dark:text-slate-400">
+              (you)
+            </span>
+          ) : null}
+        </div>
+        <div className="truncate text-xs text-slate-600 dark:text-slate-400">
+          {agent.email ?? 'No email (Telegram only)'}
+        </div>
       </div>
     </div>
   );
@@ -240,7 +246,7 @@ export function AgentList({ agents, departments, meId, busy, ...handlers }: List
             const isMe = agent.id === meId;
             return (
               <tr key={agent.id} aria-label={agent.name} className="align-middle">
-                <td className="max-w-48 px-3 py-2">
+                <td className="max-w-60 px-3 py-2">
                   <Identity agent={agent} isMe={isMe} />
                 </td>
                 <td className="px-3 py-2">

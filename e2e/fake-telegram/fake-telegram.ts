@@ -41,6 +41,8 @@ const WRITES = new Set([
   'sendDocument',
   'sendMediaGroup',
   'editMessageText',
+  'editMessageCaption',
+  'deleteMessage',
   'createForumTopic',
   'editForumTopic',
   'closeForumTopic',
@@ -61,6 +63,8 @@ export class FakeTelegram {
   private readonly history = new Map<number, Update>();
   private nextUpdateId = 10_000;
   private waiters = new Set<() => void>();
+  /** Ends the getUpdates call that is waiting, when another one comes in. */
+  private supersedePoll: (() => void) | null = null;
   private callbackIds = 0;
   private held: Promise<void> | null = null;
   private release: (() => void) | null = null;
@@ -130,16 +134,33 @@ export class FakeTelegram {
   /** A group admin changes the group (topics on) or the bot's rights, as in Telegram's UI. */
   changeGroup(
     chatId: number,
-    changes: Partial<Pick<FakeChat, 'is_forum' | 'botStatus' | 'botCanManageTopics' | 'title'>>,
+    changes: Partial<
+      Pick<
+        FakeChat,
+        'is_forum' | 'botStatus' | 'botCanManageTopics' | 'botCanDeleteMessages' | 'title'
+      >
+    >,
   ): FakeChat {
     return Object.assign(this.world.chat(chatId), changes);
   }
 
-  /** A user writes in a topic (or General with `threadId` null). */
-  write(user: FakeUser, chatId: number, threadId: number | null, text: string) {
+  /** A user writes in a topic (or General with `threadId` null), maybe replying to a message. */
+  write(
+    user: FakeUser,
+    chatId: number,
+    threadId: number | null,
+    text: string,
+    options: { replyTo?: number } = {},
+  ) {
     const chat = this.world.chat(chatId);
     if (threadId !== null) this.world.topicFor(chat, threadId, false);
-    const message = this.world.addMessage(chat, { thread_id: threadId, from: user, text });
+    if (options.replyTo !== undefined) this.world.message(chat, options.replyTo, 'reply to');
+    const message = this.world.addMessage(chat, {
+      thread_id: threadId,
+      from: user,
+      text,
+      ...(options.replyTo !== undefined ? { reply_to_message_id: options.replyTo } : {}),
+    });
     const entities = text.startsWith('/')
       ? [{ type: 'bot_command', offset: 0, length: text.split(/\s/)[0]!.length }]
       : undefined;
@@ -186,13 +207,18 @@ export class FakeTelegram {
     return { file: stored, ...this.push({ message: messageView(chat, message) }) };
   }
 
-  /** The user edits a message they wrote. */
+  /** The user edits a message they wrote (the caption, for a file). */
   edit(user: FakeUser, chatId: number, messageId: number, text: string) {
     const chat = this.world.chat(chatId);
     const message = chat.messages.find((m) => m.message_id === messageId);
     if (!message) throw new Error(`no message ${messageId}`);
-    message.edits.push(message.text);
-    message.text = text;
+    if (message.media) {
+      message.edits.push(message.caption ?? '');
+      message.caption = text;
+    } else {
+      message.edits.push(message.text);
+      message.text = text;
+    }
     return this.push({
       edited_message: {
         ...messageView(chat, message),
@@ -404,18 +430,36 @@ export class FakeTelegram {
       this.queue = this.queue.filter((u) => u.update_id >= offset || this.resent.delete(u));
     }
     const limit = Number(params.limit ?? 100);
+    // Telegram serves one poller: a second getUpdates ends the waiting one with a 409.
+    if (this.supersedePoll) {
+      this.world.pollConflicts += 1;
+      this.supersedePoll();
+    }
+    let superseded = false;
     if (this.queue.length === 0) {
       const timeoutMs = Number(params.timeout ?? 0) * 1000;
       await new Promise<void>((resolve) => {
         const done = () => {
           clearTimeout(timer);
           this.waiters.delete(done);
+          if (this.supersedePoll === supersede) this.supersedePoll = null;
           resolve();
+        };
+        const supersede = () => {
+          superseded = true;
+          done();
         };
         const timer = setTimeout(done, timeoutMs);
         this.waiters.add(done);
+        this.supersedePoll = supersede;
         res.once('close', done);
       });
+    }
+    if (superseded) {
+      throw new ApiError(
+        409,
+        'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+      );
     }
     return this.queue.slice(0, limit);
   }

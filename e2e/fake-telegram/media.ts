@@ -86,8 +86,10 @@ export async function callMediaMethod(
   }
   const chat = world.chat(params.chat_id);
   const topic = world.topicFor(chat, params.message_thread_id, true);
+  const replyTo = world.replyTarget(chat, params.reply_parameters);
   const post = (kind: FakeMediaKind, file: FakeFile, text?: string, group?: string) =>
     world.addMessage(chat, {
+      ...(replyTo ? { reply_to_message_id: replyTo } : {}),
       thread_id: topic?.thread_id ?? null,
       from: FAKE_BOT,
       text: '',

@@ -31,6 +31,26 @@ export function messageView(chat: FakeChat, message: FakeMessage) {
       ? { message_thread_id: message.thread_id, is_topic_message: true }
       : {}),
     ...(message.reply_markup ? { reply_markup: message.reply_markup } : {}),
+    ...replyView(chat, message),
+  };
+}
+
+/**
+ * `reply_to_message` as Telegram shows it: the message answered or, for any other message
+ * in a topic, the topic's opening service message (which Parley must not take for a reply).
+ */
+function replyView(chat: FakeChat, message: FakeMessage) {
+  const target = message.reply_to_message_id ?? (message.service ? undefined : message.thread_id);
+  const replied = target ? chat.messages.find((m) => m.message_id === target) : undefined;
+  if (!replied) return {};
+  return {
+    reply_to_message: {
+      message_id: replied.message_id,
+      from: replied.from,
+      chat: chatView(chat),
+      date: replied.date,
+      ...(replied.media ? {} : { text: replied.text }),
+    },
   };
 }
 
@@ -123,25 +143,66 @@ export function callMethod(world: FakeWorld, method: string, params: Params): un
       const body = text(params);
       const topic = world.topicFor(chat, params.message_thread_id, true);
       world.spend(chat);
+      const replyTo = world.replyTarget(chat, params.reply_parameters);
       const message = world.addMessage(chat, {
         thread_id: topic?.thread_id ?? null,
         from: FAKE_BOT,
         text: body,
         reply_markup: parsed(params.reply_markup),
         disable_notification: Boolean(params.disable_notification),
+        ...(replyTo ? { reply_to_message_id: replyTo } : {}),
       });
       return messageView(chat, message);
     }
     case 'editMessageText': {
       const chat = world.chat(params.chat_id);
-      const message = chat.messages.find((m) => m.message_id === Number(params.message_id));
-      if (!message) throw new ApiError(400, 'Bad Request: message to edit not found');
+      const message = world.message(chat, params.message_id, 'edit');
+      if (message.from.id !== FAKE_BOT.id) {
+        throw new ApiError(400, "Bad Request: message can't be edited");
+      }
+      if (message.media)
+        throw new ApiError(400, 'Bad Request: there is no text in the message to edit');
       const body = text(params);
       if (body === message.text) throw new ApiError(400, 'Bad Request: message is not modified');
       world.spend(chat);
       message.edits.push(message.text);
       message.text = body;
       return messageView(chat, message);
+    }
+    case 'editMessageCaption': {
+      const chat = world.chat(params.chat_id);
+      const message = world.message(chat, params.message_id, 'edit');
+      if (message.from.id !== FAKE_BOT.id) {
+        throw new ApiError(400, "Bad Request: message can't be edited");
+      }
+      if (!message.media)
+        throw new ApiError(400, 'Bad Request: there is no caption in the message to edit');
+      const caption = typeof params.caption === 'string' ? params.caption : '';
+      if (caption.length > 1024)
+        throw new ApiError(400, 'Bad Request: message caption is too long');
+      if (caption === (message.caption ?? '')) {
+        throw new ApiError(400, 'Bad Request: message is not modified');
+      }
+      world.spend(chat);
+      message.edits.push(message.caption ?? '');
+      message.caption = caption || undefined;
+      return messageView(chat, message);
+    }
+    case 'deleteMessage': {
+      const chat = world.chat(params.chat_id);
+      const message = world.message(chat, params.message_id, 'delete');
+      // Others' messages need the right to delete them; the bot's own go within 48 hours.
+      const own = message.from.id === FAKE_BOT.id;
+      if (!own && !chat.botCanDeleteMessages) {
+        throw new ApiError(400, "Bad Request: message can't be deleted");
+      }
+      if (own && Date.now() / 1000 - message.date > 48 * 3600) {
+        throw new ApiError(400, "Bad Request: message can't be deleted for everyone");
+      }
+      world.spend(chat);
+      chat.messages.splice(chat.messages.indexOf(message), 1);
+      world.deleted.push(message);
+      return true;
     }
     case 'createForumTopic': {
       const chat = world.chat(params.chat_id);

@@ -44,6 +44,8 @@ export interface FakeMessage {
   media?: { kind: FakeMediaKind; file: FakeFile };
   caption?: string;
   media_group_id?: string;
+  /** The message this one answers (`reply_parameters`, or a person's reply). */
+  reply_to_message_id?: number;
 }
 
 export interface FakeTopic {
@@ -60,6 +62,8 @@ export interface FakeChat {
   is_forum: boolean;
   botStatus: 'administrator' | 'member' | 'creator';
   botCanManageTopics: boolean;
+  /** The administrator right to delete others' messages. */
+  botCanDeleteMessages: boolean;
   nextMessageId: number;
   topics: Map<number, FakeTopic>;
   messages: FakeMessage[];
@@ -92,10 +96,14 @@ export class FakeWorld {
   readonly files = new Map<string, FakeFile>();
   /** Files uploaded to the fake (multipart), in order: what the bot sent as bytes. */
   readonly uploads: FakeFile[] = [];
+  /** Messages deleted (deleteMessage), as they were. */
+  readonly deleted: FakeMessage[] = [];
   private fileCounter = 0;
   rateLimited = 0;
   /** Writes that came before the `retry_after` of an earlier 429 had passed. */
   callsDuringPause = 0;
+  /** getUpdates calls cut short by another one (two bots polling at once), as Telegram does. */
+  pollConflicts = 0;
   budget: Budget | null;
 
   constructor(budget: Budget | null) {
@@ -109,6 +117,7 @@ export class FakeWorld {
       is_forum: true,
       botStatus: 'administrator',
       botCanManageTopics: true,
+      botCanDeleteMessages: true,
       nextMessageId: 1,
       topics: new Map(),
       messages: [],
@@ -171,6 +180,30 @@ export class FakeWorld {
     if (!topic || topic.deleted) throw new ApiError(400, 'Bad Request: message thread not found');
     if (forWriting && topic.closed) throw new ApiError(400, 'Bad Request: TOPIC_CLOSED');
     return topic;
+  }
+
+  /** A message of the chat, or Telegram's error for one that is not there (or was deleted). */
+  message(chat: FakeChat, messageId: unknown, what: string): FakeMessage {
+    const message = chat.messages.find((m) => m.message_id === Number(messageId));
+    if (!message) throw new ApiError(400, `Bad Request: message to ${what} not found`);
+    return message;
+  }
+
+  /**
+   * Where `reply_parameters` point: the message, which must be in the chat unless
+   * `allow_sending_without_reply` says to send anyway.
+   */
+  replyTarget(chat: FakeChat, raw: unknown): number | undefined {
+    const value = typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;
+    if (!value || typeof value !== 'object') return undefined;
+    const { message_id, allow_sending_without_reply } = value as {
+      message_id?: number;
+      allow_sending_without_reply?: boolean;
+    };
+    if (message_id === undefined) return undefined;
+    if (chat.messages.some((m) => m.message_id === Number(message_id))) return Number(message_id);
+    if (allow_sending_without_reply) return undefined;
+    throw new ApiError(400, 'Bad Request: message to be replied not found');
   }
 
   addMessage(

@@ -1,4 +1,5 @@
 // Presenters for agents as the team page and the profile page show them.
+import { avatarUrl } from '../avatars/avatar-url';
 import type { Profile, TeamAgent } from '../contracts/agent';
 import type { AgentRow } from '../db/schema';
 
@@ -27,6 +28,7 @@ export function presentTeamAgent(row: AgentRow, extras: TeamExtras): TeamAgent {
     departmentIds,
     lastSeenAt: row.lastSeenAt ? row.lastSeenAt.toISOString() : null,
     telegramLinked: row.telegramUserId !== null,
+    avatarUrl: avatarUrl(row.avatarHash),
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -39,5 +41,7 @@ export function presentProfile(row: AgentRow): Profile {
     role: row.role,
     closingMessage: row.closingMessage,
     telegramLinked: row.telegramUserId !== null,
+    avatarUrl: avatarUrl(row.avatarHash),
+    shownInWidget: row.shownInWidget,
   };
 }

@@ -1,4 +1,5 @@
-// An agent's own profile: the name customers see and the closing message used on close.
+// An agent's own profile: the name customers see, the closing message used on close, and
+// whether the widget shows them among the team (the photo: lib/avatars/set-avatar.ts).
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import { writeAudit } from '../audit/write-audit';
@@ -19,7 +20,7 @@ export async function getProfile(agentId: string): Promise<Profile> {
 
 export async function updateProfile(
   agentId: string,
-  changes: { name?: string; closingMessage?: string | null },
+  changes: { name?: string; closingMessage?: string | null; shownInWidget?: boolean },
   actor: Actor,
 ): Promise<Profile> {
   return inTransaction(async (tx) => {
@@ -30,6 +31,7 @@ export async function updateProfile(
         ...(changes.closingMessage !== undefined
           ? { closingMessage: changes.closingMessage || null }
           : {}),
+        ...(changes.shownInWidget !== undefined ? { shownInWidget: changes.shownInWidget } : {}),
         updatedAt: new Date(),
       })
       .where(eq(agents.id, agentId))

@@ -5,7 +5,7 @@ import sharp, { type Sharp } from 'sharp';
 import { AppError } from '../errors';
 
 /** About 50 megapixels: a decompression bomb stops here rather than filling the memory. */
-const MAX_PIXELS = 50_000_000;
+export const MAX_IMAGE_PIXELS = 50_000_000;
 const THUMBNAIL_SIZE = 320;
 
 export interface ProcessedImage {
@@ -30,7 +30,8 @@ function encode(image: Sharp, type: string): Sharp {
   }
 }
 
-function unreadable(error: unknown): AppError {
+/** The error for an image sharp refused: too many pixels, or not readable. */
+export function unreadableImage(error: unknown): AppError {
   const message = (error as Error)?.message ?? '';
   if (/pixel limit/i.test(message)) {
     return new AppError('too_large', 'The image has too many pixels (at most 50 megapixels)');
@@ -42,7 +43,7 @@ export async function processImage(bytes: Buffer, type: string): Promise<Process
   const animated = type === 'image/gif' || type === 'image/webp';
   try {
     // Without keepMetadata()/withMetadata(), sharp writes no EXIF, XMP, IPTC or comments.
-    const source = sharp(bytes, { animated, limitInputPixels: MAX_PIXELS, failOn: 'error' });
+    const source = sharp(bytes, { animated, limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' });
     const output = await encode(source.autoOrient(), type).toBuffer();
     const meta = await sharp(output, { animated }).metadata();
     const width = meta.width ?? 0;
@@ -53,6 +54,6 @@ export async function processImage(bytes: Buffer, type: string): Promise<Process
       .toBuffer();
     return { bytes: output, width, height, thumbnail };
   } catch (error) {
-    throw unreadable(error);
+    throw unreadableImage(error);
   }
 }

@@ -2,7 +2,12 @@
 import { z } from 'zod';
 import type { AgentConversation, Message, Note } from './dto';
 import { boundedString, lineString, pgInt, queryInt, uuidSchema } from './fields';
-import { EMPTY_MESSAGE, hasMessageContent, messageContentShape } from './message-content';
+import {
+  EMPTY_MESSAGE,
+  editMessageSchema,
+  hasMessageContent,
+  messageContentShape,
+} from './message-content';
 import { emailAddressSchema } from './settings';
 import { textSchema } from './text';
 
@@ -110,6 +115,8 @@ export const agentMessageSchema = z
 export const noteSchema = z
   .strictObject({ ...messageContentShape, agentEmail })
   .refine(hasMessageContent, EMPTY_MESSAGE);
+/** An edit through the admin API: the agent named by `agentEmail` edits their own message. */
+export const adminEditMessageSchema = editMessageSchema.extend({ agentEmail });
 
 /** A partial update: `{<settings key>: {<field>: value, …}, …}`, merged over what is stored. */
 /** `POST /api/v1/admin/email/test`: where the test email goes. */

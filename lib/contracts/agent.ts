@@ -4,7 +4,12 @@ import { z } from 'zod';
 import type { AgentConversation, ConversationStatus, Message, Note } from './dto';
 import type { Ack } from './errors';
 import { boundedString, lineString, pgInt, queryInt, uuidSchema as uuid } from './fields';
-import { EMPTY_MESSAGE, hasMessageContent, messageContentShape } from './message-content';
+import {
+  EMPTY_MESSAGE,
+  hasMessageContent,
+  messageContentShape,
+  messageTextSchema,
+} from './message-content';
 import { textSchema } from './text';
 
 /** A person's name as agents show it to customers: one line, 1–64 characters. */
@@ -64,8 +69,10 @@ export const profileSchema = z
     name: agentNameSchema.optional(),
     /** Empty clears it, and the `closing_message` template is used instead. */
     closingMessage: boundedString(1000, 'Closing message').nullable().optional(),
+    /** Whether the widget lists this agent among the team's faces. */
+    shownInWidget: z.boolean().optional(),
   })
-  .refine((p) => p.name !== undefined || p.closingMessage !== undefined, 'Nothing to update');
+  .refine((p) => Object.values(p).some((v) => v !== undefined), 'Nothing to update');
 
 /** The departments an agent belongs to: the whole set, each id once. */
 export const departmentIdsSchema = z
@@ -128,6 +135,8 @@ export const presenceSchema = z.object({ status: z.enum(['online', 'away']) });
 export const socketMessageSchema = z
   .object({ conversationId: uuid, ...messageContentShape })
   .refine(hasMessageContent, EMPTY_MESSAGE);
+export const socketMessageRefSchema = z.object({ conversationId: uuid, messageId: uuid });
+export const socketEditSchema = socketMessageRefSchema.extend({ text: messageTextSchema });
 
 // ---- Shapes ----
 
@@ -141,6 +150,9 @@ export interface SessionAgent {
 export interface Profile extends SessionAgent {
   closingMessage: string | null;
   telegramLinked: boolean;
+  /** The public URL of the profile photo; null: initials. */
+  avatarUrl: string | null;
+  shownInWidget: boolean;
 }
 
 /** An outstanding one-time link (an invitation, or a password reset by link). */
@@ -157,6 +169,7 @@ export interface TeamAgent extends SessionAgent {
   departmentIds: string[];
   lastSeenAt: string | null;
   telegramLinked: boolean;
+  avatarUrl: string | null;
   createdAt: string;
 }
 
@@ -217,7 +230,22 @@ export interface Viewer {
 /** Events an inbox sends on the `/agent` namespace. */
 export interface AgentClientEvents {
   'message:send': (
-    payload: { conversationId: string; text: string; attachmentIds?: string[] },
+    payload: {
+      conversationId: string;
+      text: string;
+      attachmentIds?: string[];
+      replyToId?: string;
+    },
+    ack: (result: Ack<{ message: Message }>) => void,
+  ) => void;
+  /** Edits one's own message within the edit window. */
+  'message:edit': (
+    payload: { conversationId: string; messageId: string; text: string },
+    ack: (result: Ack<{ message: Message }>) => void,
+  ) => void;
+  /** Deletes one's own message within the window; admins any message. */
+  'message:delete': (
+    payload: { conversationId: string; messageId: string },
     ack: (result: Ack<{ message: Message }>) => void,
   ) => void;
   'note:add': (
@@ -243,6 +271,8 @@ export interface AgentServerEvents {
     departmentId?: string | null;
   }) => void;
   message: (message: Message) => void;
+  /** A message was edited or deleted: replace it (by id) with this version. */
+  'message:updated': (message: Message) => void;
   note: (note: Note) => void;
   'customer:seen': (payload: { conversationId: string; seq: number }) => void;
   'customer:typing': (payload: { conversationId: string; typing: boolean }) => void;

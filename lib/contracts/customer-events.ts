@@ -9,6 +9,8 @@ export interface CustomerSendPayload {
   /** May be empty when `attachmentIds` names uploaded files. */
   text: string;
   attachmentIds?: string[];
+  /** A message of the same conversation this one quotes. */
+  replyToId?: string;
 }
 
 export interface CustomerTyping {
@@ -30,6 +32,8 @@ export interface CustomerClientEvents {
 /** Events the server sends on the `/customer` namespace. */
 export interface CustomerServerEvents {
   message: (message: Message) => void;
+  /** A message already sent was edited or deleted: replace it (by id) with this one. */
+  'message:updated': (message: Message) => void;
   /** The customer-facing conversation, on every change. */
   conversation: (conversation: CustomerConversation) => void;
   typing: (payload: CustomerTyping) => void;

@@ -28,17 +28,40 @@ export interface Attachment {
   thumbnailUrl?: string;
 }
 
+/**
+ * The message a reply quotes, as it is now: a short excerpt of its text (or, for files
+ * alone, their names), and `deleted` once it was deleted. Clients that hold the quoted
+ * message itself show it from there (it may have changed since this was sent).
+ */
+export interface QuotedMessage {
+  id: string;
+  seq: number;
+  author: MessageAuthor;
+  agentName?: string;
+  text: string;
+  deleted?: true;
+}
+
 export interface Message {
   id: string;
   conversationId: string;
   seq: number;
   author: MessageAuthor;
   agentName?: string;
-  /** May be empty when the message carries attachments. */
+  /** The agent who wrote it: in agents' views only (the inbox, the admin API), never the widget's. */
+  agentId?: string;
+  /** The replying agent's profile photo, when they have one (initials otherwise). */
+  agentAvatarUrl?: string;
+  /** May be empty when the message carries attachments; always empty once deleted. */
   text: string;
   clientId?: string;
-  /** In the order they were given in `attachmentIds`. */
+  /** In the order they were given in `attachmentIds`; empty once deleted. */
   attachments: Attachment[];
+  replyTo?: QuotedMessage;
+  /** Set when its author changed the text (agents, within `MESSAGE_EDIT_WINDOW_SECONDS`). */
+  editedAt?: string;
+  /** Set once deleted: it keeps its place and seq and is shown as "Message deleted". */
+  deletedAt?: string;
   createdAt: string;
 }
 
@@ -54,7 +77,7 @@ export interface CustomerConversation {
   status: ConversationStatus;
   name: string | null;
   departmentId: string | null;
-  agent: { name: string } | null;
+  agent: { name: string; avatarUrl: string | null } | null;
   /** Where replies go by email once the visitor left the page; null: not given. */
   email: string | null;
   createdAt: string;
@@ -76,6 +99,7 @@ export interface AgentSummary {
   name: string;
   email: string | null;
   role: 'admin' | 'agent';
+  avatarUrl: string | null;
 }
 
 /** The conversation as agents and the admin API see it. */
@@ -133,8 +157,10 @@ export interface WidgetConfig {
   greeting: string;
   locale: string;
   strings: Record<string, string>;
-  /** Who answers, shown in the header when set. */
+  /** Who answers: the `teamName` setting, or the title when it is empty. */
   teamName: string;
+  /** The team's faces: active agents who chose to be shown, most recently active first. */
+  agents: WidgetAgent[];
   online: boolean;
   departments: WidgetDepartment[];
   preChatFields: PreChatField[];
@@ -142,6 +168,12 @@ export interface WidgetConfig {
   attachments: AttachmentLimits;
   /** Email is set up: the widget may ask for an address and offer the transcript by email. */
   email: boolean;
+}
+
+export interface WidgetAgent {
+  name: string;
+  /** Null: show the initials of `name`. */
+  avatarUrl: string | null;
 }
 
 export interface AttachmentLimits {
@@ -159,6 +191,11 @@ export interface StartConversationResponse {
 export interface ConversationHistoryResponse {
   conversation: CustomerConversation;
   messages: Message[];
+  /**
+   * With `?after=`: the messages at or before `after` that were edited or deleted, as they
+   * are now, so a client that was away replaces its copies (by id).
+   */
+  updated?: Message[];
   closedNote?: string;
 }
 

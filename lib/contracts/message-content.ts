@@ -20,13 +20,22 @@ export const attachmentIdsSchema = z
 export interface MessageContent {
   text: string;
   attachmentIds?: string[];
+  /** A message of the same conversation this one quotes. */
+  replyToId?: string;
 }
 
 /** The fields of a message being sent; refine with `hasMessageContent` so it is not empty. */
 export const messageContentShape = {
   text: messageTextSchema,
   attachmentIds: attachmentIdsSchema.optional(),
+  replyToId: z.uuid('replyToId: expected a uuid').optional(),
 };
+
+/** How long after sending its author may edit or delete a message (admins delete any, always). */
+export const MESSAGE_EDIT_WINDOW_SECONDS = 15 * 60;
+
+/** A new text for a message already sent: it may be empty only when files came with it. */
+export const editMessageSchema = z.strictObject({ text: messageTextSchema });
 
 export const hasMessageContent = (content: MessageContent): boolean =>
   content.text !== '' || (content.attachmentIds?.length ?? 0) > 0;

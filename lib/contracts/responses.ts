@@ -9,6 +9,10 @@ import { SETTINGS_SCHEMAS } from './settings';
 
 const id = z.uuid();
 const time = z.iso.datetime({ offset: true });
+const avatarUrlSchema = z
+  .string()
+  .nullable()
+  .describe('A profile photo (public, named by a content hash); null: show initials');
 
 export const conversationStatusSchema = z
   .enum(['open_unclaimed', 'open_assigned', 'awaiting_customer', 'closed', 'blocked'])
@@ -32,6 +36,19 @@ export const attachmentSchema = z
 
 export const uploadAttachmentResponseSchema = z.object({ attachment: attachmentSchema });
 
+export const quotedMessageSchema = z
+  .object({
+    id,
+    seq: z.number().int(),
+    author: authorSchema,
+    agentName: z.string().optional(),
+    text: z
+      .string()
+      .describe('A short excerpt; the file names for files alone; empty once deleted'),
+    deleted: z.literal(true).optional(),
+  })
+  .meta({ id: 'QuotedMessage', description: 'The message a reply quotes, as it is now' });
+
 export const messageSchema = z
   .object({
     id,
@@ -39,12 +56,19 @@ export const messageSchema = z
     seq: z.number().int(),
     author: authorSchema,
     agentName: z.string().optional(),
-    text: z.string().describe('May be empty when the message has attachments'),
+    agentId: id.optional().describe("The agent who wrote it; in agents' views only"),
+    agentAvatarUrl: z.string().optional().describe('The agent’s profile photo, when set'),
+    text: z.string().describe('May be empty when the message has attachments; empty once deleted'),
     clientId: z.string().optional(),
     attachments: z.array(attachmentSchema),
+    replyTo: quotedMessageSchema.optional(),
+    editedAt: time.optional(),
+    deletedAt: time.optional().describe('Deleted: shown as "Message deleted", no text or files'),
     createdAt: time,
   })
   .meta({ id: 'Message' });
+
+export const messageResponseSchema = z.object({ message: messageSchema });
 
 export const customerConversationSchema = z
   .object({
@@ -53,7 +77,7 @@ export const customerConversationSchema = z
     status: conversationStatusSchema,
     name: z.string().nullable(),
     departmentId: id.nullable(),
-    agent: z.object({ name: z.string() }).nullable(),
+    agent: z.object({ name: z.string(), avatarUrl: avatarUrlSchema }).nullable(),
     email: z.string().nullable().describe('Where replies go by email once the visitor left'),
     createdAt: time,
   })
@@ -72,7 +96,13 @@ export const noteSchema = z
   .meta({ id: 'Note', description: 'A private note; its file links are for agents only' });
 
 export const agentSummarySchema = z
-  .object({ id, name: z.string(), email: z.string().nullable(), role: z.enum(AGENT_ROLES) })
+  .object({
+    id,
+    name: z.string(),
+    email: z.string().nullable(),
+    role: z.enum(AGENT_ROLES),
+    avatarUrl: avatarUrlSchema,
+  })
   .meta({ id: 'AgentSummary' });
 
 const agentConversationShape = {
@@ -128,7 +158,10 @@ export const widgetConfigSchema = z
   .object({
     title: z.string(),
     subtitle: z.string(),
-    teamName: z.string(),
+    teamName: z.string().describe('The team name setting, or the title when it is empty'),
+    agents: z
+      .array(z.object({ name: z.string(), avatarUrl: avatarUrlSchema }))
+      .describe('Active agents who chose to be shown, most recently active first'),
     color: z.string(),
     position: z.enum(['left', 'right']),
     greeting: z.string(),
@@ -162,6 +195,10 @@ export const startConversationResponseSchema = z.object({
 export const conversationHistorySchema = z.object({
   conversation: customerConversationSchema,
   messages: z.array(messageSchema),
+  updated: z
+    .array(messageSchema)
+    .optional()
+    .describe('With `after`: earlier messages edited or deleted since, as they are now'),
   closedNote: z.string().optional(),
 });
 
@@ -174,6 +211,8 @@ export const profileViewSchema = z
     ...sessionAgentSchema.shape,
     closingMessage: z.string().nullable(),
     telegramLinked: z.boolean(),
+    avatarUrl: avatarUrlSchema,
+    shownInWidget: z.boolean(),
   })
   .meta({ id: 'Profile' });
 
@@ -183,6 +222,7 @@ export const teamAgentSchema = z
     active: z.boolean(),
     lastSeenAt: time.nullable(),
     telegramLinked: z.boolean(),
+    avatarUrl: avatarUrlSchema,
     createdAt: time,
     pending: z.boolean(),
     invite: z.object({ expiresAt: time, expired: z.boolean() }).nullable(),

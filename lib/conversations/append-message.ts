@@ -6,6 +6,7 @@ import type { Actor } from '../actor';
 import { attachUploads, claimUploads } from '../attachments/attachment-rows';
 import { customerViewer, presentAttachment } from '../attachments/present';
 import { writeAudit } from '../audit/write-audit';
+import type { QuotedMessage } from '../contracts/dto';
 import type { Queryable } from '../db/client';
 import {
   type AttachmentRow,
@@ -17,16 +18,31 @@ import {
 import { recordEvent } from '../events/record-event';
 import { customerView, updateConversation } from './conversation-rows';
 import { presentMessage } from './present';
+import { requireQuotable } from './quotes';
 
 export interface NewMessage {
   author: MessageRow['author'];
   text: string;
   agentId?: string | null;
   agentName?: string | null;
+  /** The agent's photo as it is now; only presented, the row keeps the agent's id. */
+  agentAvatarHash?: string | null;
   clientId?: string | null;
   templateKey?: string | null;
   /** Uploads of this conversation that the message takes, in this order. */
   attachmentIds?: string[];
+  /** A message of the same conversation this one quotes (400 otherwise). */
+  replyToId?: string | null;
+  /** Written in a Telegram topic: the message there, so replies and edits can find it. */
+  telegramMessageId?: number | null;
+}
+
+export interface AppendedMessage {
+  message: MessageRow;
+  conversation: ConversationRow;
+  attachments: AttachmentRow[];
+  /** The message it quotes, as presented. */
+  quote: QuotedMessage | undefined;
 }
 
 export async function appendMessage(
@@ -35,9 +51,12 @@ export async function appendMessage(
   message: NewMessage,
   actor: Actor,
   changes: Partial<typeof conversations.$inferInsert> = {},
-): Promise<{ message: MessageRow; conversation: ConversationRow; attachments: AttachmentRow[] }> {
+): Promise<AppendedMessage> {
   const uploadIds = message.attachmentIds ?? [];
-  const uploads = await claimUploads(tx, conversation.id, uploadIds);
+  const [uploads, quote] = await Promise.all([
+    claimUploads(tx, conversation.id, uploadIds),
+    message.replyToId ? requireQuotable(tx, conversation.id, message.replyToId) : undefined,
+  ]);
   const now = new Date();
   const updated = await updateConversation(tx, conversation.id, {
     ...changes,
@@ -56,7 +75,10 @@ export async function appendMessage(
     text: message.text,
     clientId: message.clientId ?? null,
     templateKey: message.templateKey ?? null,
-    telegramMessageId: null,
+    telegramMessageId: message.telegramMessageId ?? null,
+    replyToId: message.replyToId ?? null,
+    editedAt: null,
+    deletedAt: null,
     createdAt: now,
   };
   const view = await customerView(tx, updated);
@@ -80,11 +102,15 @@ export async function appendMessage(
       : undefined,
     recordEvent(tx, 'message.posted', actor, conversation.id, {
       conversation: view,
-      message: presentMessage(row, files),
+      message: presentMessage(row, files, {
+        replyTo: quote,
+        agentAvatarHash: message.agentAvatarHash,
+      }),
+      authorAgentId: row.agentId,
       statusChanged,
     }),
   ]);
   const failed = results.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
-  return { message: row, conversation: updated, attachments: uploads };
+  return { message: row, conversation: updated, attachments: uploads, quote };
 }

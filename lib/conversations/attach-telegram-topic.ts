@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import { writeAudit } from '../audit/write-audit';
 import type { ConversationRow } from '../db/schema';
-import { conversations, telegramTopics } from '../db/schema';
+import { conversations, messages, telegramTopics } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { lockConversation, updateConversation } from './conversation-rows';
 
@@ -49,6 +49,11 @@ export async function detachTelegramTopic(conversationId: string, actor: Actor):
       .update(telegramTopics)
       .set({ title: null, closed: false, headerMessageId: null, updatedAt: new Date() })
       .where(eq(telegramTopics.conversationId, conversationId));
+    // The copies of its messages went with it: replies and edits have nothing to point at.
+    await tx
+      .update(messages)
+      .set({ telegramMessageId: null })
+      .where(eq(messages.conversationId, conversationId));
     await writeAudit(tx, actor, 'telegram.topic_lost', conversationId, {
       chatId: conversation.telegramChatId,
       threadId: conversation.telegramThreadId,

@@ -37,7 +37,7 @@ export async function claimLocked(
     },
   );
   await recordEvent(tx, 'conversation.claimed', actor, conversation.id, {
-    conversation: presentCustomerConversation(claimed, agent.name),
+    conversation: presentCustomerConversation(claimed, agent),
     previousAgentId,
   });
   return claimed;

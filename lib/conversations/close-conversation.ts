@@ -34,7 +34,13 @@ export async function closeLocked(
     ({ conversation } = await appendMessage(
       tx,
       conversation,
-      { author: 'agent', text: agent.closingMessage, agentId: agent.id, agentName: agent.name },
+      {
+        author: 'agent',
+        text: agent.closingMessage,
+        agentId: agent.id,
+        agentName: agent.name,
+        agentAvatarHash: agent.avatarHash,
+      },
       actor,
     ));
   } else {

@@ -29,7 +29,13 @@ export async function customerView(
   tx: Queryable,
   row: ConversationRow,
 ): Promise<CustomerConversation> {
-  return presentCustomerConversation(row, await getAgentName(tx, row.assignedAgentId));
+  const [agent] = row.assignedAgentId
+    ? await tx
+        .select({ name: agents.name, avatarHash: agents.avatarHash })
+        .from(agents)
+        .where(eq(agents.id, row.assignedAgentId))
+    : [];
+  return presentCustomerConversation(row, agent ?? null);
 }
 
 export async function updateConversation(
@@ -59,7 +65,12 @@ export async function findMessageByClientId(
 
 export async function getLastMessage(tx: Queryable, conversationId: string) {
   const [row] = await tx
-    .select({ author: messages.author, text: messages.text, createdAt: messages.createdAt })
+    .select({
+      author: messages.author,
+      text: messages.text,
+      createdAt: messages.createdAt,
+      deletedAt: messages.deletedAt,
+    })
     .from(messages)
     .where(eq(messages.conversationId, conversationId))
     .orderBy(desc(messages.seq))

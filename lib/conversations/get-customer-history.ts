@@ -1,5 +1,6 @@
-// What the widget restores: the conversation and its transcript, or the part after `after`.
-import { and, asc, eq, gt } from 'drizzle-orm';
+// What the widget restores: the conversation and its transcript, or the part after `after`
+// with the earlier messages that were edited or deleted since.
+import { and, asc, eq, gt, isNotNull, lte, or } from 'drizzle-orm';
 import { customerViewer } from '../attachments/present';
 import type { ConversationHistoryResponse } from '../contracts/dto';
 import { db } from '../db/client';
@@ -24,10 +25,26 @@ export async function getCustomerHistory(
       ),
     )
     .orderBy(asc(messages.seq));
+  const viewer = customerViewer(conversation);
   const history: ConversationHistoryResponse = {
     conversation: await customerView(database, conversation),
-    messages: await presentMessageRows(database, rows, customerViewer(conversation)),
+    messages: await presentMessageRows(database, rows, viewer),
   };
+  if (after !== undefined) {
+    // What changed behind the client's cursor while it was away (edits are rare).
+    const changed = await database
+      .select()
+      .from(messages)
+      .where(
+        and(
+          eq(messages.conversationId, conversationId),
+          lte(messages.seq, after),
+          or(isNotNull(messages.editedAt), isNotNull(messages.deletedAt)),
+        ),
+      )
+      .orderBy(asc(messages.seq));
+    history.updated = await presentMessageRows(database, changed, viewer);
+  }
   if (conversation.status === 'closed') {
     history.closedNote = (
       await getTemplate(database, 'closed_history_note', conversation.locale)

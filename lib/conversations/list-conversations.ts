@@ -109,6 +109,7 @@ export async function presentMany(
       author: messages.author,
       text: messages.text,
       createdAt: messages.createdAt,
+      deletedAt: messages.deletedAt,
     })
     .from(messages)
     .where(

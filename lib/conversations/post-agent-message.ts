@@ -13,15 +13,21 @@ import { getAgentName, lockConversation } from './conversation-rows';
 import { presentMessage } from './present';
 import { assertOpen } from './status';
 
-/** `content` is the text alone, or the text and the uploads to send with it. */
+/** Where a reply written in Telegram lives there. */
+export interface TelegramOrigin {
+  telegramMessageId?: number;
+}
+
+/** `content` is the text alone, or the text, the uploads and the quote to send with it. */
 export async function postAgentMessage(
   conversationId: string,
   agentId: string,
-  content: string | MessageContent,
+  content: string | (MessageContent & TelegramOrigin),
   actor: Actor,
 ): Promise<Message> {
-  const { text, attachmentIds } = typeof content === 'string' ? { text: content } : content;
-  const { message, attachments } = await inTransaction(async (tx) => {
+  const { text, attachmentIds, replyToId, telegramMessageId } =
+    typeof content === 'string' ? { text: content } : content;
+  const { message, attachments, quote, avatarHash } = await inTransaction(async (tx) => {
     const agent = await requireActiveAgent(tx, agentId);
     let conversation = await lockConversation(tx, conversationId);
     assertOpen(conversation.status, 'reply in');
@@ -30,16 +36,27 @@ export async function postAgentMessage(
       throw conflict(`Claimed by ${holder ?? 'another agent'}; take it over to reply`);
     }
     conversation = await claimLocked(tx, conversation, agent, actor);
-    return appendMessage(
+    const appended = await appendMessage(
       tx,
       conversation,
-      { author: 'agent', text, agentId: agent.id, agentName: agent.name, attachmentIds },
+      {
+        author: 'agent',
+        text,
+        agentId: agent.id,
+        agentName: agent.name,
+        agentAvatarHash: agent.avatarHash,
+        attachmentIds,
+        replyToId,
+        telegramMessageId,
+      },
       actor,
       { status: 'awaiting_customer' },
     );
+    return { ...appended, avatarHash: agent.avatarHash };
   });
   return presentMessage(
     message,
     attachments.map((file) => presentAttachment(file, conversationId, agentsViewer)),
+    { replyTo: quote, forAgents: true, agentAvatarHash: avatarHash },
   );
 }

@@ -74,6 +74,7 @@ export async function postCustomerMessage(
           text: input.text,
           clientId: input.clientId,
           attachmentIds: input.attachmentIds,
+          replyToId: input.replyToId,
         },
         customerActor,
         {
@@ -87,7 +88,10 @@ export async function postCustomerMessage(
       const files = appended.attachments.map((file) =>
         presentAttachment(file, conversationId, viewer),
       );
-      return { message: presentMessage(appended.message, files), created: true };
+      return {
+        message: presentMessage(appended.message, files, { replyTo: appended.quote }),
+        created: true,
+      };
     });
   } catch (error) {
     // The same clientId sent twice at once: the other request won, return its message.

@@ -1,4 +1,5 @@
 // The one presenter per entity: rows in, the DTOs that REST and sockets both send out.
+import { avatarUrl } from '../avatars/avatar-url';
 import type {
   AgentConversation,
   AgentSummary,
@@ -6,29 +7,54 @@ import type {
   CustomerConversation,
   Message,
   Note,
+  QuotedMessage,
 } from '../contracts/dto';
 import type { AgentRow, ConversationRow, MessageRow, NoteRow } from '../db/schema';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-/** `attachments` come presented for the viewer (see present-messages.ts). */
-export function presentMessage(row: MessageRow, attachments: Attachment[] = []): Message {
+/**
+ * `attachments` come presented for the viewer (see present-messages.ts), `replyTo` as the
+ * quoted message is now (quotes.ts), `agentAvatarHash` the replying agent's current photo;
+ * `forAgents` adds who wrote it. A deleted message serves neither text nor files.
+ */
+export function presentMessage(
+  row: MessageRow,
+  attachments: Attachment[] = [],
+  extra: { replyTo?: QuotedMessage; forAgents?: boolean; agentAvatarHash?: string | null } = {},
+): Message {
+  const { replyTo, forAgents = false, agentAvatarHash = null } = extra;
+  const deleted = row.deletedAt !== null;
+  const agentAvatarUrl = row.author === 'agent' ? avatarUrl(agentAvatarHash) : null;
   return {
     id: row.id,
     conversationId: row.conversationId,
     seq: row.seq,
     author: row.author,
     ...(row.agentName ? { agentName: row.agentName } : {}),
-    text: row.text,
+    ...(forAgents && row.agentId ? { agentId: row.agentId } : {}),
+    ...(agentAvatarUrl ? { agentAvatarUrl } : {}),
+    text: deleted ? '' : row.text,
     ...(row.clientId ? { clientId: row.clientId } : {}),
-    attachments,
+    attachments: deleted ? [] : attachments,
+    ...(replyTo && !deleted ? { replyTo } : {}),
+    ...(row.editedAt && !deleted ? { editedAt: row.editedAt.toISOString() } : {}),
+    ...(row.deletedAt ? { deletedAt: row.deletedAt.toISOString() } : {}),
     createdAt: row.createdAt.toISOString(),
   };
 }
 
+/** An event's message (the customer's view) as agents get it: who wrote it, too. */
+export const withAuthor = (message: Message, agentId: string | null | undefined): Message =>
+  agentId ? { ...message, agentId } : message;
+
+/** What the inbox list shows of a conversation's last message. */
+export const DELETED_MESSAGE_TEXT = 'Message deleted';
+
+/** `agent` is the assignee as customers see them: the name and the photo. */
 export function presentCustomerConversation(
   row: ConversationRow,
-  agentName: string | null,
+  agent: Pick<AgentRow, 'name' | 'avatarHash'> | null,
 ): CustomerConversation {
   return {
     id: row.id,
@@ -36,14 +62,20 @@ export function presentCustomerConversation(
     status: row.status,
     name: row.customerName,
     departmentId: row.departmentId,
-    agent: agentName ? { name: agentName } : null,
+    agent: agent ? { name: agent.name, avatarUrl: avatarUrl(agent.avatarHash) } : null,
     email: row.customerEmail,
     createdAt: row.createdAt.toISOString(),
   };
 }
 
 export function presentAgent(row: AgentRow): AgentSummary {
-  return { id: row.id, name: row.name, email: row.email, role: row.role };
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    avatarUrl: avatarUrl(row.avatarHash),
+  };
 }
 
 /** `attachments` come presented for agents (see present-messages.ts). */
@@ -62,7 +94,7 @@ export function presentNote(row: NoteRow, attachments: Attachment[] = []): Note 
 export function presentAgentConversation(
   row: ConversationRow,
   assignee: AgentRow | null,
-  lastMessage: Pick<MessageRow, 'author' | 'text' | 'createdAt'> | null,
+  lastMessage: Pick<MessageRow, 'author' | 'text' | 'createdAt' | 'deletedAt'> | null,
 ): AgentConversation {
   return {
     id: row.id,
@@ -90,7 +122,7 @@ export function presentAgentConversation(
     lastMessage: lastMessage
       ? {
           author: lastMessage.author,
-          text: lastMessage.text.slice(0, 200),
+          text: lastMessage.deletedAt ? DELETED_MESSAGE_TEXT : lastMessage.text.slice(0, 200),
           createdAt: lastMessage.createdAt.toISOString(),
         }
       : null,

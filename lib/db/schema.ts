@@ -1,6 +1,7 @@
 // The database schema (DESIGN §4). drizzle-kit generates the SQL migrations in drizzle/.
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -48,6 +49,10 @@ export const agents = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     /** Raised to end every session at once (password, role, disable, sign out everywhere). */
     sessionVersion: integer('session_version').notNull().default(1),
+    /** The content hash naming the profile photo in `agent_avatars`; null: initials. */
+    avatarHash: text('avatar_hash'),
+    /** Listed among the team's faces in the widget (`GET /api/v1/widget/config`). */
+    shownInWidget: boolean('shown_in_widget').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -176,11 +181,23 @@ export const messages = pgTable(
     templateKey: text('template_key'),
     text: text('text').notNull(),
     clientId: text('client_id'),
+    /** The message's copy in its conversation's topic (the first, for a post of several). */
     telegramMessageId: integer('telegram_message_id'),
+    /** The message this one quotes, always of the same conversation. */
+    replyToId: uuid('reply_to_id').references((): AnyPgColumn => messages.id, {
+      onDelete: 'set null',
+    }),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    /** A deleted message keeps its place and seq; its text is wiped and its files let go. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('messages_conversation_seq_idx').on(t.conversationId, t.seq),
+    index('messages_reply_to_idx').on(t.replyToId).where(sql`${t.replyToId} is not null`),
+    index('messages_telegram_copy_idx')
+      .on(t.conversationId, t.telegramMessageId)
+      .where(sql`${t.telegramMessageId} is not null`),
     uniqueIndex('messages_conversation_client_id_idx').on(t.conversationId, t.clientId),
     check('messages_author_check', sql`${t.author} in ('customer', 'agent', 'system')`),
   ],
@@ -350,6 +367,30 @@ export const sweepRuns = pgTable('sweep_runs', {
   lastRunAt: timestamp('last_run_at', { withTimezone: true }).notNull(),
 });
 
+/**
+ * Jobs that one instance at a time may run (the Telegram poller): the holder renews its
+ * lease before `expiresAt` (database time); once that passes, another instance takes it.
+ */
+export const leases = pgTable('leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+/** Rate-limit counters shared by every instance (rate-limiter-flexible's Drizzle store). */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  points: integer('points').notNull(),
+  expire: timestamp('expire', { withTimezone: true }),
+});
+
+/** Socket.IO's PostgreSQL adapter: broadcasts too large (or binary) for a NOTIFY. */
+export const socketIoAttachments = pgTable('socket_io_attachments', {
+  id: bigserial('id', { mode: 'number' }).unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).defaultNow(),
+  payload: bytea('payload'),
+});
+
 export type AgentRow = typeof agents.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
@@ -443,6 +484,16 @@ export const telegramTopics = pgTable('telegram_topics', {
   updatedAt: updatedAt(),
 });
 
+export const TELEGRAM_OUTBOX_KINDS = [
+  'post',
+  'sync_topic',
+  'delete_topic',
+  /** An inbox edit of a message: its copy in the topic is edited too. */
+  'edit_post',
+  /** A deleted message: its copy in the topic goes (or is marked deleted). */
+  'delete_post',
+] as const;
+
 /**
  * Every message and topic change for Telegram, delivered in (`position`, `id`) order per
  * lane (a conversation, or `chat:<id>:<thread>` for replies outside topics). `position` is
@@ -461,8 +512,12 @@ export const telegramOutbox = pgTable(
     /** Only for lanes without a conversation: where to post. */
     chatId: telegramId('chat_id'),
     threadId: integer('thread_id'),
-    kind: text('kind', { enum: ['post', 'sync_topic', 'delete_topic'] }).notNull(),
+    kind: text('kind', { enum: TELEGRAM_OUTBOX_KINDS }).notNull(),
     text: text('text'),
+    /** The Parley message a post mirrors, or that an edit or deletion changes. */
+    messageId: uuid('message_id'),
+    /** The Parley message a post answers: sent as a reply to its copy in the topic. */
+    replyToMessageId: uuid('reply_to_message_id'),
     /** A post's files, sent as photos, documents or an album with `text` as the caption. */
     attachmentIds: uuid('attachment_ids').array().notNull().default(sql`'{}'::uuid[]`),
     /** Customer messages: consecutive ones may go out as one post. */
@@ -486,7 +541,14 @@ export const telegramOutbox = pgTable(
     index('telegram_outbox_pending_idx')
       .on(t.lane, t.position, t.id)
       .where(sql`${t.status} = 'pending'`),
-    check('telegram_outbox_kind_check', sql`${t.kind} in ('post', 'sync_topic', 'delete_topic')`),
+    check(
+      'telegram_outbox_kind_check',
+      sql`${t.kind} in ('post', 'sync_topic', 'delete_topic', 'edit_post', 'delete_post')`,
+    ),
+    index('telegram_outbox_merged_idx').on(t.mergedInto).where(sql`${t.mergedInto} is not null`),
+    index('telegram_outbox_message_idx')
+      .on(t.messageId)
+      .where(sql`${t.kind} = 'post' and ${t.messageId} is not null`),
   ],
 );
 
@@ -567,6 +629,21 @@ export const attachmentBlobs = pgTable('attachment_blobs', {
 });
 
 export type AttachmentRow = typeof attachments.$inferSelect;
+
+/** Agents' profile photos, re-encoded and small; served by hash, so a URL never changes. */
+export const agentAvatars = pgTable(
+  'agent_avatars',
+  {
+    hash: text('hash').primaryKey(),
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    data: bytea('data').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('agent_avatars_agent_idx').on(t.agentId)],
+);
 
 // ---- Email: replies to visitors who left, transcripts, unsubscribes, widget presence ----
 

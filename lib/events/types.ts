@@ -5,9 +5,15 @@ export interface EventPayloads {
   'conversation.started': { conversation: CustomerConversation };
   'message.posted': {
     conversation: CustomerConversation;
+    /** The customer's view; `authorAgentId` says which agent wrote it, for agents' channels. */
     message: Message;
+    authorAgentId?: string | null;
     statusChanged: boolean;
   };
+  /** Its author changed the text; `message` is the new version (customer's links). */
+  'message.edited': { message: Message; authorAgentId?: string | null };
+  /** Deleted: `message` keeps its place and seq, without text or files. */
+  'message.deleted': { message: Message; authorAgentId?: string | null };
   'conversation.claimed': { conversation: CustomerConversation; previousAgentId: string | null };
   /** Back in the unclaimed queue because its agent was removed from the team. */
   'conversation.unassigned': { conversation: CustomerConversation; previousAgentId: string };

@@ -52,3 +52,21 @@ export function attachmentDownload(file: {
     },
   });
 }
+
+/**
+ * A profile photo: public and named by its content hash, so it may be cached for good and
+ * shown on the customer's site (another origin); never sniffed, never a document.
+ */
+export function avatarDownload(image: { data: Buffer; type: string }): Response {
+  return new Response(new Uint8Array(image.data), {
+    headers: {
+      'Content-Type': image.type,
+      'Content-Length': String(image.data.length),
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "sandbox; default-src 'none'",
+      'Cache-Control': 'public, max-age=31536000, immutable',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      'Referrer-Policy': 'no-referrer',
+    },
+  });
+}

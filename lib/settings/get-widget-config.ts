@@ -1,14 +1,32 @@
-// What the widget needs before the visitor writes: look, strings, departments, form, and
-// the attachment limits to explain before an upload.
-import { and, asc, eq, gt } from 'drizzle-orm';
+// What the widget needs before the visitor writes: look, strings, the team's faces,
+// departments, form, and the attachment limits to explain before an upload.
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import { isWithinWorkingHours } from '../automation/working-hours';
+import { avatarUrl } from '../avatars/avatar-url';
 import { MAX_ATTACHMENTS_PER_MESSAGE } from '../contracts/attachments';
-import type { WidgetConfig } from '../contracts/dto';
-import { db } from '../db/client';
+import type { WidgetAgent, WidgetConfig } from '../contracts/dto';
+import { db, type Queryable } from '../db/client';
 import { agents, departments } from '../db/schema';
 import { env } from '../env';
 import { isEmailActive } from '../events/subscribers';
 import { getSettings } from './settings';
+
+/** How many faces the widget gets: a header shows a handful, never the whole team. */
+export const WIDGET_AGENTS_LIMIT = 8;
+
+/**
+ * Active agents who left "show me in the widget" on, the most recently active first; the
+ * names customers see in replies anyway, and photos by their public hash, nothing else.
+ */
+async function listWidgetAgents(q: Queryable): Promise<WidgetAgent[]> {
+  const rows = await q
+    .select({ name: agents.name, avatarHash: agents.avatarHash })
+    .from(agents)
+    .where(and(eq(agents.active, true), eq(agents.shownInWidget, true)))
+    .orderBy(desc(sql`${agents.lastSeenAt} is not null`), desc(agents.lastSeenAt), asc(agents.name))
+    .limit(WIDGET_AGENTS_LIMIT);
+  return rows.map((row) => ({ name: row.name, avatarUrl: avatarUrl(row.avatarHash) }));
+}
 
 export async function getWidgetConfig(): Promise<WidgetConfig> {
   const database = db();
@@ -18,7 +36,7 @@ export async function getWidgetConfig(): Promise<WidgetConfig> {
     getSettings(database, 'workingHours'),
   ]);
   const since = new Date(Date.now() - widget.onlineWindowSeconds * 1000);
-  const [activeDepartments, [onlineAgent]] = await Promise.all([
+  const [activeDepartments, [onlineAgent], faces] = await Promise.all([
     database
       .select()
       .from(departments)
@@ -29,6 +47,7 @@ export async function getWidgetConfig(): Promise<WidgetConfig> {
       .from(agents)
       .where(and(eq(agents.active, true), gt(agents.lastSeenAt, since)))
       .limit(1),
+    listWidgetAgents(database),
   ]);
   return {
     title: widget.title,
@@ -38,7 +57,8 @@ export async function getWidgetConfig(): Promise<WidgetConfig> {
     greeting: widget.greeting,
     locale: widget.locale,
     strings: widget.strings,
-    teamName: widget.teamName,
+    teamName: widget.teamName || widget.title,
+    agents: faces,
     // Outside working hours the team is away even if someone happens to be signed in.
     online: Boolean(onlineAgent) && isWithinWorkingHours(schedule, new Date()),
     departments: activeDepartments.map((d) => ({

@@ -49,6 +49,10 @@ export type CallFailure =
   | { kind: 'thread_missing' }
   | { kind: 'topic_closed' }
   | { kind: 'not_modified' }
+  /** The message to edit or delete is not there (any more). */
+  | { kind: 'message_gone' }
+  /** Telegram will not let the bot change it: too old, or someone else's without the right. */
+  | { kind: 'cannot_change' }
   | { kind: 'rejected'; description: string }
   | { kind: 'transient'; description: string };
 
@@ -66,6 +70,16 @@ export function classifyFailure(error: unknown): CallFailure {
     if (/TOPIC_CLOSED/i.test(description)) return { kind: 'topic_closed' };
     if (/TOPIC_NOT_MODIFIED|message is not modified/i.test(description)) {
       return { kind: 'not_modified' };
+    }
+    if (/message to (edit|delete) not found|MESSAGE_ID_INVALID/i.test(description)) {
+      return { kind: 'message_gone' };
+    }
+    if (
+      /message can't be (edited|deleted)|there is no (text|caption) in the message/i.test(
+        description,
+      )
+    ) {
+      return { kind: 'cannot_change' };
     }
     return { kind: 'rejected', description: `${error.code}: ${description}` };
   }

@@ -10,6 +10,7 @@ import { touchAgent } from '../agents/agents';
 import { resolveTelegramAgent, type TelegramUser, telegramActor } from '../agents/telegram-agents';
 import { messageTextSchema } from '../contracts/message-content';
 import { textSchema } from '../contracts/text';
+import { editMessage } from '../conversations/edit-message';
 import { postAgentMessage } from '../conversations/post-agent-message';
 import { db } from '../db/client';
 import { type AgentRow, type ConversationRow, conversations, departments } from '../db/schema';
@@ -20,6 +21,7 @@ import { runCommand } from './commands';
 import { parseButton } from './format';
 import { captionOf, type IncomingFile, incomingFile, receiveTelegramFile } from './incoming-media';
 import { describeError, notify, type Place } from './notices';
+import { quotedInTopic, writtenInTopic } from './topic-messages';
 
 async function conversationInTopic(chatId: number, threadId: number | undefined) {
   if (!threadId) return null;
@@ -48,6 +50,9 @@ const CONFLICT_HINTS: Partial<Record<ConversationRow['status'], string>> = {
   open_assigned: ' Use /claim to take it over.',
   awaiting_customer: ' Use /claim to take it over.',
 };
+
+const disabledNotice = (agent: AgentRow) =>
+  `⚠️ ${agent.name}: you are disabled in Parley, so this was not sent. Ask an admin.`;
 
 export class TelegramEdge {
   readonly bot: Telegraf;
@@ -109,9 +114,10 @@ export class TelegramEdge {
     const agent = await resolveTelegramAgent(db(), message.from);
     const edited = 'edit_date' in message && Boolean(message.edit_date);
     if (!('text' in message)) {
-      // An edited caption cannot change a file the customer already has.
-      if (!place.conversation || edited || !file) return;
-      return this.onFile(place, agent, message.from, file, captionOf(message));
+      if (!place.conversation || !file) return;
+      // An edited caption changes the text beside the file, never the file.
+      if (edited) return this.onEdit(place, agent, message.from, message, captionOf(message));
+      return this.onFile(place, agent, message.from, message, file);
     }
     if (message.text.startsWith('/')) {
       if ('edit_date' in message && message.edit_date) return; // an edited command ran already
@@ -124,25 +130,77 @@ export class TelegramEdge {
       });
     }
     if (!place.conversation) return; // chatter in General or in a topic that is not ours
-    await this.onReply(place, agent, message.from, message, edited);
+    if (edited) return this.onEdit(place, agent, message.from, message, message.text);
+    await this.onReply(place, agent, message.from, message);
   }
 
-  /** Text written in a topic is the agent's reply to the customer. */
+  /** Text written in a topic is the agent's reply to the customer (quoting what it answers). */
   private async onReply(
     place: Place,
     agent: AgentRow,
     user: TelegramUser,
     message: Message.TextMessage,
-    edited: boolean,
   ): Promise<void> {
-    // An edit cannot change what the customer already has; the correction goes out as a new message.
-    const parsed = textSchema.safeParse(edited ? `✏️ Correction: ${message.text}` : message.text);
+    const parsed = textSchema.safeParse(message.text);
     if (!parsed.success) {
       return notify(place, `⚠️ ${agent.name}: not sent — ${parsed.error.issues[0]!.message}.`);
     }
+    const conversationId = place.conversation!.id;
+    const replyToId = await quotedInTopic(conversationId, message, place.threadId);
     await this.deliver(place, agent, () =>
-      postAgentMessage(place.conversation!.id, agent.id, parsed.data, telegramActor(user, agent)),
+      postAgentMessage(
+        conversationId,
+        agent.id,
+        { text: parsed.data, replyToId, telegramMessageId: message.message_id },
+        telegramActor(user, agent),
+      ),
     );
+  }
+
+  /**
+   * An agent's edit in the topic edits the customer's copy, within the edit window. A
+   * message Parley does not know as theirs (older than this feature) goes out as a
+   * correction, as it always did.
+   */
+  private async onEdit(
+    place: Place,
+    agent: AgentRow,
+    user: TelegramUser,
+    message: Message,
+    text: string,
+  ): Promise<void> {
+    const conversationId = place.conversation!.id;
+    const original = await writtenInTopic(conversationId, message.message_id);
+    if (!original) {
+      if (!('text' in message)) return;
+      const correction = textSchema.safeParse(`✏️ Correction: ${text}`);
+      if (!correction.success) return;
+      return this.deliver(place, agent, () =>
+        postAgentMessage(conversationId, agent.id, correction.data, telegramActor(user, agent)),
+      );
+    }
+    const parsed = messageTextSchema.safeParse(text);
+    if (!parsed.success) {
+      return notify(place, `⚠️ ${agent.name}: edit not sent — ${parsed.error.issues[0]!.message}.`);
+    }
+    if (!agent.active) return notify(place, disabledNotice(agent));
+    try {
+      const editor = { agentId: agent.id };
+      await editMessage(
+        conversationId,
+        original.id,
+        editor,
+        parsed.data,
+        telegramActor(user, agent),
+      );
+      await touchAgent(db(), agent.id);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      await notify(
+        place,
+        `⚠️ ${agent.name}: the customer still sees the earlier text — ${describeError(error)}.`,
+      );
+    }
   }
 
   /** A photo, document, voice note or video in a topic reaches the customer as a file. */
@@ -150,21 +208,27 @@ export class TelegramEdge {
     place: Place,
     agent: AgentRow,
     user: TelegramUser,
+    message: Message,
     file: IncomingFile,
-    caption: string,
   ): Promise<void> {
-    const text = messageTextSchema.safeParse(caption);
+    const text = messageTextSchema.safeParse(captionOf(message));
     if (!text.success) {
       return notify(place, `⚠️ ${agent.name}: not sent — ${text.error.issues[0]!.message}.`);
     }
     const conversationId = place.conversation!.id;
     const actor = telegramActor(user, agent);
+    const replyToId = await quotedInTopic(conversationId, message, place.threadId);
     await this.deliver(place, agent, async () => {
       const upload = await receiveTelegramFile(this.bot.telegram, conversationId, file, actor);
       await postAgentMessage(
         conversationId,
         agent.id,
-        { text: text.data, attachmentIds: [upload.id] },
+        {
+          text: text.data,
+          attachmentIds: [upload.id],
+          replyToId,
+          telegramMessageId: message.message_id,
+        },
         actor,
       );
     });
@@ -173,12 +237,7 @@ export class TelegramEdge {
   /** Runs an agent's reply; a refusal is explained in the topic, nothing half-sent. */
   private async deliver(place: Place, agent: AgentRow, send: () => Promise<unknown>) {
     const conversation = place.conversation!;
-    if (!agent.active) {
-      return notify(
-        place,
-        `⚠️ ${agent.name}: you are disabled in Parley, so this was not sent. Ask an admin.`,
-      );
-    }
+    if (!agent.active) return notify(place, disabledNotice(agent));
     try {
       await send();
       await touchAgent(db(), agent.id);

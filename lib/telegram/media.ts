@@ -112,6 +112,8 @@ export interface Place {
   chatId: number;
   threadId?: number;
   silent: boolean;
+  /** The Telegram message this post answers. */
+  replyTo?: number;
 }
 
 /** Sends one step; resolves with the Telegram ids of the messages it made. */
@@ -123,7 +125,18 @@ export async function sendMediaStep(
 ): Promise<number[]> {
   // Only plain values here: telegraf 4.16 drops object-valued options (reply_parameters and
   // the like) from multipart calls unless they are passed as JSON strings.
-  const extra = { message_thread_id: place.threadId, disable_notification: place.silent };
+  const extra = {
+    message_thread_id: place.threadId,
+    disable_notification: place.silent,
+    ...(place.replyTo
+      ? {
+          reply_parameters: JSON.stringify({
+            message_id: place.replyTo,
+            allow_sending_without_reply: true,
+          }) as unknown as { message_id: number },
+        }
+      : {}),
+  };
   let sent: SentMedia[];
   let files: MediaFile[];
   if (step.kind === 'text') {

@@ -2,6 +2,7 @@
 // conversation's topic. A topic is asked for by the first customer message; events of a
 // conversation without one leave no trace in Telegram.
 import { sql } from 'drizzle-orm';
+import type { Message } from '../contracts/dto';
 import { db } from '../db/client';
 import type { DomainEvent, EventPayloads } from '../events/types';
 import { customerLine, inboxReply, noteLine } from './format';
@@ -12,6 +13,12 @@ type Loose = Record<string, unknown>;
 
 const fromTelegram = (event: DomainEvent) => event.actor.startsWith('telegram:');
 
+/** An agent's message as the topic shows it. */
+function agentLine(message: Message): string {
+  const agentName = message.agentName ?? 'Agent';
+  return message.text ? inboxReply(agentName, message.text) : `${agentName} (inbox)`;
+}
+
 function itemsFor(event: DomainEvent, conversationId: string): Omit<OutboxItem, 'dedupeKey'>[] {
   const base = { conversationId };
   const payload = event.payload as Loose;
@@ -19,19 +26,33 @@ function itemsFor(event: DomainEvent, conversationId: string): Omit<OutboxItem, 
     case 'message.posted': {
       const { message, conversation } = payload as Payload<'message.posted'>;
       const attachmentIds = message.attachments.map((file) => file.id);
+      const post = {
+        ...base,
+        kind: 'post' as const,
+        messageId: message.id,
+        replyToMessageId: message.replyTo?.id,
+      };
       if (message.author === 'customer') {
-        if (attachmentIds.length === 0) {
-          return [{ ...base, kind: 'post', text: message.text, coalescible: true }];
+        if (attachmentIds.length === 0 && !message.replyTo) {
+          return [{ ...post, text: message.text, coalescible: true }];
         }
-        // Files go out on their own, captioned; queued texts never fold into them.
+        // Files and replies go out on their own; queued texts never fold into them.
         const caption = [customerLine(conversation.name), message.text].filter(Boolean);
-        return [{ ...base, kind: 'post', text: caption.join('\n'), attachmentIds }];
+        return [{ ...post, text: caption.join('\n'), attachmentIds }];
       }
       // Written in the topic already; system messages arrive as their own event below.
       if (message.author === 'system' || fromTelegram(event)) return [];
-      const agentName = message.agentName ?? 'Agent';
-      const text = message.text ? inboxReply(agentName, message.text) : `${agentName} (inbox)`;
-      return [{ ...base, kind: 'post', text, attachmentIds }];
+      return [{ ...post, text: agentLine(message), attachmentIds }];
+    }
+    case 'message.edited': {
+      // An edit made in the topic is there already.
+      const { message } = payload as Payload<'message.edited'>;
+      if (fromTelegram(event) || message.author !== 'agent') return [];
+      return [{ ...base, kind: 'edit_post', messageId: message.id, text: agentLine(message) }];
+    }
+    case 'message.deleted': {
+      const { message } = payload as Payload<'message.deleted'>;
+      return [{ ...base, kind: 'delete_post', messageId: message.id }];
     }
     case 'note.added': {
       const { note } = payload as Payload<'note.added'>;

@@ -6,6 +6,7 @@ import type { Database } from '../db/client';
 import { rowsOf } from '../db/client';
 import { type TelegramOutboxRow, telegramOutbox } from '../db/schema';
 import { MAX_MESSAGE_LENGTH } from './format';
+import { linkCopies } from './message-copies';
 
 /**
  * A row may go out once every earlier event of its conversation reached the outbox. After
@@ -149,21 +150,26 @@ export class OutboxQueue {
     return rows[0]?.mergeable === true;
   }
 
-  /** Keeps a sent part's ids; the last part also finishes the row (one round trip). */
+  /**
+   * Keeps a sent part's ids; the last part also finishes the row, and the first tells the
+   * messages the post carries where their copy is (one round trip).
+   */
   async recordPart(id: number, messageIds: number | number[], last: boolean): Promise<number[]> {
     const added = Array.isArray(messageIds) ? messageIds : [messageIds];
-    const [row] = await this.database
-      .update(telegramOutbox)
-      .set({
-        ...(last ? { status: 'sent' as const, sentAt: new Date(), lockedUntil: null } : {}),
-        sentMessageIds: sql`${telegramOutbox.sentMessageIds} || array[${sql.join(
-          added.map((messageId) => sql`${messageId}::integer`),
-          sql`, `,
-        )}]::integer[]` as unknown as number[],
-      })
-      .where(eq(telegramOutbox.id, id))
-      .returning({ ids: telegramOutbox.sentMessageIds });
-    return row!.ids;
+    const ids = sql`array[${sql.join(
+      added.map((messageId) => sql`${messageId}::integer`),
+      sql`, `,
+    )}]::integer[]`;
+    const finished = last ? sql`, status = 'sent', sent_at = now(), locked_until = null` : sql``;
+    const rows = rowsOf<{ ids: number[] }>(
+      await this.database.execute(sql`
+        with recorded as (
+          update telegram_outbox set sent_message_ids = sent_message_ids || ${ids} ${finished}
+          where id = ${id} returning sent_message_ids
+        ), linked as (${linkCopies(id, added[0]!)})
+        select sent_message_ids as ids from recorded`),
+    );
+    return rows[0]!.ids;
   }
 
   async finish(id: number): Promise<void> {

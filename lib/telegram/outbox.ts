@@ -3,15 +3,20 @@
 import { EventEmitter } from 'node:events';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
+import type { TelegramOutboxRow } from '../db/schema';
 import { processSingleton } from '../singleton';
 
 export interface OutboxItem {
-  kind: 'post' | 'sync_topic' | 'delete_topic';
+  kind: TelegramOutboxRow['kind'];
   /** A conversation's topic; or, without one, `chatId`/`threadId` name the place. */
   conversationId?: string;
   chatId?: number;
   threadId?: number | null;
   text?: string;
+  /** The Parley message a post mirrors, or an edit or deletion changes. */
+  messageId?: string;
+  /** The Parley message a post answers: sent as a reply to its copy. */
+  replyToMessageId?: string;
   /** Files to post, with `text` as their caption (lib/telegram/media.ts). */
   attachmentIds?: string[];
   coalescible?: boolean;
@@ -45,15 +50,16 @@ export function outboxInsert(items: OutboxItem[], topicRequested: SQL = sql`fals
       ${item.conversationId ?? null}::uuid, ${item.chatId ?? null}::bigint,
       ${item.threadId ?? null}::integer, ${item.kind}::text, ${item.text ?? null}::text,
       ${item.coalescible ?? false}::boolean, ${item.pin ?? false}::boolean,
-      ${item.dedupeKey ?? null}::text, ${uuids(item.attachmentIds)}::uuid[])`,
+      ${item.dedupeKey ?? null}::text, ${uuids(item.attachmentIds)}::uuid[],
+      ${item.messageId ?? null}::uuid, ${item.replyToMessageId ?? null}::uuid)`,
   );
   return sql`
     insert into telegram_outbox
       (lane, position, conversation_id, chat_id, thread_id, kind, text, coalescible, pin,
-       dedupe_key, attachment_ids)
+       dedupe_key, attachment_ids, message_id, reply_to_message_id)
     select * from (values ${sql.join(rows, sql`, `)}) as item
       (lane, position, conversation_id, chat_id, thread_id, kind, text, coalescible, pin,
-       dedupe_key, attachment_ids)
+       dedupe_key, attachment_ids, message_id, reply_to_message_id)
     where item.conversation_id is null
        or ${topicRequested}
        or exists (select 1 from telegram_topics t where t.conversation_id = item.conversation_id)

@@ -1,8 +1,13 @@
 // Long polling (getUpdates) for installations without a public URL. Updates are handed to
 // `onUpdate` one by one in update_id order; the offset moves past an update once it was
 // handled, or after a few failed tries (logged) so one bad update cannot stall the group.
+// With several instances only the holder of the poller lease polls (Telegram refuses a
+// second getUpdates with 409); it renews the lease before every call, and the others stand
+// by and take over within seconds once it stops renewing. Updates are processed once
+// whoever polls them (see updates.ts), so a takeover that sees an update again is harmless.
 import type { Update } from 'telegraf/types';
 import { isDatabaseUnavailable } from '../db/errors';
+import type { Lease } from '../db/lease';
 import { OutageBackoff } from '../db/outage';
 import { logger } from '../log';
 import { classifyFailure, type Telegram } from './api';
@@ -11,18 +16,32 @@ import { classifyFailure, type Telegram } from './api';
 const ALLOWED = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
 const MAX_TRIES = 5;
 
+export interface PollerOptions {
+  /** How long one getUpdates call waits for updates. */
+  timeoutSeconds?: number;
+  /** Held while polling; each call is short enough for the lease to be renewed in time. */
+  lease?: Lease;
+}
+
 export class TelegramPoller {
   private offset = 0;
   private abort = new AbortController();
   private running: Promise<void> | null = null;
   private readonly tries = new Map<number, number>();
   private readonly outage = new OutageBackoff('Telegram polling');
+  private readonly timeoutSeconds: number;
+  private readonly lease: Lease | undefined;
+  private holding = false;
 
   constructor(
     private readonly telegram: Telegram,
     private readonly onUpdate: (update: unknown) => Promise<unknown>,
-    private readonly timeoutSeconds = 25,
-  ) {}
+    options: PollerOptions = {},
+  ) {
+    this.lease = options.lease;
+    const longest = this.lease ? Math.floor(this.lease.ttlMs / 2000) : 25;
+    this.timeoutSeconds = Math.max(0, Math.min(options.timeoutSeconds ?? 25, longest));
+  }
 
   start(): void {
     this.running = this.loop();
@@ -31,10 +50,36 @@ export class TelegramPoller {
   async stop(): Promise<void> {
     this.abort.abort();
     await this.running;
+    if (this.holding) await this.lease?.release().catch(() => {});
+  }
+
+  /** True when this instance may poll now (it holds the lease, or there is none). */
+  private async mayPoll(): Promise<boolean> {
+    if (!this.lease) return true;
+    let held: boolean;
+    try {
+      held = await this.lease.acquire();
+    } catch (error) {
+      // Without the database no update could be handled anyway: stand by until it answers.
+      this.outage.failed(error, 'the Telegram poller lease could not be renewed');
+      held = false;
+    }
+    if (held !== this.holding) {
+      logger().info(
+        { holder: this.lease.holder },
+        held ? 'Telegram polling on this instance' : 'Telegram polling left to another instance',
+      );
+      this.holding = held;
+    }
+    return held;
   }
 
   private async loop(): Promise<void> {
     while (!this.abort.signal.aborted) {
+      if (!(await this.mayPoll())) {
+        await this.pause(this.lease!.ttlMs / 3);
+        continue;
+      }
       let updates: Update[];
       try {
         updates = await this.telegram.callApi(

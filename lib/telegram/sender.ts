@@ -15,6 +15,7 @@ import { getSettings } from '../settings/settings';
 import { type CallFailure, classifyFailure, type Telegram } from './api';
 import { customerLine, splitText } from './format';
 import { loadMediaFiles, type Place, planMedia, remainingSteps, sendMediaStep } from './media';
+import { MessageCopies } from './message-copies';
 import { onTelegramSenderWake } from './outbox';
 import { OutboxQueue } from './outbox-queue';
 import { pauseChat, pausedUntil, reserveSlot } from './pacing';
@@ -51,6 +52,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.
 
 export class TelegramSender {
   private readonly topics: TopicKeeper;
+  private readonly copies: MessageCopies;
   private readonly queue: OutboxQueue;
   private readonly active = new Map<string, Promise<void>>();
   private readonly leaseSeconds: number;
@@ -69,10 +71,13 @@ export class TelegramSender {
   constructor(private readonly options: SenderOptions) {
     this.leaseSeconds = options.leaseSeconds ?? 20;
     this.queue = new OutboxQueue(options.database, this.leaseSeconds);
-    this.topics = new TopicKeeper(options.database, (chatId, work) => this.call(chatId, work), {
+    const call = <T>(chatId: number, work: (telegram: Telegram) => Promise<T>) =>
+      this.call(chatId, work);
+    this.topics = new TopicKeeper(options.database, call, {
       supportChatId: options.supportChatId,
       silent: options.silent,
     });
+    this.copies = new MessageCopies(options.database, call, options.silent);
   }
 
   start(): void {
@@ -207,6 +212,8 @@ export class TelegramSender {
       await this.call(item.chatId!, (tg) => tg.deleteForumTopic(item.chatId!, item.threadId!));
       return;
     }
+    if (item.kind === 'edit_post') return this.copies.edit(item);
+    if (item.kind === 'delete_post') return this.copies.remove(item);
     let target: TopicTarget | null = null;
     if (item.conversationId) {
       target = await this.topics.ensure(item.conversationId);
@@ -218,10 +225,12 @@ export class TelegramSender {
       await this.waitUntil(item.createdAt.getTime() + (await this.settings()).coalesceWindowMs);
     }
     const silent = this.options.silent;
+    // A quote becomes a reply to the quoted message's copy, when the topic has one.
+    const replyTo = await this.copies.replyTarget(item.replyToMessageId);
     if (item.attachmentIds.length > 0) {
-      await this.sendMedia(item, { chatId, threadId, silent });
+      await this.sendMedia(item, { chatId, threadId, silent, replyTo });
     } else {
-      await this.sendText(item, target, { chatId, threadId, silent });
+      await this.sendText(item, target, { chatId, threadId, silent, replyTo });
     }
     if (item.pin && item.sentMessageIds[0]) {
       const messageId = item.sentMessageIds[0];
@@ -238,7 +247,7 @@ export class TelegramSender {
 
   /** A text post, in parts of at most 4096 characters, each recorded once sent. */
   private async sendText(item: TelegramOutboxRow, target: TopicTarget | null, place: Place) {
-    const { chatId, threadId, silent } = place;
+    const { chatId, threadId, silent, replyTo } = place;
     const { telegram } = this.options;
     for (let part = item.sentMessageIds.length; ; part++) {
       await this.waitForSlot(chatId);
@@ -251,6 +260,9 @@ export class TelegramSender {
         telegram.sendMessage(chatId, parts[part]!, {
           message_thread_id: threadId,
           disable_notification: silent,
+          ...(replyTo && part === 0
+            ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
+            : {}),
         }),
       );
       const last = part + 1 >= parts.length && !item.pin;
@@ -264,11 +276,14 @@ export class TelegramSender {
   private async sendMedia(item: TelegramOutboxRow, place: Place) {
     const { database, telegram } = this.options;
     const files = await loadMediaFiles(database, item.attachmentIds);
-    const steps = remainingSteps(planMedia(files, item.text ?? ''), item.sentMessageIds.length);
+    const sent = item.sentMessageIds.length;
+    const steps = remainingSteps(planMedia(files, item.text ?? ''), sent);
     for (const [index, step] of steps.entries()) {
       await this.waitForSlot(place.chatId);
+      // Only the post's first message answers the quoted one.
+      const at = sent === 0 && index === 0 ? place : { ...place, replyTo: undefined };
       const ids = await this.invoke(place.chatId, () =>
-        sendMediaStep(telegram, database, step, place),
+        sendMediaStep(telegram, database, step, at),
       );
       const last = index === steps.length - 1 && !item.pin;
       item.sentMessageIds = await this.queue.recordPart(item.id, ids, last);

@@ -2,6 +2,7 @@
 // the console and the logs), starts the outbox sender, and receives updates by webhook or
 // by long polling. The Telegram manager starts and stops it as the configuration changes.
 import type { Database } from '../db/client';
+import { Lease } from '../db/lease';
 import { env } from '../env';
 import { reportTelegramState } from '../health';
 import { logger } from '../log';
@@ -14,6 +15,8 @@ import { processTelegramUpdate, pruneProcessedUpdates, telegramEdge } from './up
 export const WEBHOOK_PATH = '/api/telegram/webhook';
 const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'];
 const RECHECK_MS = 30_000;
+/** A standby instance takes over polling this long (at most, plus a third) after it stops. */
+const POLLER_LEASE_MS = 9_000;
 
 export interface TelegramRuntime {
   stop(): Promise<void>;
@@ -84,7 +87,9 @@ export async function startTelegram(
     await telegram
       .deleteWebhook()
       .catch((error) => log.warn({ err: error }, 'deleteWebhook failed'));
-    poller = new TelegramPoller(telegram, processTelegramUpdate);
+    poller = new TelegramPoller(telegram, processTelegramUpdate, {
+      lease: new Lease(database, 'telegram-poller', POLLER_LEASE_MS),
+    });
     poller.start();
     log.info('Telegram long polling started');
   }

@@ -1,11 +1,7 @@
-// The `/agent` namespace against the real server: only signed-in, active agents connect;
-// they see customers' messages live, their typing reaches the customer, notes never do,
-// the claim rule holds over the socket, and disabling an agent drops their sockets.
-import { randomUUID } from 'node:crypto';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentConversation, Message } from '@/lib/contracts';
-import { signInOverHttp } from '@/test/agent-session';
+import { addSignedInAgent, connectAgentSocket, signInOverHttp } from '@/test/agent-session';
 import { api, CustomerClient, eventually } from '@/test/customer-client';
 import * as files from '@/test/files';
 import { type RunningServer, startServer, TEST_ADMIN } from '@/test/server';
@@ -24,31 +20,13 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-function connectAgent(cookie?: string, origin?: string): Promise<Socket> {
-  const socket = io(`${server.url}/agent`, {
-    forceNew: true,
-    transports: ['websocket'],
-    reconnection: false,
-    extraHeaders: { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) },
-  });
+async function connectAgent(cookie?: string, origin?: string): Promise<Socket> {
+  const socket = await connectAgentSocket(server.url, { cookie, origin });
   sockets.push(socket);
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
+  return socket;
 }
 
-async function addAgent(name: string): Promise<{ id: string; cookie: string }> {
-  const email = `${name.toLowerCase()}-${randomUUID().slice(0, 6)}@example.com`;
-  const password = 'correct horse battery';
-  const created = await api<{ agent: { id: string } }>(`${server.url}/api/v1/agent/agents`, {
-    method: 'POST',
-    headers: { cookie: adminCookie },
-    body: { name, email, password },
-  });
-  expect(created.status).toBe(201);
-  return { id: created.body.agent.id, cookie: await signInOverHttp(server.url, email, password) };
-}
+const addAgent = (name: string) => addSignedInAgent(server.url, adminCookie, name);
 
 describe('/agent namespace', () => {
   it('refuses a connection without a valid session with `unauthorized`', async () => {

@@ -13,6 +13,8 @@ import {
   conversationRefSchema,
   type PresenceEntry,
   presenceSchema,
+  socketEditSchema,
+  socketMessageRefSchema,
   socketMessageSchema,
   type Viewer,
   viewingSchema,
@@ -20,6 +22,8 @@ import {
 import type { CustomerServerEvents } from '@/lib/contracts/customer-events';
 import { addNote } from '@/lib/conversations/add-note';
 import { claimConversation } from '@/lib/conversations/claim-conversation';
+import { deleteMessage } from '@/lib/conversations/delete-message';
+import { editMessage } from '@/lib/conversations/edit-message';
 import { postAgentMessage } from '@/lib/conversations/post-agent-message';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
@@ -116,6 +120,36 @@ export function registerAgentNamespace(io: Server): AgentNamespace {
         ack({
           ok: true,
           message: await withinDeadline(postAgentMessage(conversationId, agent.id, content, actor)),
+        });
+      } catch (error) {
+        ack(ackError(error));
+      }
+    });
+
+    socket.on('message:edit', async (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      try {
+        const { conversationId, messageId, text } = parse(socketEditSchema, payload);
+        const editor = { agentId: agent.id };
+        ack({
+          ok: true,
+          message: await withinDeadline(
+            editMessage(conversationId, messageId, editor, text, actor),
+          ),
+        });
+      } catch (error) {
+        ack(ackError(error));
+      }
+    });
+
+    socket.on('message:delete', async (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      try {
+        const { conversationId, messageId } = parse(socketMessageRefSchema, payload);
+        const editor = { agentId: agent.id };
+        ack({
+          ok: true,
+          message: await withinDeadline(deleteMessage(conversationId, messageId, editor, actor)),
         });
       } catch (error) {
         ack(ackError(error));

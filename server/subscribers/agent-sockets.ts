@@ -6,6 +6,7 @@ import type { Namespace } from 'socket.io';
 import { agentsViewer, signMessageFor } from '@/lib/attachments/present';
 import type { AgentServerEvents } from '@/lib/contracts/agent';
 import { presentMany } from '@/lib/conversations/list-conversations';
+import { withAuthor } from '@/lib/conversations/present';
 import { db } from '@/lib/db/client';
 import { conversations } from '@/lib/db/schema';
 import { type DomainEvent, isEvent } from '@/lib/events/types';
@@ -63,7 +64,14 @@ export function agentSocketsSubscriber(agents: Namespace<object, AgentServerEven
       if (!event.conversationId) return;
       if (isEvent(event, 'message.posted')) {
         // The event carries the customer's links; agents get their own.
-        room().emit('message', signMessageFor(event.payload.message, agentsViewer));
+        const { message, authorAgentId } = event.payload;
+        room().emit('message', withAuthor(signMessageFor(message, agentsViewer), authorAgentId));
+      } else if (isEvent(event, 'message.edited') || isEvent(event, 'message.deleted')) {
+        const { message, authorAgentId } = event.payload;
+        room().emit(
+          'message:updated',
+          withAuthor(signMessageFor(message, agentsViewer), authorAgentId),
+        );
       } else if (isEvent(event, 'note.added')) {
         room().emit('note', event.payload.note);
       } else if (isEvent(event, 'conversation.seen')) {

@@ -16,6 +16,8 @@ export function customerSocketsSubscriber(
       if (isEvent(event, 'message.posted')) {
         room.emit('message', event.payload.message);
         if (event.payload.statusChanged) room.emit('conversation', event.payload.conversation);
+      } else if (isEvent(event, 'message.edited') || isEvent(event, 'message.deleted')) {
+        room.emit('message:updated', event.payload.message);
       } else if (isEvent(event, 'system_message.emitted')) {
         const { notice, key, text } = event.payload;
         if (notice) room.emit('notice', { key, text });

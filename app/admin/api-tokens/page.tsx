@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ApiTokens } from '@/components/admin/api-tokens';
 import { PageHeader } from '@/components/admin/form';
 
-export const metadata: Metadata = { title: 'API tokens · Admin · Parley' };
+export const metadata: Metadata = { title: 'API tokens · Admin' };
 
 export default function ApiTokensPage() {
   return (

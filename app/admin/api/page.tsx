@@ -3,7 +3,7 @@ import { ApiReference } from '@/components/admin/api-reference';
 import { PageHeader } from '@/components/admin/form';
 import { openApiDocument } from '@/lib/openapi/document';
 
-export const metadata: Metadata = { title: 'API reference · Admin · Parley' };
+export const metadata: Metadata = { title: 'API reference · Admin' };
 
 export default function ApiReferencePage() {
   const document = openApiDocument();

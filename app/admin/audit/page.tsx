@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { type AuditFilters, AuditLog } from '@/components/admin/audit-log';
 import { PageHeader } from '@/components/admin/form';
 
-export const metadata: Metadata = { title: 'Audit log · Admin · Parley' };
+export const metadata: Metadata = { title: 'Audit log · Admin' };
 
 const FILTERS = ['action', 'actor', 'conversationId', 'from', 'to'] as const;
 

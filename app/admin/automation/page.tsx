@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { AutomationForm } from '@/components/admin/automation-form';
 import { PageHeader } from '@/components/admin/form';
 
-export const metadata: Metadata = { title: 'Automation · Admin · Parley' };
+export const metadata: Metadata = { title: 'Automation · Admin' };
 
 export default function AutomationPage() {
   return (

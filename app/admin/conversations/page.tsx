@@ -3,7 +3,7 @@ import { BlocksCard } from '@/components/admin/blocks-card';
 import { ConversationsConsole } from '@/components/admin/conversations-console';
 import { PageHeader } from '@/components/admin/form';
 
-export const metadata: Metadata = { title: 'Conversations · Admin · Parley' };
+export const metadata: Metadata = { title: 'Conversations · Admin' };
 
 export default function ConversationsPage() {
   return (

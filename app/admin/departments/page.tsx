@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { DepartmentsManager } from '@/components/admin/departments-manager';
 import { PageHeader } from '@/components/admin/form';
 
-export const metadata: Metadata = { title: 'Departments · Admin · Parley' };
+export const metadata: Metadata = { title: 'Departments · Admin' };
 
 export default function DepartmentsPage() {
   return (

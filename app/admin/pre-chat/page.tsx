@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/admin/form';
 import { PreChatEditor } from '@/components/admin/pre-chat-editor';
 
-export const metadata: Metadata = { title: 'Pre-chat form · Admin · Parley' };
+export const metadata: Metadata = { title: 'Pre-chat form · Admin' };
 
 export default function PreChatPage() {
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/admin/form';
 import { SystemMessagesTable } from '@/components/admin/system-messages-table';
 
-export const metadata: Metadata = { title: 'System messages · Admin · Parley' };
+export const metadata: Metadata = { title: 'System messages · Admin' };
 
 export default function SystemMessagesPage() {
   return (

@@ -4,7 +4,7 @@ import { CannedResponses } from '@/components/team/canned-responses';
 import { TeamManager } from '@/components/team/team-manager';
 import { requirePageAdmin } from '../../_auth/page-auth';
 
-export const metadata: Metadata = { title: 'Team · Admin · Parley' };
+export const metadata: Metadata = { title: 'Team · Admin' };
 
 export default async function TeamPage() {
   const { agent: me } = await requirePageAdmin();

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/admin/form';
 import { TelegramSettings } from '@/components/admin/telegram-settings';
 
-export const metadata: Metadata = { title: 'Telegram · Admin · Parley' };
+export const metadata: Metadata = { title: 'Telegram · Admin' };
 
 /** Telegram: connect a bot and a forum supergroup, and see how the connection is doing. */
 export default function TelegramPage() {

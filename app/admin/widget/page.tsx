@@ -4,7 +4,7 @@ import { WidgetEditor } from '@/components/admin/widget-editor';
 import { WidgetEmbed } from '@/components/admin/widget-embed';
 import { env } from '@/lib/env';
 
-export const metadata: Metadata = { title: 'Widget · Admin · Parley' };
+export const metadata: Metadata = { title: 'Widget · Admin' };
 
 export default function WidgetPage() {
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/admin/form';
 import { WorkingHoursForm } from '@/components/admin/working-hours-form';
 
-export const metadata: Metadata = { title: 'Working hours · Admin · Parley' };
+export const metadata: Metadata = { title: 'Working hours · Admin' };
 
 export default function WorkingHoursPage() {
   return (

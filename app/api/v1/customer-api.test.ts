@@ -83,6 +83,7 @@ describe('GET /api/v1/widget/config', () => {
       locale: 'en',
       strings: {},
       teamName: 'Acme support',
+      agents: expect.any(Array),
       online: expect.any(Boolean),
       departments: expect.any(Array),
       preChatFields: [

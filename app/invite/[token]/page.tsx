@@ -3,7 +3,7 @@ import { InviteForm } from '@/components/auth/invite-form';
 import { getInviteStatus } from '@/lib/agents/invites';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Choose a password · Parley' };
+export const metadata: Metadata = { title: 'Choose a password' };
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

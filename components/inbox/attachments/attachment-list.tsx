@@ -18,9 +18,10 @@ function thumbWidth(attachment: Attachment): number {
 export type ChipTone = 'light' | 'onAccent' | 'note';
 
 const CHIP_TONES: Record<ChipTone, string> = {
-  light: 'border-slate-200 bg-slate-50 text-slate-800 hover:bg-slate-100',
+  light:
+    'border-slate-200 bg-slate-50 text-slate-800 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700',
   onAccent: 'border-indigo-400 bg-indigo-500 text-white hover:bg-indigo-400',
-  note: 'border-amber-300 bg-white text-amber-950 hover:bg-amber-100',
+  note: 'border-amber-300 bg-white text-amber-950 hover:bg-amber-100 dark:border-amber-800 dark:bg-amber-900 dark:text-amber-50 dark:hover:bg-amber-800',
 };
 
 export function FileChip({ attachment, tone }: { attachment: Attachment; tone: ChipTone }) {
@@ -65,7 +66,7 @@ export function AttachmentList({
                 type="button"
                 onClick={() => onOpenImage(image)}
                 aria-label={`Open image ${image.name}`}
-                className="block overflow-hidden rounded-md bg-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+                className="block overflow-hidden rounded-md bg-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:bg-slate-700"
                 style={{ width: thumbWidth(image), height: THUMB_HEIGHT }}
               >
                 {/* biome-ignore lint/performance/noImgElement: signed, expiring URLs: nothing for next/image to optimise or cache */}

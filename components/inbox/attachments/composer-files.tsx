@@ -33,7 +33,7 @@ export function AttachButton({
         title={`Attach files — ${hint.toLowerCase()}. You can also paste or drop them here.`}
         disabled={disabled}
         onClick={() => input.current?.click()}
-        className="grid h-9 w-9 place-items-center rounded-md text-slate-600 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 disabled:opacity-50"
+        className="grid h-9 w-9 place-items-center rounded-md text-slate-600 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 disabled:opacity-50 dark:text-slate-400 dark:hover:bg-slate-800"
       >
         <PaperclipIcon className="h-5 w-5" />
       </button>
@@ -72,7 +72,7 @@ function PendingItem({
   const failed = entry.status === 'failed';
   return (
     <li
-      className={`relative flex w-56 items-center gap-2 overflow-hidden rounded-md border bg-white p-1.5 ${failed ? 'border-red-300' : 'border-slate-200'}`}
+      className={`relative flex w-56 items-center gap-2 overflow-hidden rounded-md border bg-white p-1.5 ${failed ? 'border-red-300 dark:border-red-800' : 'border-slate-200 dark:border-slate-700'} dark:bg-slate-900`}
     >
       {entry.previewUrl ? (
         // biome-ignore lint/performance/noImgElement: a local object URL of the file being uploaded
@@ -82,16 +82,19 @@ function PendingItem({
           className="h-10 w-10 shrink-0 rounded object-cover"
         />
       ) : (
-        <span className="grid h-10 w-10 shrink-0 place-items-center rounded bg-slate-100 text-slate-500">
+        <span className="grid h-10 w-10 shrink-0 place-items-center rounded bg-slate-100 text-slate-500 dark:bg-slate-800 dark:text-slate-400">
           <FileIcon className="h-5 w-5" />
         </span>
       )}
       <span className="min-w-0 flex-1">
-        <span className="block truncate text-sm font-medium text-slate-800" title={entry.name}>
+        <span
+          className="block truncate text-sm font-medium text-slate-800 dark:text-slate-100"
+          title={entry.name}
+        >
           {entry.name}
         </span>
         <span
-          className={`block truncate text-xs ${failed ? 'text-red-700' : 'text-slate-500'}`}
+          className={`block truncate text-xs ${failed ? 'text-red-700 dark:text-red-300' : 'text-slate-600 dark:text-slate-400'}`}
           title={failed ? (entry.error ?? undefined) : undefined}
         >
           {statusText(entry)}
@@ -102,7 +105,7 @@ function PendingItem({
           type="button"
           aria-label={`Retry uploading ${entry.name}`}
           onClick={onRetry}
-          className="grid h-7 w-7 place-items-center rounded text-slate-600 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+          className="grid h-7 w-7 place-items-center rounded text-slate-600 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:text-slate-400 dark:hover:bg-slate-800"
         >
           <RetryIcon />
         </button>
@@ -111,7 +114,7 @@ function PendingItem({
         type="button"
         aria-label={`Remove ${entry.name}`}
         onClick={onRemove}
-        className="grid h-7 w-7 place-items-center rounded text-slate-600 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+        className="grid h-7 w-7 place-items-center rounded text-slate-600 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:text-slate-400 dark:hover:bg-slate-800"
       >
         <CloseIcon />
       </button>
@@ -122,7 +125,7 @@ function PendingItem({
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={Math.round(progressOf(entry) * 100)}
-          className="absolute inset-x-0 bottom-0 h-1 bg-slate-100"
+          className="absolute inset-x-0 bottom-0 h-1 bg-slate-100 dark:bg-slate-800"
         >
           <span
             className="block h-full bg-indigo-500 transition-[width]"
@@ -150,7 +153,7 @@ export function PendingFiles({ files }: { files: PendingAttachments }) {
               type="button"
               aria-label="Dismiss"
               onClick={files.dismissRefusals}
-              className="rounded p-0.5 hover:bg-red-100"
+              className="rounded p-0.5 hover:bg-red-100 dark:hover:bg-red-950"
             >
               <CloseIcon />
             </button>

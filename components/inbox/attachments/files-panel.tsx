@@ -50,9 +50,9 @@ export function FilesPanel({
   return (
     <section
       aria-labelledby="files-heading"
-      className="flex flex-col gap-2 border-t border-slate-200 p-4 text-sm"
+      className="flex flex-col gap-2 border-t border-slate-200 p-4 text-sm dark:border-slate-800"
     >
-      <h2 id="files-heading" className="font-semibold text-slate-800">
+      <h2 id="files-heading" className="font-semibold text-slate-800 dark:text-slate-100">
         Files in this conversation
       </h2>
       {files.length ? (
@@ -63,7 +63,7 @@ export function FilesPanel({
                 <button
                   type="button"
                   onClick={() => viewer.open(attachment)}
-                  className="flex items-center gap-2 rounded-md border border-slate-200 bg-slate-50 p-1.5 text-left hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+                  className="flex items-center gap-2 rounded-md border border-slate-200 bg-slate-50 p-1.5 text-left hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:border-slate-800 dark:bg-slate-950 dark:hover:bg-slate-800"
                 >
                   {/* biome-ignore lint/performance/noImgElement: signed, expiring URLs: nothing for next/image to optimise or cache */}
                   <img
@@ -73,11 +73,11 @@ export function FilesPanel({
                     className="h-9 w-9 shrink-0 rounded object-cover"
                   />
                   <span className="min-w-0">
-                    <span className="block truncate font-medium text-slate-800">
+                    <span className="block truncate font-medium text-slate-800 dark:text-slate-100">
                       <span className="sr-only">Open image </span>
                       {attachment.name}
                     </span>{' '}
-                    <span className="block text-xs text-slate-500">
+                    <span className="block text-xs text-slate-500 dark:text-slate-400">
                       {formatBytes(attachment.size)}
                     </span>
                   </span>
@@ -85,14 +85,14 @@ export function FilesPanel({
               ) : (
                 <FileChip attachment={attachment} tone="light" />
               )}
-              <span className="text-xs text-slate-500">
+              <span className="text-xs text-slate-500 dark:text-slate-400">
                 {from} · <time dateTime={at}>{shortTime(at)}</time>
               </span>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="text-slate-500">
+        <p className="text-slate-500 dark:text-slate-400">
           {query.isLoading ? 'Loading…' : 'No files in the messages loaded so far.'}
         </p>
       )}
@@ -101,7 +101,7 @@ export function FilesPanel({
           type="button"
           onClick={() => void query.fetchNextPage()}
           disabled={query.isFetchingNextPage}
-          className="self-start text-xs font-medium text-indigo-700 hover:underline disabled:opacity-50"
+          className="self-start text-xs font-medium text-indigo-700 hover:underline disabled:opacity-50 dark:text-indigo-300"
         >
           {query.isFetchingNextPage ? 'Loading…' : 'Look in earlier messages too'}
         </button>

@@ -4,6 +4,7 @@
 // have files of their own.
 import { z } from 'zod';
 import {
+  adminEditMessageSchema,
   agentActionSchema,
   agentMessageSchema,
   blockIdSchema,
@@ -33,11 +34,13 @@ import {
   visitorBlockSchema,
   workingHoursStatusSchema,
 } from '../../contracts/console-responses';
+import { messageParams } from '../../contracts/params';
 import {
   adminSettingsSchema,
   agentConversationSchema,
   conversationDetailsSchema,
   conversationPageSchema,
+  messageResponseSchema,
   messageSchema,
   noteSchema,
   templateViewSchema,
@@ -104,8 +107,36 @@ export const adminRoutes = [
     auth: 'admin',
     params: byId,
     body: agentMessageSchema,
+    description: '`replyToId` quotes a message of the same conversation (400 otherwise).',
     responses: { 201: z.object({ message: messageSchema }) },
     errors: ['conflict', 'too_large'],
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/api/v1/admin/conversations/{id}/messages/{messageId}',
+    summary: 'Edit a message as the agent who wrote it',
+    description:
+      'The agent named by `agentEmail` edits their own message within 15 minutes of sending it (`MESSAGE_EDIT_WINDOW_SECONDS`); ' +
+      "another agent's message → 403, later or a deleted message → 409.",
+    tag: conversations,
+    auth: 'admin',
+    params: messageParams,
+    body: adminEditMessageSchema,
+    responses: { 200: messageResponseSchema },
+    errors: ['forbidden', 'conflict', 'too_large'],
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/v1/admin/conversations/{id}/messages/{messageId}',
+    summary: 'Delete any message (moderation)',
+    description:
+      'The message keeps its place and seq, loses its text and files, and shows as ' +
+      '"Message deleted" everywhere, the Telegram topic included. A deleted one → 409.',
+    tag: conversations,
+    auth: 'admin',
+    params: messageParams,
+    responses: { 200: messageResponseSchema },
+    errors: ['conflict'],
   }),
   defineRoute({
     method: 'post',

@@ -14,12 +14,15 @@ import {
   setupSchema,
   transcriptQuerySchema,
 } from '../../contracts/agent';
+import { editMessageSchema } from '../../contracts/message-content';
+import { messageParams } from '../../contracts/params';
 import {
   cannedResponseViewSchema,
   departmentSchema,
   inboxConversationSchema,
   inboxCountsSchema,
   inboxPageSchema,
+  messageResponseSchema,
   messageSchema,
   noteSchema,
   okSchema,
@@ -94,8 +97,36 @@ export const agentRoutes = [
     auth: 'agent',
     params: byId,
     body: replySchema,
+    description: '`replyToId` quotes a message of the same conversation (400 otherwise).',
     responses: { 201: z.object({ message: messageSchema }) },
     errors: ['conflict', 'too_large'],
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/api/v1/agent/conversations/{id}/messages/{messageId}',
+    summary: 'Edit your own message',
+    description:
+      "Only your own message, within 15 minutes of sending it (`MESSAGE_EDIT_WINDOW_SECONDS`); someone else's → 403, later or a deleted message → 409. " +
+      'Every channel gets `message:updated` with `editedAt` set.',
+    tag: inbox,
+    auth: 'agent',
+    params: messageParams,
+    body: editMessageSchema,
+    responses: { 200: messageResponseSchema },
+    errors: ['forbidden', 'conflict', 'too_large'],
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/v1/agent/conversations/{id}/messages/{messageId}',
+    summary: 'Delete a message',
+    description:
+      'Your own message within 15 minutes of sending it (`MESSAGE_EDIT_WINDOW_SECONDS`); an admin may delete any message at any time. It keeps its ' +
+      'place and seq, loses its text and files, and shows as "Message deleted" (`deletedAt`).',
+    tag: inbox,
+    auth: 'agent',
+    params: messageParams,
+    responses: { 200: messageResponseSchema },
+    errors: ['forbidden', 'conflict'],
   }),
   defineRoute({
     method: 'post',
@@ -186,10 +217,32 @@ export const agentRoutes = [
   defineRoute({
     method: 'patch',
     path: '/api/v1/agent/me',
-    summary: 'Change one’s name or closing message',
+    summary: 'Change one’s name, closing message, or whether the widget shows one',
     tag: account,
     auth: 'agent',
     body: profileSchema,
+    responses: { 200: z.object({ profile: profileViewSchema }) },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/v1/agent/me/avatar',
+    summary: 'Set one’s profile photo',
+    description:
+      'A PNG, JPEG, GIF or WebP image (the type is taken from the bytes) of at most 5 MB; it is ' +
+      're-encoded without its metadata, cropped to a square of 256 px and served publicly ' +
+      'under a content hash (`avatarUrl`). Replaces the earlier photo.',
+    tag: account,
+    auth: 'agent',
+    upload: true,
+    responses: { 200: z.object({ profile: profileViewSchema }) },
+    errors: ['too_large', 'unsupported_media_type'],
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/v1/agent/me/avatar',
+    summary: 'Remove one’s profile photo (initials are shown instead)',
+    tag: account,
+    auth: 'agent',
     responses: { 200: z.object({ profile: profileViewSchema }) },
   }),
   defineRoute({

@@ -25,7 +25,8 @@ export const customerRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/v1/widget/config',
-    summary: 'Widget configuration: look, texts, departments, pre-chat form, online state',
+    summary:
+      'Widget configuration: look, texts, the team and its faces, departments, pre-chat form, online state',
     tag,
     auth: 'none',
     cors: true,
@@ -70,7 +71,9 @@ export const customerRoutes = [
     method: 'post',
     path: '/api/v1/conversations/{id}/messages',
     summary: 'Send a message',
-    description: 'The same `clientId` again answers 200 with the message already stored.',
+    description:
+      'The same `clientId` again answers 200 with the message already stored. `replyToId` ' +
+      'quotes a message of the same conversation (400 otherwise, or when it was deleted).',
     tag,
     auth: 'customer',
     cors: true,
@@ -132,5 +135,18 @@ export const customerRoutes = [
     download: true,
     responses: { 200: null },
     errors: ['unauthorized', 'forbidden'],
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/v1/avatars/{file}',
+    summary: 'An agent’s profile photo (`avatarUrl`)',
+    description:
+      'Public and named by a content hash, so it can be cached for good; WebP, with ' +
+      '`X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`.',
+    tag,
+    auth: 'none',
+    params: z.object({ file: z.string().regex(/^[0-9a-f]{32}\.webp$/) }),
+    download: true,
+    responses: { 200: null },
   }),
 ];
