@@ -65,6 +65,18 @@ export function EmailSettingsForm({ settings }: { settings: EmailSettingsView })
     });
   };
 
+  const secondsOf = (value: Duration | null) => {
+    if (value === null) return 0;
+    const result = durationToSeconds(value);
+    return result.ok ? result.seconds : Number.NaN;
+  };
+  const dirty =
+    smtpUrl.trim() !== '' ||
+    inboundSecret.trim() !== '' ||
+    (!fromEnv && from.trim() !== (settings.from ?? '')) ||
+    (!fromEnv && replyTo.trim() !== (settings.replyTo ?? '')) ||
+    (Object.keys(timing) as Timing[]).some((field) => secondsOf(timing[field]) !== settings[field]);
+
   const setDuration = (field: Timing) => (value: Duration | null) =>
     setTiming({ ...timing, [field]: value });
 
@@ -159,6 +171,7 @@ export function EmailSettingsForm({ settings }: { settings: EmailSettingsView })
           pending={save.isPending}
           error={save.error}
           saved={save.isSuccess}
+          dirty={dirty}
         />
         {!fromEnv && settings.smtpUrl.set ? (
           <Button
