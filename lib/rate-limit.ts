@@ -9,7 +9,7 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from 'rate-limiter-flexible';
-import { database, db } from './db/client';
+import { database, db, type Queryable } from './db/client';
 import { rateLimits } from './db/schema';
 import { env } from './env';
 import { AppError } from './errors';
@@ -29,6 +29,8 @@ const currentDatabase = {
   delete: (table: typeof rateLimits) => db().delete(table),
 };
 
+const usesPostgres = () => !env().redisUrl && database().kind === 'postgres';
+
 function sharedLimiter(limit: Limit): RateLimiterAbstract {
   const { redisUrl } = env();
   if (redisUrl) {
@@ -39,37 +41,54 @@ function sharedLimiter(limit: Limit): RateLimiterAbstract {
       insuranceLimiter: new RateLimiterMemory(limit),
     });
   }
-  if (database().kind === 'postgres') {
+  if (usesPostgres()) {
     return new RateLimiterDrizzle({ ...limit, storeClient: currentDatabase, schema: rateLimits });
   }
   return new RateLimiterMemory(limit);
 }
 
+const limitsFor = () => {
+  const { rateLimits: limits, attachments } = env();
+  return {
+    conversations: {
+      keyPrefix: 'conversations',
+      points: limits.conversationsPerHour,
+      duration: 3600,
+    },
+    messages: { keyPrefix: 'messages', points: limits.messagesPerMinute, duration: 60 },
+    uploads: { keyPrefix: 'uploads', points: attachments.uploadsPerMinute, duration: 60 },
+  } satisfies Record<string, Limit>;
+};
+type LimitName = keyof ReturnType<typeof limitsFor>;
+
 const limiters = () =>
   processSingleton('rate-limiters', () => {
-    const { rateLimits: limits, attachments } = env();
+    const limits = limitsFor();
     return {
-      conversations: sharedLimiter({
-        keyPrefix: 'conversations',
-        points: limits.conversationsPerHour,
-        duration: 3600,
-      }),
-      messages: sharedLimiter({
-        keyPrefix: 'messages',
-        points: limits.messagesPerMinute,
-        duration: 60,
-      }),
-      uploads: sharedLimiter({
-        keyPrefix: 'uploads',
-        points: attachments.uploadsPerMinute,
-        duration: 60,
-      }),
+      conversations: sharedLimiter(limits.conversations),
+      messages: sharedLimiter(limits.messages),
+      uploads: sharedLimiter(limits.uploads),
     };
   });
 
-async function consume(limiter: RateLimiterAbstract, key: string, what: string): Promise<void> {
+/**
+ * Inside a transaction the count is kept on its connection (PostgreSQL): no second
+ * connection is needed while the transaction holds one, and a refused or failed request
+ * rolls its count back with everything else.
+ */
+function limiterOf(name: LimitName, tx?: Queryable): RateLimiterAbstract {
+  if (!tx || !usesPostgres()) return limiters()[name];
+  return new RateLimiterDrizzle({
+    ...limitsFor()[name],
+    storeClient: tx,
+    schema: rateLimits,
+    clearExpiredByTimeout: false,
+  });
+}
+
+async function consume(name: LimitName, key: string, what: string, tx?: Queryable) {
   try {
-    await limiter.consume(key);
+    await limiterOf(name, tx).consume(key);
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
@@ -78,10 +97,11 @@ async function consume(limiter: RateLimiterAbstract, key: string, what: string):
 }
 
 export const limitConversationStarts = (ip: string) =>
-  consume(limiters().conversations, ip, 'new conversations');
+  consume('conversations', ip, 'new conversations');
 
-export const limitMessages = (conversationId: string) =>
-  consume(limiters().messages, conversationId, 'messages');
+/** Counted in the message's transaction `tx`, when it has one. */
+export const limitMessages = (conversationId: string, tx?: Queryable) =>
+  consume('messages', conversationId, 'messages', tx);
 
 export const limitUploads = (conversationId: string) =>
-  consume(limiters().uploads, conversationId, 'uploads');
+  consume('uploads', conversationId, 'uploads');

@@ -110,8 +110,9 @@ async function main(): Promise<void> {
     await telegram.stop();
     presence.stop();
     await email.stop();
-    io.disconnectSockets(true);
-    io.engine.close();
+    // Disconnects every socket (their clients reconnect, to another instance if there is
+    // one) and closes the adapter before its connections go.
+    await new Promise<void>((resolve) => io.close(() => resolve()));
     await closed;
     await app.close?.();
     await adapter.close();

@@ -60,7 +60,7 @@ export async function postCustomerMessage(
       if (conversation.status === 'blocked') {
         throw new AppError('blocked', 'This conversation is blocked');
       }
-      await limitMessages(conversationId);
+      await limitMessages(conversationId, tx);
       if (conversation.status === 'closed') {
         conversation = await reopenLocked(tx, conversation, customerActor);
       }
