@@ -98,7 +98,7 @@ test('the admin invites, promotes and removes agents from the Team screen', asyn
     await nora.getByLabel('New password').fill('noras own long password');
     await nora.getByRole('button', { name: 'Save and sign in' }).click();
     await expect(nora).toHaveURL(/\/inbox/);
-    await expect(nora.getByText('Live')).toBeVisible();
+    await expect(nora.getByText('Live', { exact: true })).toBeVisible();
 
     // The link worked once.
     const again = await browser.newContext();

@@ -79,7 +79,12 @@ test('the admin brands the widget and adds a question; visitors and agents see i
     await page.getByLabel('Team name').fill('The Acme trail crew');
     await expect.poll(() => launcherColor(preview)).toBe(TEAL_RGB);
     await expect(preview.getByRole('dialog').getByText(GREETING)).toBeVisible();
-    await expect(preview.getByRole('dialog').getByText('The Acme trail crew')).toBeVisible();
+    // In the header, and signing the greeting.
+    const dialog = preview.getByRole('dialog');
+    await expect(dialog.locator('header').getByText('The Acme trail crew')).toBeVisible();
+    await expect(dialog.locator('.message', { hasText: GREETING })).toContainText(
+      'The Acme trail crew',
+    );
 
     const live = await (await fetch(`${parley.url}/api/v1/widget/config`)).json();
     expect(live.color).not.toBe(TEAL);

@@ -14,7 +14,8 @@ export async function signIn(page: Page, base: string, email: string, password =
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/inbox/);
-  await expect(page.getByText('Live')).toBeVisible();
+  // Exact: a codename such as "Olive Fox" contains the word too.
+  await expect(page.getByText('Live', { exact: true })).toBeVisible();
 }
 
 /** Adds an agent (as the admin, over the API) and returns their email. */

@@ -164,7 +164,7 @@ test('agents handle a conversation live, end to end', async ({ page, browser, pa
     await parley.stop();
     await expect(page.getByText('Reconnecting…')).toBeVisible();
     await parley.start();
-    await expect(page.getByText('Live')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText('Live', { exact: true })).toBeVisible({ timeout: 30_000 });
     await expect.poll(() => customer.socket!.connected, { timeout: 30_000 }).toBe(true);
     await customer.send('Are you still there?');
     await expect(transcript(page).getByText('Are you still there?')).toBeVisible();

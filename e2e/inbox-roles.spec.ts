@@ -88,7 +88,7 @@ test('an agent cannot use admin pages or endpoints; a disabled agent is signed o
 
   await test.step('the admin disables the agent: signed out at once, and cannot sign in', async () => {
     await cleo.goto(`${base}/inbox`);
-    await expect(cleo.getByText('Live')).toBeVisible();
+    await expect(cleo.getByText('Live', { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Disable Cleo' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Disable' }).click();
     await expect(page.getByRole('row', { name: /Cleo/ })).toContainText('Disabled');

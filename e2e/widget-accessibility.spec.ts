@@ -97,3 +97,25 @@ test('axe-core finds no serious accessibility problem', async ({ page, widget })
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('a conversation with faces, a quote being written and the emoji picker has no serious problem', async ({
+  page,
+  parley,
+  widget,
+}) => {
+  await widget.open();
+  await widget.panel.getByRole('button', { name: /Support/ }).click();
+  await widget.panel.getByLabel('Name *').fill('Kim');
+  await widget.panel.getByRole('button', { name: 'Start chat' }).click();
+  await widget.send('Where is my order?');
+  await parley.agentReply(await widget.conversationId(), 'On its way, it arrives tomorrow.');
+  const answer = widget.message('arrives tomorrow');
+  await answer.getByRole('button', { name: /^Reply to:/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(widget.panel.getByText('Replying to ann')).toBeVisible();
+  await widget.panel.getByRole('button', { name: 'Emoji' }).click();
+  await expect(widget.panel.getByRole('group', { name: 'Emoji' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -8,7 +8,7 @@ import { createTestDatabase, postgresReachable } from '../test/database';
 import { type RunningServer, startServer } from '../test/server';
 import { uploadThroughput } from './bench-attachments';
 import { telegramLatency } from './bench-telegram';
-import { bundleWidget, LOADER_BUDGET, TOTAL_BUDGET, widgetSizes } from './widget-bundles';
+import { bundleWidget, describeSizes } from './widget-bundles';
 
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -314,16 +314,8 @@ async function inboxFirstPage(server: RunningServer, url: string) {
 // ---- the widget's weight (DESIGN §10), with and without the attachment UI ----
 
 async function widgetWeight() {
-  const sizes = widgetSizes(await bundleWidget());
-  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   console.log('\n== widget bytes (minified, gzip -9)');
-  console.log(`loader ${kb(sizes.loader)} (budget ${kb(LOADER_BUDGET)})`);
-  console.log(
-    `to chat: loader + app ${kb(sizes.toChat)} (budget ${kb(TOTAL_BUDGET)}), without the attachment UI`,
-  );
-  console.log(
-    `with the attachment UI (loaded on first use, ${kb(sizes.files)}): ${kb(sizes.withFiles)}`,
-  );
+  for (const line of describeSizes(await bundleWidget()).lines) console.log(line);
 }
 
 async function main() {

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   });
   const adapter = await installSocketAdapter(io, handle);
   const customers = registerCustomerNamespace(io);
-  const agents = registerAgentNamespace(io);
+  const agents = registerAgentNamespace(io, customers);
 
   const dispatcher = new Dispatcher(handle, [
     customerSocketsSubscriber(customers),

@@ -21,6 +21,8 @@ export interface Host {
   options: WidgetOptions;
   root: ShadowRoot;
   launcher: HTMLButtonElement;
+  /** The corner the launcher is drawn in now; the panel opens there, never elsewhere first. */
+  position: Position;
   /** The latest `Parley('identify', …)` payload, if any. */
   identity: Record<string, unknown> | null;
   /** The token of an email's "Open the chat" link (`#parley-resume=…`): that conversation opens. */

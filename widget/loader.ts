@@ -110,6 +110,7 @@ function boot(script: HTMLScriptElement, existing: ParleyGlobal | undefined): vo
     },
     root,
     launcher,
+    position: 'right',
     identity: null,
     setBadge(count, label) {
       badge.hidden = count === 0;
@@ -126,6 +127,7 @@ function boot(script: HTMLScriptElement, existing: ParleyGlobal | undefined): vo
         element.style.setProperty('--parley-accent', color);
         element.style.setProperty('--parley-on-accent', textOn(color));
       }
+      host.position = position;
       frame.classList.toggle('left', position === 'left');
     },
     emit(event, payload) {

@@ -70,6 +70,7 @@ export function previewConfig(
     teamName: widget.teamName || widget.title,
     agents,
     online: true,
+    nextOpenAt: null,
     departments: [],
     preChatFields,
     attachments: { maxBytes: DEFAULT_ATTACHMENT_MAX_BYTES, maxFiles: MAX_ATTACHMENTS_PER_MESSAGE },

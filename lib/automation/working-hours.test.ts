@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { workingHoursSettingsSchema } from '../contracts/settings';
-import { isWithinWorkingHours } from './working-hours';
+import { isWithinWorkingHours, nextOpening } from './working-hours';
 
 const schedule = (overrides: Record<string, unknown> = {}) =>
   workingHoursSettingsSchema.parse({ enabled: true, timezone: 'Europe/Berlin', ...overrides });
@@ -55,5 +55,41 @@ describe('isWithinWorkingHours', () => {
     expect(
       workingHoursSettingsSchema.safeParse({ week: { mon: [{ from: '9', to: '17:00' }] } }).success,
     ).toBe(false);
+  });
+});
+
+describe('nextOpening', () => {
+  it('is null within working hours and without a schedule', () => {
+    expect(nextOpening(schedule(), new Date('2026-11-23T08:30:00Z'))).toBeNull();
+    expect(nextOpening(schedule({ enabled: false }), new Date('2026-11-22T03:00:00Z'))).toBeNull();
+  });
+
+  it('is the start of the next slot, in the schedule’s time zone', () => {
+    // Monday 23 Nov 2026, 07:00 Berlin: opens at 09:00 Berlin, 08:00 UTC.
+    expect(nextOpening(schedule(), new Date('2026-11-23T06:00:00Z'))?.toISOString()).toBe(
+      '2026-11-23T08:00:00.000Z',
+    );
+    // Friday evening: back on Monday morning, the weekend skipped.
+    expect(nextOpening(schedule(), new Date('2026-11-27T17:30:00Z'))?.toISOString()).toBe(
+      '2026-11-30T08:00:00.000Z',
+    );
+  });
+
+  it('skips holidays and follows daylight saving time', () => {
+    const office = schedule({ holidays: ['2026-12-24', '2026-12-25'] });
+    expect(nextOpening(office, new Date('2026-12-23T18:00:00Z'))?.toISOString()).toBe(
+      '2026-12-28T08:00:00.000Z',
+    );
+    // Summer time began on Sunday 29 March 2026: Monday 09:00 Berlin is 07:00 UTC.
+    expect(nextOpening(schedule(), new Date('2026-03-28T12:00:00Z'))?.toISOString()).toBe(
+      '2026-03-30T07:00:00.000Z',
+    );
+  });
+
+  it('is null when the week has no working time', () => {
+    const never = schedule({
+      week: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
+    });
+    expect(nextOpening(never, new Date('2026-11-23T06:00:00Z'))).toBeNull();
   });
 });

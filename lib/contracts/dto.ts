@@ -162,6 +162,11 @@ export interface WidgetConfig {
   /** The team's faces: active agents who chose to be shown, most recently active first. */
   agents: WidgetAgent[];
   online: boolean;
+  /**
+   * When working hours next begin, while they are over (null: within them, or no schedule):
+   * the widget says when the team is back.
+   */
+  nextOpenAt: string | null;
   departments: WidgetDepartment[];
   preChatFields: PreChatField[];
   /** What an upload may be, so clients explain the limits before uploading. */

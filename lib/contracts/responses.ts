@@ -168,6 +168,7 @@ export const widgetConfigSchema = z
     locale: z.string(),
     strings: z.record(z.string(), z.string()),
     online: z.boolean(),
+    nextOpenAt: time.nullable().describe('When working hours next begin, while they are over'),
     departments: z.array(
       z.object({
         id,

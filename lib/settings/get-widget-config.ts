@@ -1,7 +1,7 @@
 // What the widget needs before the visitor writes: look, strings, the team's faces,
 // departments, form, and the attachment limits to explain before an upload.
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
-import { isWithinWorkingHours } from '../automation/working-hours';
+import { isWithinWorkingHours, nextOpening } from '../automation/working-hours';
 import { avatarUrl } from '../avatars/avatar-url';
 import { MAX_ATTACHMENTS_PER_MESSAGE } from '../contracts/attachments';
 import type { WidgetAgent, WidgetConfig } from '../contracts/dto';
@@ -35,7 +35,8 @@ export async function getWidgetConfig(): Promise<WidgetConfig> {
     getSettings(database, 'preChatFields'),
     getSettings(database, 'workingHours'),
   ]);
-  const since = new Date(Date.now() - widget.onlineWindowSeconds * 1000);
+  const now = new Date();
+  const since = new Date(now.getTime() - widget.onlineWindowSeconds * 1000);
   const [activeDepartments, [onlineAgent], faces] = await Promise.all([
     database
       .select()
@@ -60,7 +61,8 @@ export async function getWidgetConfig(): Promise<WidgetConfig> {
     teamName: widget.teamName || widget.title,
     agents: faces,
     // Outside working hours the team is away even if someone happens to be signed in.
-    online: Boolean(onlineAgent) && isWithinWorkingHours(schedule, new Date()),
+    online: Boolean(onlineAgent) && isWithinWorkingHours(schedule, now),
+    nextOpenAt: nextOpening(schedule, now)?.toISOString() ?? null,
     departments: activeDepartments.map((d) => ({
       id: d.id,
       name: d.name,

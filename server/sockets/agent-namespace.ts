@@ -80,9 +80,12 @@ async function broadcastViewers(agents: AgentNamespace, conversationId: string):
     .emit('viewers', { conversationId, viewers: [...byAgent.values()] });
 }
 
-export function registerAgentNamespace(io: Server): AgentNamespace {
+/** `customers`: the widget's namespace, where agents' typing is shown. */
+export function registerAgentNamespace(
+  io: Server,
+  customers: Namespace<object, CustomerServerEvents>,
+): AgentNamespace {
   const agents: AgentNamespace = io.of('/agent');
-  const customers = io.of('/customer') as unknown as Namespace<object, CustomerServerEvents>;
   const warn = (error: unknown, what: string) => logger().warn({ err: error }, what);
 
   agents.use(async (socket, next) => {

@@ -1,40 +1,34 @@
-// The widget's behaviour, free of UI: the configuration, the panel, starting and leaving a
-// conversation, and sending. It wires the parts that each own one concern: the state
-// (state.ts), what is kept between page views (saved.ts), the live link (link.ts), the
-// catch-up (sync.ts), what arrives (receive.ts), the outbox (sender.ts), the unread count
-// (unread.ts) and announcements (announcer.ts). The UI renders `state` and calls the actions.
-import type { CustomerConversation, WidgetConfig } from '../../lib/contracts/dto';
+// The widget's behaviour, free of UI: the configuration, the panel and sending. It wires the
+// parts that each own one concern: the state (state.ts), what is kept between page views
+// (saved.ts), the language (language.ts), starting and leaving (session.ts), the live link
+// (link.ts), the catch-up (sync.ts), what arrives (receive.ts), the outbox (sender.ts), the
+// unread count (unread.ts) and announcements (announcer.ts). The UI renders `state` and
+// calls the actions.
+import type { Message, WidgetConfig } from '../../lib/contracts/dto';
 import type { Host } from '../host';
 import { writeTab } from '../storage';
 import { unlockSound } from './alert';
 import { Announcer } from './announcer';
-import { Api, asRequestError } from './api';
+import { Api } from './api';
+import { loadChunk } from './chunks';
 import { configure } from './config';
 import { loadFilesUi } from './files';
-import { browserLanguages, pickLocale, type Translate, translator } from './i18n';
+import type { Strings, Translate } from './i18n';
+import { Language } from './language';
 import { showLauncher } from './launcher';
 import { backoff, Link } from './link';
-import { type FieldValues, startInput } from './new-conversation';
 import { Outbox } from './outbox';
 import { Receiver } from './receive';
-import {
-  onSessionChangedElsewhere,
-  restoredState,
-  saveDraft,
-  saveLook,
-  saveSeenSeq,
-  saveSession,
-  saveSound,
-  saveStart,
-} from './saved';
+import { onSessionChangedElsewhere, restoredState, saveDraft, saveLook, saveSound } from './saved';
 import { Sender } from './sender';
-import { type ChatState, currentStep, type Session, type Step, Store } from './state';
+import { Sessions } from './session';
+import { type Card, type ChatState, currentStep, type Session, type Step, Store } from './state';
 import { Sync } from './sync';
 import { TypingSignal } from './typing';
 import { Unread } from './unread';
 
 export type { FieldValues } from './new-conversation';
-export type { ChatState, Session, Step } from './state';
+export type { Card, ChatState, Session, Step } from './state';
 
 /** The server's limit on message text (lib/contracts/text.ts, not importable at run time). */
 export const MAX_TEXT_LENGTH = 4000;
@@ -44,8 +38,6 @@ const POLL_CLOSED_MS = 15_000;
 const SOCKET_WAIT_MS = 2_000;
 
 export class Chat {
-  t: Translate;
-  locale: string;
   /** The state; the attachment UI (files.ts) reads and changes its own parts of it. */
   readonly store: Store;
   private readonly api: Api;
@@ -56,15 +48,19 @@ export class Chat {
   private readonly receiver: Receiver;
   private readonly unread: Unread;
   private readonly announcer: Announcer;
+  /** Starting and leaving: the department, the pre-chat answers, the visitor's name. */
+  readonly sessions: Sessions;
+  private readonly language: Language;
   private readonly typingSignal = new TypingSignal(() => this.link?.live() ?? null);
   private configFailures = 0;
-  private starting: Promise<Session> | null = null;
 
   constructor(readonly host: Host) {
     this.api = new Api(host.options.base);
-    this.locale = pickLocale(host.options.locale, ...browserLanguages());
-    this.t = translator(this.locale);
     this.store = new Store(restoredState());
+    this.language = new Language(this, host.options.locale, () => {
+      this.set({});
+      this.updateLauncher();
+    });
     this.outbox = new Outbox(this.store);
     this.announcer = new Announcer(this.store, host, () => this.t);
     this.unread = new Unread(
@@ -86,10 +82,27 @@ export class Chat {
       this.unread,
       () => this.t('support'),
     );
+    this.sessions = new Sessions({
+      api: this.api,
+      host,
+      store: this.store,
+      outbox: this.outbox,
+      sync: this.sync,
+      receiver: this.receiver,
+      unread: this.unread,
+      locale: () => this.locale,
+      openLink: (session) => this.openLink(session),
+      closeLink: () => {
+        this.link?.close();
+        this.link = null;
+      },
+      changed: () => this.updateLauncher(),
+      t: () => this.t,
+    });
     this.sender = new Sender({
       api: this.api,
       next: () => this.outbox.next(),
-      conversation: () => this.ensureSession(),
+      conversation: () => this.sessions.ensure(),
       socket: async () => (await this.link?.whenLive(SOCKET_WAIT_MS)) ?? null,
       upload: async (entry, session) => (await loadFilesUi(this)).upload(entry, session),
       sent: (message) => this.receiver.messages([message]),
@@ -104,6 +117,24 @@ export class Chat {
 
   get state(): ChatState {
     return this.store.state;
+  }
+
+  get t(): Translate {
+    return this.language.t;
+  }
+
+  get locale(): string {
+    return this.language.locale;
+  }
+
+  /** A chunk brings its own words, in every language (see i18n.ts). */
+  addStrings(byLocale: Record<string, Partial<Strings>>): void {
+    this.language.extend(byLocale);
+  }
+
+  /** Whether the visitor's language has arrived (the panel waits for it). */
+  get speaks(): boolean {
+    return this.language.ready;
   }
 
   subscribe(listener: () => void): () => void {
@@ -138,8 +169,8 @@ export class Chat {
     // Another tab started or dropped a conversation: follow it instead of forking.
     onSessionChangedElsewhere((session) => {
       if (session?.token === this.state.session?.token) return;
-      this.dropSession(false);
-      if (session) this.adoptSession(session);
+      this.sessions.drop(false);
+      if (session) this.sessions.adopt(session);
     });
   }
 
@@ -164,9 +195,8 @@ export class Chat {
 
   private applyConfig(config: WidgetConfig): void {
     const { options } = this.host;
-    const { locale, t, departmentId } = configure(config, options, !!this.host.preview);
-    this.locale = locale;
-    this.t = t;
+    const { locale, overrides, departmentId } = configure(config, options, !!this.host.preview);
+    this.language.use(locale, overrides);
     saveLook(config.color, config.position);
     this.host.setLook(options.color || config.color, options.position ?? config.position);
     this.set({
@@ -175,6 +205,9 @@ export class Chat {
       departmentId: departmentId ?? this.state.departmentId,
     });
     this.updateLauncher();
+    // A visitor who must choose or answer first gets the start form before they open.
+    const step = this.step();
+    if (step === 'departments' || step === 'form') void loadChunk(this, 'start').catch(() => {});
   }
 
   // ── panel ────────────────────────────────────────────────────────────────────
@@ -213,113 +246,23 @@ export class Chat {
     this.set({ notices: this.state.notices.filter((notice) => notice.key !== key) });
   }
 
-  // ── starting and leaving ─────────────────────────────────────────────────────
-
-  chooseDepartment(departmentId: string | null): void {
-    this.set({ departmentId });
-    this.saveStart();
+  /** Shows a lazy module's view in the panel, in place of any card with the same key. */
+  showCard(card: Card): void {
+    this.set({ cards: [...this.state.cards.filter((c) => c.key !== card.key), card] });
   }
 
-  submitPrechat(values: FieldValues): void {
-    this.set({ prechat: values });
-    this.saveStart();
+  hideCard(key: string): void {
+    this.set({ cards: this.state.cards.filter((card) => card.key !== key) });
   }
 
-  private saveStart(): void {
-    saveStart({ departmentId: this.state.departmentId, prechat: this.state.prechat });
-  }
-
-  private ensureSession(): Promise<Session> {
-    const { session } = this.state;
-    if (session) return Promise.resolve(session);
-    this.starting ??= this.startConversation().finally(() => {
-      this.starting = null;
-    });
-    return this.starting;
-  }
-
-  private async startConversation(): Promise<Session> {
-    const { departmentId, prechat } = this.state;
-    const response = await this.api.start(
-      startInput(departmentId, this.host.identity, prechat, this.locale),
-    );
-    const session = { conversationId: response.conversation.id, token: response.token };
-    this.adoptSession(session, response.conversation);
-    return session;
-  }
-
-  private adoptSession(session: Session, conversation: CustomerConversation | null = null): void {
-    saveSession(session);
-    this.unread.reset();
-    this.sync.loaded = !!conversation;
-    this.set({ session, conversation, messages: [], closedNote: null, link: 'online' });
-    this.openLink(session);
-  }
-
-  /** Forgets the conversation (closed, or its token no longer works) and returns to the start. */
-  private dropSession(keepUnsent: boolean): void {
-    this.link?.close();
-    this.link = null;
-    this.receiver.stopTyping();
-    const unsent = this.outbox.drain().join('\n\n');
-    saveSession(null);
-    saveSeenSeq(null);
-    this.sync.loaded = false;
-    this.unread.reset();
-    const draft = keepUnsent && unsent && !this.state.draft ? unsent : this.state.draft;
-    this.set({
-      session: null,
-      conversation: null,
-      messages: [],
-      pending: [],
-      closedNote: null,
-      notices: [],
-      typing: null,
-      link: 'online',
-      unread: 0,
-      draft,
-    });
-    saveDraft(draft);
-    this.updateLauncher();
+  /** Quotes `message` in the next one the visitor sends (null: no quote). */
+  replyTo(message: Message | null): void {
+    this.set({ replyTo: message });
   }
 
   /** The server no longer accepts our token: start over cleanly rather than retry forever. */
   private onRejected(): void {
-    this.dropSession(true);
-  }
-
-  newConversation(): void {
-    this.dropSession(false);
-    const preset = this.host.options.department ? this.state.departmentId : null;
-    const single = this.state.config?.departments.length === 1;
-    this.chooseDepartment(single ? this.state.departmentId : preset);
-  }
-
-  identify(): void {
-    const name = this.host.identity?.name;
-    const { session, conversation } = this.state;
-    if (typeof name === 'string' && session && conversation && conversation.name !== name) {
-      void this.rename(name);
-    }
-    this.set({});
-  }
-
-  /** Sets the visitor's display name; resolves to an error message, or null when saved. */
-  async rename(name: string): Promise<string | null> {
-    const { session } = this.state;
-    if (!session) {
-      this.set({ prechat: { ...this.state.prechat, name } });
-      this.saveStart();
-      return null;
-    }
-    try {
-      const { conversation } = await this.api.rename(session.conversationId, session.token, name);
-      this.receiver.conversation(conversation);
-      return null;
-    } catch (error) {
-      const failure = asRequestError(error);
-      return failure.code === 'invalid_request' ? failure.message : this.t('error');
-    }
+    this.sessions.drop(true);
   }
 
   // ── sending ──────────────────────────────────────────────────────────────────
@@ -342,10 +285,10 @@ export class Chat {
 
   send(raw: string): boolean {
     const text = raw.replace(/\r\n?/g, '\n').trim();
-    const { tray } = this.state;
+    const { tray, replyTo } = this.state;
     if ((!text && !tray.length) || text.length > MAX_TEXT_LENGTH || this.host.preview) return false;
-    this.outbox.add(text, tray);
-    this.set({ tray: [], trayNote: '' });
+    this.outbox.add(text, tray, replyTo);
+    this.set({ tray: [], trayNote: '', replyTo: null });
     this.setDraft('');
     void this.sender.flush();
     return true;

@@ -3,11 +3,12 @@
 // department chosen for them (by `data-department`, or the only one there is).
 import type { WidgetConfig } from '../../lib/contracts/dto';
 import type { WidgetOptions } from '../host';
-import { browserLanguages, pickLocale, type Translate, translator } from './i18n';
+import { browserLanguages, pickLocale } from './i18n';
 
 export interface Configured {
   locale: string;
-  t: Translate;
+  /** The admin's wording, when it is in the visitor's language. */
+  overrides: Record<string, string>;
   /** The department the visitor need not choose, if any. */
   departmentId: string | undefined;
 }
@@ -27,7 +28,7 @@ export function configure(
     ) ?? (config.departments.length === 1 ? config.departments[0] : undefined);
   return {
     locale,
-    t: translator(locale, sameLanguage ? config.strings : {}),
+    overrides: sameLanguage ? config.strings : {},
     departmentId: preset?.id,
   };
 }

@@ -1,16 +1,12 @@
-// The seam to the attachment UI, which lives in a file of its own (public/widget/files-<hash>.js)
-// so that visitors who never send or receive a file never download it: the app fetches it the
-// first time a file is attached, shown or waiting in the outbox. Types here; the UI there.
+// The seam to the attachment UI, a chunk of its own (public/widget/files-<hash>.js, see
+// chunks.ts) so that visitors who never send or receive a file never download it: the app
+// fetches it the first time a file is attached, shown or waiting in the outbox.
 import type { FunctionComponent } from 'preact';
 import type { Attachment } from '../../lib/contracts/dto';
-import { RequestError } from './api';
 import type { Chat } from './chat';
+import { loadChunk, loadedChunk } from './chunks';
 import type { Pending } from './outbox';
-import { FILES_PROPERTY, SHARED_MODULES } from './shared-modules';
 import type { Session } from './state';
-
-/** The attachment file's content-hashed path, set by scripts/widget-bundles.ts. */
-declare const __PARLEY_FILES__: string;
 
 /** A file the visitor picked: in the composer's tray, then in an outbox entry. */
 export interface FileRef {
@@ -37,41 +33,6 @@ export interface FilesUi {
   PendingFiles: FunctionComponent<{ entry: Pending }>;
 }
 
-/** What the app hands to the attachment UI's script (see shared-modules.ts). */
-export interface FilesHandOff {
-  chat: Chat;
-  modules: typeof SHARED_MODULES;
-  RequestError: typeof RequestError;
-  ready(ui: FilesUi): void;
-}
+export const filesUiLoaded = (): FilesUi | undefined => loadedChunk<FilesUi>('files');
 
-let loaded: FilesUi | null = null;
-let loading: Promise<FilesUi> | null = null;
-
-export const filesUiLoaded = (): FilesUi | null => loaded;
-
-export function loadFilesUi(chat: Chat): Promise<FilesUi> {
-  loading ??= new Promise<FilesUi>((resolve, reject) => {
-    const script = document.createElement('script');
-    const handOff: FilesHandOff = {
-      chat,
-      modules: SHARED_MODULES,
-      RequestError,
-      ready(ui) {
-        loaded = ui;
-        resolve(ui);
-      },
-    };
-    Object.assign(script, {
-      [FILES_PROPERTY]: handOff,
-      src: `${chat.host.options.base}/${__PARLEY_FILES__}`,
-    });
-    script.onerror = () => {
-      loading = null;
-      script.remove();
-      reject(new RequestError(0, 'network', 'The attachment UI did not load'));
-    };
-    document.head.append(script);
-  });
-  return loading;
-}
+export const loadFilesUi = (chat: Chat): Promise<FilesUi> => loadChunk<FilesUi>(chat, 'files');

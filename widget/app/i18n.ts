@@ -1,18 +1,17 @@
-// The widget's strings. English is complete; other languages fall back to it key by key, and
-// the server's `strings` (the admin's wording, in the server's locale) override both.
+// The widget's strings. English is complete and built in; the other languages are chunks
+// (strings/, loaded for visitors who read them) that fall back to English key by key, and the
+// server's `strings` (the admin's wording, in the server's locale) override both.
 
 const en = {
   open: 'Open chat',
   close: 'Close chat',
   unread: 'Open chat, {n} unread',
   online: 'Online',
+  replySoon: 'we usually reply in a few minutes',
+  away: 'Away',
   offline: 'Away · we will reply as soon as we can',
-  chooseDepartment: 'Who would you like to talk to?',
-  formIntro: 'Before we start, tell us a little about you.',
-  start: 'Start chat',
-  required: 'This field is required',
-  invalidEmail: 'Enter a valid email address',
-  back: 'Back',
+  backToday: 'back at {time}',
+  backOn: 'back {day} at {time}',
   placeholder: 'Write a message…',
   send: 'Send',
   attach: 'Attach files',
@@ -30,14 +29,21 @@ const en = {
   unavailable: 'The chat is unavailable right now.',
   typing: '{name} is typing…',
   joined: '{name} joined the conversation',
+  reply: 'Reply',
+  replyTo: 'Reply to: {text}',
+  replyingTo: 'Replying to {name}',
+  cancelReply: 'Cancel reply',
+  edited: 'edited',
+  deleted: 'Message deleted',
+  emoji: 'Emoji',
+  justNow: 'just now',
+  emptyTitle: 'Ask us anything',
+  emptyText: 'Write below and we will answer right here.',
   closed: 'This conversation has been closed.',
   newConversation: 'Start a new conversation',
   charsLeft: '{n} characters left',
   tooLong: '{n} characters over the limit',
   settings: 'Settings',
-  sound: 'Sound and vibration',
-  yourName: 'Your name',
-  save: 'Save',
   dismiss: 'Dismiss',
   announce: 'New message from {name}: {text}',
   blocked: 'You can no longer send messages here.',
@@ -47,108 +53,47 @@ const en = {
   error: 'Something went wrong. Please try again.',
 };
 
-export type StringKey = keyof typeof en;
+/** Words only a chunk shows; each chunk brings them (start/strings.ts, settings/strings.ts). */
+export interface ChunkStrings {
+  chooseDepartment: string;
+  formIntro: string;
+  start: string;
+  required: string;
+  invalidEmail: string;
+  back: string;
+  sound: string;
+  yourName: string;
+  save: string;
+}
+
+export type StringKey = keyof typeof en | keyof ChunkStrings;
 export type Strings = Record<StringKey, string>;
 
-const de: Partial<Strings> = {
-  open: 'Chat öffnen',
-  close: 'Chat schließen',
-  unread: 'Chat öffnen, {n} ungelesen',
-  online: 'Online',
-  offline: 'Abwesend · wir antworten so bald wie möglich',
-  chooseDepartment: 'Mit wem möchten Sie sprechen?',
-  formIntro: 'Bevor es losgeht, erzählen Sie uns kurz etwas über sich.',
-  start: 'Chat starten',
-  required: 'Dieses Feld ist erforderlich',
-  invalidEmail: 'Geben Sie eine gültige E-Mail-Adresse ein',
-  back: 'Zurück',
-  placeholder: 'Nachricht schreiben…',
-  send: 'Senden',
-  attach: 'Dateien anhängen',
-  messages: 'Nachrichten',
-  you: 'Sie',
-  support: 'Support',
-  sending: 'Wird gesendet…',
-  waiting: 'Warte auf Verbindung…',
-  failed: 'Nicht gesendet',
-  retry: 'Erneut senden',
-  remove: 'Löschen',
-  reconnecting: 'Verbindung unterbrochen. Verbinde neu…',
-  offlineBanner: 'Sie sind offline. Nachrichten werden gesendet, sobald Sie wieder online sind.',
-  loading: 'Wird geladen…',
-  unavailable: 'Der Chat ist gerade nicht verfügbar.',
-  typing: '{name} schreibt…',
-  joined: '{name} ist dem Gespräch beigetreten',
-  closed: 'Dieses Gespräch wurde beendet.',
-  newConversation: 'Neues Gespräch beginnen',
-  charsLeft: 'Noch {n} Zeichen',
-  tooLong: '{n} Zeichen zu viel',
-  settings: 'Einstellungen',
-  sound: 'Ton und Vibration',
-  yourName: 'Ihr Name',
-  save: 'Speichern',
-  dismiss: 'Schließen',
-  announce: 'Neue Nachricht von {name}: {text}',
-  blocked: 'Sie können hier keine Nachrichten mehr senden.',
-  rate_limited: 'Sie senden zu schnell. Bitte warten Sie einen Moment.',
-  too_large: 'Diese Nachricht ist zu lang.',
-  invalid_request: 'Das konnte nicht gesendet werden. Bitte prüfen und erneut versuchen.',
-  error: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
-};
+/** Languages the widget speaks; all but English arrive as chunks (`strings-<language>`). */
+const LANGUAGES = ['en', 'de', 'ru'];
+const tables: Record<string, Partial<Strings>> = { en };
+/** What chunks brought, by language: merged under each language's own table. */
+const chunkTables: Record<string, Partial<Strings>> = {};
 
-const ru: Partial<Strings> = {
-  open: 'Открыть чат',
-  close: 'Закрыть чат',
-  unread: 'Открыть чат, непрочитанных: {n}',
-  online: 'В сети',
-  offline: 'Нет на месте · ответим, как только сможем',
-  chooseDepartment: 'С кем вы хотите поговорить?',
-  formIntro: 'Перед началом расскажите немного о себе.',
-  start: 'Начать чат',
-  required: 'Обязательное поле',
-  invalidEmail: 'Введите корректный адрес электронной почты',
-  back: 'Назад',
-  placeholder: 'Напишите сообщение…',
-  send: 'Отправить',
-  attach: 'Прикрепить файлы',
-  messages: 'Сообщения',
-  you: 'Вы',
-  support: 'Поддержка',
-  sending: 'Отправка…',
-  waiting: 'Ожидание соединения…',
-  failed: 'Не отправлено',
-  retry: 'Повторить',
-  remove: 'Удалить',
-  reconnecting: 'Соединение потеряно. Переподключаемся…',
-  offlineBanner: 'Нет сети. Сообщения будут отправлены, когда связь восстановится.',
-  loading: 'Загрузка…',
-  unavailable: 'Чат сейчас недоступен.',
-  typing: '{name} печатает…',
-  joined: '{name} присоединяется к разговору',
-  closed: 'Разговор завершён.',
-  newConversation: 'Начать новый разговор',
-  charsLeft: 'Осталось символов: {n}',
-  tooLong: 'Лишних символов: {n}',
-  settings: 'Настройки',
-  sound: 'Звук и вибрация',
-  yourName: 'Ваше имя',
-  save: 'Сохранить',
-  dismiss: 'Скрыть',
-  announce: 'Новое сообщение от {name}: {text}',
-  blocked: 'Вы больше не можете отправлять сообщения.',
-  rate_limited: 'Слишком много сообщений. Подождите немного.',
-  too_large: 'Сообщение слишком длинное.',
-  invalid_request: 'Не удалось отправить. Проверьте и попробуйте снова.',
-  error: 'Что-то пошло не так. Попробуйте ещё раз.',
-};
+/** Whether `locale`'s strings are here (English always is). */
+export const hasLanguage = (locale: string): boolean => locale in tables;
 
-const LANGUAGES: Record<string, Partial<Strings>> = { en, de, ru };
+export function addLanguage(locale: string, table: Partial<Strings>): void {
+  tables[locale] = table;
+}
+
+/** A chunk's own words, in every language it knows. */
+export function addChunkStrings(byLocale: Record<string, Partial<Strings>>): void {
+  for (const [locale, table] of Object.entries(byLocale)) {
+    chunkTables[locale] = { ...chunkTables[locale], ...table };
+  }
+}
 
 /** The first supported language among the page's wish, the browser's and the server's. */
 export function pickLocale(...candidates: (string | undefined)[]): string {
   for (const candidate of candidates) {
     const language = candidate?.slice(0, 2).toLowerCase();
-    if (language && language in LANGUAGES) return language;
+    if (language && LANGUAGES.includes(language)) return language;
   }
   return 'en';
 }
@@ -160,7 +105,16 @@ export function browserLanguages(): string[] {
 export type Translate = (key: StringKey, values?: Record<string, string | number>) => string;
 
 export function translator(locale: string, overrides: Record<string, string> = {}): Translate {
-  const table = { ...en, ...LANGUAGES[locale], ...overrides } as Strings;
+  const table = {
+    ...en,
+    ...chunkTables.en,
+    ...tables[locale],
+    ...chunkTables[locale],
+    ...overrides,
+  } as Strings;
+  // A chunk's word before the chunk is here: its key, never a crash.
   return (key, values) =>
-    table[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(values?.[name] ?? whole));
+    (table[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
+      String(values?.[name] ?? whole),
+    );
 }

@@ -31,7 +31,7 @@ if (host) {
       if (name === 'open') chat.setOpen(true);
       else if (name === 'close') chat.setOpen(false);
       else if (name === 'toggle') chat.setOpen(!chat.state.open);
-      else if (name === 'identify') chat.identify();
+      else if (name === 'identify') chat.sessions.identify();
       else console.warn(`Parley: unknown command "${name}"`);
     },
   });

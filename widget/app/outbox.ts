@@ -1,7 +1,7 @@
 // Messages the visitor wrote that the server has not confirmed yet. Each one is its own
 // storage key, so two tabs writing at once never overwrite each other's entries, and a
 // reload keeps them for the next attempt.
-import type { Message } from '../../lib/contracts/dto';
+import type { Message, QuotedMessage } from '../../lib/contracts/dto';
 import { keysWith, read, write } from '../storage';
 import type { FileRef } from './files';
 import type { Store } from './state';
@@ -12,6 +12,8 @@ export interface Pending {
   createdAt: string;
   /** Files sent with it; each gets its attachment id once uploaded. */
   files?: FileRef[];
+  /** The message it answers. */
+  replyTo?: QuotedMessage;
   /** Set when the server refused the message for good (an error code); retried by hand. */
   error?: string;
 }
@@ -50,9 +52,13 @@ export class Outbox {
     return this.store.state.pending.find((entry) => !entry.error);
   }
 
-  add(text: string, files: FileRef[]): void {
+  add(text: string, files: FileRef[], replyTo: Message | null): void {
     const entry: Pending = { clientId: randomId(), text, createdAt: new Date().toISOString() };
     if (files.length) entry.files = files;
+    if (replyTo) {
+      const { id, seq, author, agentName, text } = replyTo;
+      entry.replyTo = { id, seq, author, agentName, text };
+    }
     saveOutboxEntry(entry);
     this.store.set({ pending: [...this.store.state.pending, entry] });
   }

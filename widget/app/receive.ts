@@ -7,7 +7,7 @@ import type { CustomerEvent } from './link';
 import type { Outbox } from './outbox';
 import type { ChatState, Store } from './state';
 import type { Sync } from './sync';
-import { contiguousSeq, mergeMessages } from './transcript';
+import { contiguousSeq, mergeMessages, replaceMessage } from './transcript';
 import type { Unread } from './unread';
 
 const TYPING_SHOWN_MS = 10_000;
@@ -62,6 +62,13 @@ export class Receiver {
         if (gap) void this.sync.run();
         return;
       }
+      case 'message:updated': {
+        const changed = event.payload;
+        const replyTo =
+          state.replyTo?.id === changed.id && changed.deletedAt ? null : state.replyTo;
+        this.store.set({ messages: replaceMessage(state.messages, changed), replyTo });
+        return;
+      }
       case 'conversation':
         this.conversation(event.payload);
         // The closing note comes with the history, not with the event.
@@ -77,10 +84,9 @@ export class Receiver {
         return;
       }
       case 'notice': {
-        const notice = event.payload;
-        const others = state.notices.filter((existing) => existing.key !== notice.key);
-        this.store.set({ notices: [...others, notice] });
-        this.announcer.say(notice.text);
+        // One banner at a time: the latest says what is true now.
+        this.store.set({ notices: [event.payload] });
+        this.announcer.say(event.payload.text);
         return;
       }
     }

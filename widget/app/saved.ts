@@ -85,9 +85,11 @@ export function restoredState(): ChatState {
     unread: 0,
     sound: savedSound(),
     draft: savedDraft(),
+    replyTo: null,
     tray: [],
     trayNote: '',
     uploads: {},
     announcement: '',
+    cards: [],
   };
 }

@@ -85,6 +85,7 @@ export class Sender {
       clientId: entry.clientId,
       text: entry.text,
       attachmentIds: entry.files && (await this.context.upload(entry, conversation)),
+      replyToId: entry.replyTo?.id,
     };
     const socket = await this.context.socket();
     if (!socket) {

@@ -1,14 +1,15 @@
-// What the chat app hands to the attachment UI when it loads it (widget/app/files.ts): the
-// app's own Preact, so both render with one copy, and the name of the script element's
-// property the hand-off travels in. The build maps the chunk's imports onto this list
-// (scripts/widget-bundles.ts), so a module missing here fails the build, not the visitor.
+// What the chat app hands to a lazy chunk when it loads it (widget/app/chunks.ts): the app's
+// own Preact and chat context, so both render with one copy. The build maps the chunks' imports onto this
+// list (scripts/widget-bundles.ts), so a module missing here fails the build, not the visitor.
 
+import { Fragment as PreactFragment } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { Fragment, jsx, jsxs } from 'preact/jsx-runtime';
+import { useChat, useChatState } from './ui/context';
 
 export const SHARED_MODULES = {
+  preact: { Fragment: PreactFragment },
   'preact/jsx-runtime': { Fragment, jsx, jsxs },
   'preact/hooks': { useContext, useEffect, useRef, useState },
+  context: { useChat, useChatState },
 };
-
-export const FILES_PROPERTY = 'parleyFiles';

@@ -1,5 +1,6 @@
 // The widget's state: one immutable object the UI renders, replaced on every change, and
 // the step of the visit it implies (choosing a department, the pre-chat form, the chat).
+import type { FunctionComponent } from 'preact';
 import type { CustomerConversation, Message, Notice, WidgetConfig } from '../../lib/contracts/dto';
 import type { FileRef } from './files';
 import type { FieldValues } from './new-conversation';
@@ -30,6 +31,8 @@ export interface ChatState {
   unread: number;
   sound: boolean;
   draft: string;
+  /** The message the next one answers, chosen with "Reply". */
+  replyTo: Message | null;
   /** Files picked for the next message. */
   tray: FileRef[];
   /** Why the last files picked were not added (too big, too many); empty when they were. */
@@ -37,6 +40,18 @@ export interface ChatState {
   /** How far each uploading file (by `FileRef.key`) has got, 0–1. */
   uploads: Record<string, number>;
   announcement: string;
+  /** Views lazy modules put in the panel (see `Card`). */
+  cards: Card[];
+}
+
+/**
+ * A view a lazy module shows in the panel — at the end of the transcript (asking for an
+ * email address, a rating) or under the header — until it takes it away.
+ */
+export interface Card {
+  key: string;
+  place: 'header' | 'transcript';
+  View: FunctionComponent;
 }
 
 export type Step = 'loading' | 'unavailable' | 'departments' | 'form' | 'chat';

@@ -48,7 +48,8 @@ export class Sync {
         const after = contiguousSeq(this.store.state.messages);
         const history = await this.api.history(session.conversationId, session.token, after);
         if (this.store.state.session !== session) return false;
-        this.events.messages(history.messages);
+        // Earlier messages edited or deleted meanwhile come along, to replace their copies.
+        this.events.messages([...history.messages, ...(history.updated ?? [])]);
         this.loaded = true;
         this.events.conversation(history.conversation, history.closedNote);
       } while (this.again);

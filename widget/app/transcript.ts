@@ -10,12 +10,18 @@ export function mergeMessages(
 ): { messages: Message[]; added: Message[] } {
   const bySeq = new Map(current.map((message) => [message.seq, message]));
   const added: Message[] = [];
+  let changed = false;
   for (const message of incoming) {
-    if (message.conversationId !== conversationId || bySeq.has(message.seq)) continue;
+    if (message.conversationId !== conversationId) continue;
+    const known = bySeq.get(message.seq);
+    if (known) {
+      // A catch-up may bring a later version: an edit or deletion made while away.
+      if (known.editedAt === message.editedAt && known.deletedAt === message.deletedAt) continue;
+      changed = true;
+    } else added.push(message);
     bySeq.set(message.seq, message);
-    added.push(message);
   }
-  if (!added.length) return { messages: current, added };
+  if (!added.length && !changed) return { messages: current, added };
   return { messages: [...bySeq.values()].sort((a, b) => a.seq - b.seq), added };
 }
 
@@ -27,4 +33,13 @@ export function contiguousSeq(messages: Message[]): number {
     else if (message.seq > seq + 1) break;
   }
   return seq;
+}
+
+/** Puts a changed message (an agent's edit or deletion) in its place; unknown ones are ignored. */
+export function replaceMessage(current: Message[], changed: Message): Message[] {
+  const index = current.findIndex((message) => message.id === changed.id);
+  if (index < 0) return current;
+  const messages = [...current];
+  messages[index] = changed;
+  return messages;
 }

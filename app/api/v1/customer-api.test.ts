@@ -85,6 +85,8 @@ describe('GET /api/v1/widget/config', () => {
       teamName: 'Acme support',
       agents: expect.any(Array),
       online: expect.any(Boolean),
+      // No working hours set: never "back at …".
+      nextOpenAt: null,
       departments: expect.any(Array),
       preChatFields: [
         { id: 'email', label: 'Email', type: 'email', required: true },

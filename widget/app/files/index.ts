@@ -2,8 +2,8 @@
 // it: takes the hand-off from its script element, adds its styles to the panel's shadow root,
 // and gives the app the tray, the file views and the uploader.
 import { addStyles } from '../../styles';
-import type { FilesHandOff, FilesUi } from '../files';
-import { FILES_PROPERTY } from '../shared-modules';
+import type { FilesUi } from '../files';
+import { receivedHandOff } from '../hand-off';
 import type { ChatState } from '../state';
 import { attachFiles } from './attach';
 import { deleteBlob, pruneBlobs } from './blobs';
@@ -13,8 +13,7 @@ import css from './styles.css';
 import { Uploader } from './upload';
 import { bindViews, Files, PendingFiles, Tray } from './views';
 
-const script = document.currentScript as (HTMLScriptElement & Record<string, unknown>) | null;
-const handOff = script?.[FILES_PROPERTY] as FilesHandOff | undefined;
+const handOff = receivedHandOff<FilesUi>();
 
 /** Every file the tray and the outbox still need. */
 const referenced = (state: ChatState) =>

@@ -1,12 +1,14 @@
 /** @jsxImportSource preact */
 // The message box: Enter sends, Shift+Enter adds a line, the draft survives reloads, and a
 // counter appears near the length limit. Files come by the attach button, paste or drop;
-// the tray that previews them belongs to the attachment UI, loaded on first use.
-import { useEffect, useRef } from 'preact/hooks';
+// the tray that previews them belongs to the attachment UI, loaded on first use, as does the
+// emoji picker. A message being answered shows above it until sent or cancelled.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_TEXT_LENGTH } from '../chat';
+import type { EmojiUi } from '../emoji';
 import { useChat } from './context';
-import { AttachIcon, SendIcon } from './icons';
-import { WithFiles } from './with-files';
+import { AttachIcon, EmojiIcon, SendIcon } from './icons';
+import { WithChunk, WithFiles } from './with-chunk';
 
 const COUNTER_FROM = MAX_TEXT_LENGTH - 500;
 const MAX_HEIGHT = 140;
@@ -18,8 +20,10 @@ export function Composer() {
   const { t, state } = chat;
   const input = useRef<HTMLTextAreaElement>(null);
   const picker = useRef<HTMLInputElement>(null);
+  const [picking, setPicking] = useState(false);
   const length = state.draft.trim().length;
   const over = length > MAX_TEXT_LENGTH;
+  const { replyTo } = state;
 
   // Grow with the text up to a few lines, then scroll.
   // biome-ignore lint/correctness/useExhaustiveDependencies: measures again after each edit
@@ -39,8 +43,21 @@ export function Composer() {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       submit();
+    } else if (event.key === 'Escape' && replyTo) {
+      event.preventDefault();
+      chat.replyTo(null);
     }
   };
+
+  const closePicker = () => {
+    setPicking(false);
+    input.current?.focus();
+  };
+
+  // Quoting a message puts the visitor in the box to answer it.
+  useEffect(() => {
+    if (replyTo) input.current?.focus();
+  }, [replyTo]);
 
   // A pasted screenshot is attached; pasted text stays text.
   const onPaste = (event: ClipboardEvent) => {
@@ -67,6 +84,32 @@ export function Composer() {
         chat.attach(filesOf(event.dataTransfer));
       }}
     >
+      {replyTo && (
+        <div class="replying">
+          <p>
+            <strong>
+              {t('replyingTo', {
+                name:
+                  replyTo.author === 'customer' ? t('you') : (replyTo.agentName ?? t('support')),
+              })}
+            </strong>
+            <span>{replyTo.text}</span>
+          </p>
+          <button
+            type="button"
+            class="icon-button"
+            aria-label={t('cancelReply')}
+            onClick={() => chat.replyTo(null)}
+          >
+            ×
+          </button>
+        </div>
+      )}
+      {picking && (
+        <WithChunk<EmojiUi> name="emoji">
+          {(ui) => <ui.Picker input={input.current} onClose={closePicker} />}
+        </WithChunk>
+      )}
       {state.tray.length > 0 && <WithFiles>{(ui) => <ui.Tray />}</WithFiles>}
       <button
         type="button"
@@ -99,6 +142,15 @@ export function Composer() {
         onKeyDown={onKeyDown}
         onPaste={onPaste}
       />
+      <button
+        type="button"
+        class="icon-button"
+        aria-label={t('emoji')}
+        aria-expanded={picking}
+        onClick={() => (picking ? closePicker() : setPicking(true))}
+      >
+        <EmojiIcon />
+      </button>
       <button
         type="submit"
         class="send"

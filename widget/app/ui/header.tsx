@@ -1,26 +1,34 @@
 /** @jsxImportSource preact */
-// The panel's header: who the visitor is talking to, whether anyone is online, and a small
-// settings drawer (sound, the visitor's name).
+// The panel's header: who the visitor is talking to (faces, title, team), the one line on
+// whether anyone is there and when they answer, a small settings drawer (sound, the
+// visitor's name; a chunk of its own, settings/), and the cards lazy modules put under it.
 import { useState } from 'preact/hooks';
+import type { ChatState } from '../chat';
+import { presenceLine } from '../presence';
+import type { SettingsUi } from '../settings';
+import { type Face, Faces } from './avatar';
 import { useChat } from './context';
 import { CloseIcon, SettingsIcon } from './icons';
+import { WithChunk } from './with-chunk';
 
 export function Header() {
   const chat = useChat();
   const { t, state } = chat;
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const config = state.config;
-  const online = config?.online ?? true;
+  const { config } = state;
+  const { online, line } = presenceLine(config, t, chat.locale);
   return (
     <>
       <header class="header">
+        <Faces faces={whoAnswers(state, t('support'))} />
         <div class="heading">
           <h2 id="parley-title">{config?.title ?? t('support')}</h2>
-          {config?.teamName && <p class="team">{config.teamName}</p>}
+          {config?.teamName && config.teamName !== config.title && (
+            <p class="team">{config.teamName}</p>
+          )}
           <p class="presence">
             <span class={online ? 'dot on' : 'dot'} aria-hidden="true" />
-            <span class="sr-only">{online ? t('online') : ''}</span>
-            {online ? config?.subtitle || t('online') : t('offline')}
+            {line}
           </p>
         </div>
         <button
@@ -42,57 +50,22 @@ export function Header() {
           <CloseIcon />
         </button>
       </header>
-      {settingsOpen && <Settings />}
+      {settingsOpen && <WithChunk<SettingsUi> name="settings">{(ui) => <ui.Settings />}</WithChunk>}
+      {state.cards.map((card) => card.place === 'header' && <card.View key={card.key} />)}
     </>
   );
 }
 
-function Settings() {
-  const chat = useChat();
-  const { t, state } = chat;
-  const current = state.conversation?.name ?? (state.prechat?.name as string | undefined) ?? '';
-  const [name, setName] = useState(current);
-  const [feedback, setFeedback] = useState('');
-  const [error, setError] = useState(false);
-
-  const save = async (event: Event) => {
-    event.preventDefault();
-    const problem = await chat.rename(name.trim());
-    setError(!!problem);
-    setFeedback(problem ?? '✓');
-  };
-
-  return (
-    <div class="settings" id="parley-settings">
-      <label class="toggle">
-        <input
-          type="checkbox"
-          checked={state.sound}
-          onChange={(event) => chat.setSound(event.currentTarget.checked)}
-        />
-        {t('sound')}
-      </label>
-      <form class="rename" onSubmit={save}>
-        <label for="parley-name">{t('yourName')}</label>
-        <div class="row">
-          <input
-            id="parley-name"
-            value={name}
-            maxLength={32}
-            minLength={2}
-            autocomplete="name"
-            aria-invalid={error}
-            aria-describedby="parley-name-feedback"
-            onInput={(event) => setName(event.currentTarget.value)}
-          />
-          <button type="submit" class="secondary" disabled={name.trim().length < 2}>
-            {t('save')}
-          </button>
-        </div>
-        <p id="parley-name-feedback" class={error ? 'error' : 'hint'} role="status">
-          {feedback}
-        </p>
-      </form>
-    </div>
-  );
+/** The agent answering (with their photo), else the team, else the widget's title. */
+function whoAnswers({ config, conversation, messages }: ChatState, fallback: string): Face[] {
+  const agent = conversation?.agent;
+  if (agent) {
+    const photo =
+      agent.avatarUrl ??
+      messages.findLast((m) => m.agentName === agent.name && m.agentAvatarUrl)?.agentAvatarUrl;
+    return [{ name: agent.name, avatarUrl: photo }];
+  }
+  if (config?.agents?.length) return config.agents;
+  // The brand's initials ("Acme support"), which read better than a team's ("The … team").
+  return [{ name: config?.title || fallback }];
 }

@@ -1,82 +1,86 @@
 /** @jsxImportSource preact */
-// The conversation: the greeting, messages in `seq` order with their files, "Ann joined"
-// markers, and the visitor's unconfirmed messages (sending, waiting for the network, or
-// failed with a retry).
-import type { ComponentChildren } from 'preact';
+// The conversation: the greeting signed by the team, messages in `seq` order grouped into
+// runs from the same person, "Ann joined" markers, who is typing, the visitor's unconfirmed
+// messages, and the cards lazy modules put at its end. Before the first message, a short
+// welcome says where the answer will come.
 import { useEffect, useRef } from 'preact/hooks';
 import type { Message } from '../../../lib/contracts/dto';
-import type { Translate } from '../i18n';
-import type { Pending } from '../outbox';
+import { Avatar, Faces } from './avatar';
+import { Bubble, Linkified, MessageView, PendingBubble, type RunPlace } from './bubble';
 import { useChat } from './context';
-import { WithFiles } from './with-files';
+import { useNow } from './times';
 
-type Item = { kind: 'message'; message: Message } | { kind: 'joined'; key: string; name: string };
+type Item =
+  | ({ kind: 'message'; message: Message } & RunPlace)
+  | { kind: 'joined'; key: string; name: string };
 
-/** Interleaves "X joined" wherever the answering agent changes, so it survives reloads. */
-function withJoins(messages: Message[], agent: string | undefined): Item[] {
+/** Messages from one person less than this apart form a run: one face, one time. */
+const RUN_GAP_MS = 5 * 60_000;
+
+const sameRun = (a: Message, b: Message) =>
+  a.author === b.author &&
+  a.agentName === b.agentName &&
+  Date.parse(b.createdAt) - Date.parse(a.createdAt) < RUN_GAP_MS;
+
+/**
+ * Interleaves "X joined" wherever the answering agent changes (so it survives reloads) and
+ * marks where each run of messages starts and ends.
+ */
+function arrange(messages: Message[], agent: string | undefined): Item[] {
   const items: Item[] = [];
   let current: string | undefined;
+  let previous: Extract<Item, { kind: 'message' }> | undefined;
   for (const message of messages) {
     if (message.author === 'agent' && message.agentName && message.agentName !== current) {
       current = message.agentName;
+      if (previous) previous.last = true;
       items.push({ kind: 'joined', key: `j${message.seq}`, name: current });
+      previous = undefined;
     }
-    items.push({ kind: 'message', message });
+    const first = !previous || !sameRun(previous.message, message);
+    if (previous && first) previous.last = true;
+    previous = { kind: 'message', message, first, last: false };
+    items.push(previous);
   }
+  if (previous) previous.last = true;
   if (agent && agent !== current) items.push({ kind: 'joined', key: 'j-now', name: agent });
   return items;
-}
-
-function formatTime(iso: string, locale: string): string {
-  const date = new Date(iso);
-  const today = new Date().toDateString() === date.toDateString();
-  return new Intl.DateTimeFormat(locale, {
-    hour: 'numeric',
-    minute: '2-digit',
-    ...(today ? {} : { month: 'short', day: 'numeric' }),
-  }).format(date);
-}
-
-const URL_PATTERN = /(https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]])/g;
-
-/** Plain text with web links made clickable; nothing is ever parsed as HTML. */
-function Linkified({ text }: { text: string }) {
-  const parts = text.split(URL_PATTERN);
-  return (
-    <>
-      {parts.map((part, index) =>
-        index % 2 === 1 ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one text never reorder
-          <a key={index} href={part} target="_blank" rel="noopener noreferrer nofollow">
-            {part}
-          </a>
-        ) : (
-          part
-        ),
-      )}
-    </>
-  );
 }
 
 export function Transcript() {
   const chat = useChat();
   const { t, state } = chat;
+  const now = useNow();
   const list = useRef<HTMLOListElement>(null);
-  const items = withJoins(state.messages, state.conversation?.agent?.name);
+  const items = arrange(state.messages, state.conversation?.agent?.name);
+  const { config } = state;
   // The department's own greeting, once the visitor is talking to one, else the widget's.
   const departmentId = state.conversation?.departmentId ?? state.departmentId;
-  const department = state.config?.departments.find((d) => d.id === departmentId);
-  const greeting = department?.greeting || state.config?.greeting;
-  const team = state.config?.title ?? t('support');
+  const department = config?.departments.find((d) => d.id === departmentId);
+  const greeting = department?.greeting || config?.greeting;
+  const team = config?.teamName || config?.title || t('support');
+  const empty = !state.messages.length && !state.pending.length;
+  const cards = state.cards.filter((card) => card.place === 'transcript');
 
   // Follow the conversation unless the visitor scrolled up to read older messages.
-  const count = items.length + state.pending.length + (state.typing ? 1 : 0);
+  const count = items.length + state.pending.length + cards.length + (state.typing ? 1 : 0);
   const atBottom = useRef(true);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when something was added below
   useEffect(() => {
     const element = list.current;
     if (element && atBottom.current) element.scrollTop = element.scrollHeight;
   }, [count]);
+  // …and when the log itself shrinks (a quote or the emoji picker above the message box, a
+  // phone's keyboard), keep the latest message in view.
+  useEffect(() => {
+    const element = list.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (atBottom.current) element.scrollTop = element.scrollHeight;
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   const onScroll = () => {
     const element = list.current;
     if (element) {
@@ -88,8 +92,15 @@ export function Transcript() {
     // A scrollable region must be reachable from the keyboard to be read (WCAG 2.1.1).
     // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
     <ol class="log" ref={list} onScroll={onScroll} aria-label={t('messages')} tabIndex={0}>
+      {empty && (
+        <li class="intro">
+          {config?.agents?.length ? <Faces faces={config.agents} /> : null}
+          <strong>{t('emptyTitle')}</strong>
+          <span>{t('emptyText')}</span>
+        </li>
+      )}
       {greeting && (
-        <Bubble author="agent" name={team}>
+        <Bubble author="agent" name={team} face={config?.title} first last>
           <Linkified text={greeting} />
         </Bubble>
       )}
@@ -99,98 +110,40 @@ export function Transcript() {
             {t('joined', { name: item.name })}
           </li>
         ) : (
-          <Bubble
+          <MessageView
             key={item.message.id}
-            author={item.message.author}
-            name={item.message.author === 'agent' ? (item.message.agentName ?? team) : undefined}
-            time={item.message.createdAt}
-            locale={chat.locale}
-            files={
-              item.message.attachments?.length > 0 && (
-                <WithFiles>{(ui) => <ui.Files attachments={item.message.attachments} />}</WithFiles>
-              )
-            }
-          >
-            {item.message.text && <Linkified text={item.message.text} />}
-          </Bubble>
+            message={item.message}
+            first={item.first}
+            last={item.last}
+            team={team}
+            now={now}
+          />
         ),
       )}
       {state.pending.map((entry) => (
         <PendingBubble
           key={entry.clientId}
           entry={entry}
-          t={t}
+          team={team}
           waiting={state.link === 'down' || state.offline}
         />
       ))}
-    </ol>
-  );
-}
-
-interface BubbleProps {
-  author: Message['author'];
-  name?: string;
-  time?: string;
-  locale?: string;
-  status?: ComponentChildren;
-  /** Empty when the message is files alone: then there is no bubble, only `files`. */
-  children: ComponentChildren;
-  files?: ComponentChildren;
-  pending?: boolean;
-}
-
-function Bubble({ author, name, time, locale, status, children, files, pending }: BubbleProps) {
-  return (
-    <li class={`message ${author}${pending ? ' pending' : ''}`}>
-      {name && <span class="author">{name}</span>}
-      {children && <div class="bubble">{children}</div>}
-      {files}
-      {(time || status) && (
-        <span class="meta">
-          {time && <time dateTime={time}>{formatTime(time, locale ?? 'en')}</time>}
-          {status}
-        </span>
+      {state.typing && (
+        <li class="typing">
+          <Avatar name={state.typing} small />
+          <span class="dots" aria-hidden="true">
+            <i />
+            <i />
+            <i />
+          </span>
+          {t('typing', { name: state.typing })}
+        </li>
       )}
-    </li>
-  );
-}
-
-function PendingBubble({ entry, t, waiting }: { entry: Pending; t: Translate; waiting: boolean }) {
-  const chat = useChat();
-  // The attachment UI says what was wrong with a file (`file_…` codes) itself.
-  const reason = entry.error?.startsWith('file_')
-    ? ''
-    : entry.error
-      ? t(
-          (['blocked', 'rate_limited', 'too_large', 'invalid_request'] as const).find(
-            (code) => code === entry.error,
-          ) ?? 'error',
-        )
-      : '';
-  const status = entry.error ? (
-    <>
-      <span class="failed">
-        {t('failed')}
-        {reason && `: ${reason}`}
-      </span>
-      <button type="button" class="link" onClick={() => chat.retry(entry.clientId)}>
-        {t('retry')}
-      </button>
-      <button type="button" class="link" onClick={() => chat.discard(entry.clientId)}>
-        {t('remove')}
-      </button>
-    </>
-  ) : (
-    <span>{waiting ? t('waiting') : t('sending')}</span>
-  );
-  return (
-    <Bubble
-      author="customer"
-      status={status}
-      pending
-      files={entry.files && <WithFiles>{(ui) => <ui.PendingFiles entry={entry} />}</WithFiles>}
-    >
-      {entry.text}
-    </Bubble>
+      {cards.map((card) => (
+        <li key={card.key} class="card">
+          <card.View />
+        </li>
+      ))}
+    </ol>
   );
 }

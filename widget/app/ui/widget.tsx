@@ -1,20 +1,22 @@
 /** @jsxImportSource preact */
-// The panel: header, banners, and the step the visitor is at (choosing a department, the
-// pre-chat form, or the conversation). An always-present live region reads new messages out.
+// The panel: header, the one banner, and the step the visitor is at (choosing a department,
+// the pre-chat form — both from the start chunk — or the conversation). An always-present
+// live region reads new messages out.
 import { useEffect, useRef } from 'preact/hooks';
+import { presenceLine, shownNotice } from '../presence';
+import type { StartUi } from '../start';
 import { Composer } from './composer';
 import { useChat, useChatState } from './context';
 import { Header } from './header';
-import { Departments, PreChatForm } from './start';
 import { Transcript } from './transcript';
+import { WithChunk } from './with-chunk';
 
 export function Widget() {
   const state = useChatState();
   const chat = useChat();
-  const position = chat.host.options.position ?? state.config?.position ?? 'right';
   return (
-    <div class={`parley ${position}`}>
-      {state.open && <Panel />}
+    <div class={`parley ${chat.host.position}`}>
+      {state.open && chat.speaks && <Panel />}
       <div class="sr-only" aria-live="polite" aria-atomic="true">
         {state.announcement}
       </div>
@@ -33,16 +35,10 @@ function Panel() {
   // Keyboard users land in the panel on open and whenever its content is replaced (a new
   // step, or a conversation started or left).
   // biome-ignore lint/correctness/useExhaustiveDependencies: those changes are the trigger
-  useEffect(() => {
-    const root = panel.current;
-    const target =
-      root?.querySelector<HTMLElement>('.body [data-autofocus]') ??
-      root?.querySelector<HTMLElement>('.body button, .header button');
-    target?.focus();
-  }, [step, hasSession]);
+  useEffect(() => focusFirst(panel.current), [step, hasSession]);
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
+    if (event.key === 'Escape' && !event.defaultPrevented) {
       event.stopPropagation();
       chat.setOpen(false);
     }
@@ -57,7 +53,7 @@ function Panel() {
       onKeyDown={onKeyDown}
     >
       <Header />
-      <Banners />
+      <Banner />
       <div class="body">
         {step === 'loading' && <p class="center">{t('loading')}</p>}
         {step === 'unavailable' && (
@@ -68,11 +64,33 @@ function Panel() {
             </button>
           </div>
         )}
-        {step === 'departments' && <Departments />}
-        {step === 'form' && <PreChatForm />}
+        {(step === 'departments' || step === 'form') && (
+          <WithChunk<StartUi> name="start" fallback={<p class="center">{t('loading')}</p>}>
+            {(ui) => <Focused>{<ui.Start step={step} />}</Focused>}
+          </WithChunk>
+        )}
         {step === 'chat' && <Conversation />}
       </div>
     </section>
+  );
+}
+
+/** Focuses the first field or button of the panel's body (or header). */
+function focusFirst(root: HTMLElement | null | undefined): void {
+  const target =
+    root?.querySelector<HTMLElement>('.body [data-autofocus]') ??
+    root?.querySelector<HTMLElement>('.body button, .header button');
+  target?.focus();
+}
+
+/** Content that arrives after the panel opened (a chunk) takes the focus when it shows. */
+function Focused({ children }: { children: preact.ComponentChildren }) {
+  const element = useRef<HTMLDivElement>(null);
+  useEffect(() => focusFirst(element.current?.closest<HTMLElement>('.panel')), []);
+  return (
+    <div class="contents" ref={element}>
+      {children}
+    </div>
   );
 }
 
@@ -85,15 +103,10 @@ function Conversation() {
   return (
     <>
       <Transcript />
-      {state.typing && (
-        <p class="typing" aria-live="polite">
-          {t('typing', { name: state.typing })}
-        </p>
-      )}
       {closed && (
         <div class="ended">
           <p>{state.closedNote || t('closed')}</p>
-          <button type="button" class="secondary" onClick={() => chat.newConversation()}>
+          <button type="button" class="secondary" onClick={() => chat.sessions.newConversation()}>
             {t('newConversation')}
           </button>
         </div>
@@ -103,7 +116,11 @@ function Conversation() {
   );
 }
 
-function Banners() {
+/**
+ * At most one banner: a connection problem, else the latest notice that agrees with the
+ * header's state line. It never grows past two lines, so the greeting stays in view.
+ */
+function Banner() {
   const chat = useChat();
   const { t, state } = chat;
   const problem = state.offline
@@ -111,10 +128,13 @@ function Banners() {
     : state.link === 'down' && (state.session || state.pending.length)
       ? t('reconnecting')
       : '';
+  const notice = problem
+    ? null
+    : shownNotice(state.notices, presenceLine(state.config, t, chat.locale).online);
   return (
     <div class="banners">
       <div role="status">{problem && <p class="banner warn">{problem}</p>}</div>
-      {state.notices.map((notice) => (
+      {notice && (
         <div class="banner notice" key={notice.key}>
           <p>{notice.text}</p>
           <button
@@ -126,7 +146,7 @@ function Banners() {
             ×
           </button>
         </div>
-      ))}
+      )}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 /** @jsxImportSource preact */
 // Before the first message: choosing a department, then the optional pre-chat form.
+// Part of the start chunk (index.tsx), loaded only for visitors who see them.
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PreChatField } from '../../../lib/contracts/dto';
 import type { FieldValues } from '../chat';
-import { useChat } from './context';
+import { useChat } from '../ui/context';
 
 export function Departments() {
   const chat = useChat();
@@ -20,7 +21,7 @@ export function Departments() {
               class="department"
               data-autofocus={index === 0 ? '' : undefined}
               style={department.color ? { borderInlineStartColor: department.color } : undefined}
-              onClick={() => chat.chooseDepartment(department.id)}
+              onClick={() => chat.sessions.chooseDepartment(department.id)}
             >
               {department.icon && (
                 <span class="department-icon" aria-hidden="true">
@@ -87,7 +88,7 @@ export function PreChatForm() {
       if (typeof value === 'string' && value.trim()) answers[field.id] = value.trim();
       else if (value === true) answers[field.id] = true;
     }
-    chat.submitPrechat(answers);
+    chat.sessions.submitPrechat(answers);
   };
 
   const several = (state.config?.departments.length ?? 0) > 1;
@@ -109,7 +110,7 @@ export function PreChatForm() {
         {t('start')}
       </button>
       {several && (
-        <button type="button" class="link" onClick={() => chat.chooseDepartment(null)}>
+        <button type="button" class="link" onClick={() => chat.sessions.chooseDepartment(null)}>
           {t('back')}
         </button>
       )}
