@@ -25,8 +25,6 @@ export interface Host {
   position: Position;
   /** The latest `Parley('identify', …)` payload, if any. */
   identity: Record<string, unknown> | null;
-  /** The token of an email's "Open the chat" link (`#parley-resume=…`): that conversation opens. */
-  resume?: string;
   /** The config the loader fetched to draw the launcher (null: that request failed). */
   config?: Promise<WidgetConfig | null>;
   /**
