@@ -83,9 +83,13 @@ test('a visitor who left gets the reply by email, and its link opens the convers
   await widget.open();
   await widget.send('Do you ship to Norway?');
   const conversationId = await widget.conversationId();
-  // Nobody is online: the widget asks where the reply should go.
+  // The visitor heads for the tab bar (the pointer leaves the page at the top): the widget
+  // asks where the reply should go (at once when nobody is online).
+  await page.evaluate(() =>
+    document.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, relatedTarget: null })),
+  );
   const card = widget.panel.getByRole('form', { name: 'Your email' });
-  await expect(card).toContainText('Nobody is online right now');
+  await expect(card).toContainText(/Leaving\? Get the reply by email|Nobody is online right now/);
   await card.getByRole('textbox', { name: 'Your email' }).fill('nora@example');
   await card.getByRole('button', { name: 'Notify me' }).click();
   await expect(card.getByRole('alert')).toHaveText('Please enter a valid email address.');
@@ -130,6 +134,8 @@ test('a visitor emails themselves the transcript once the conversation closed', 
   parley,
 }) => {
   await turnEmailOn(parley);
+  // The page loaded before email was on: its widget config says so on the next load.
+  await widget.page.reload();
   await widget.open();
   await widget.send('Is the Summit tent waterproof?');
   const conversationId = await widget.conversationId();
