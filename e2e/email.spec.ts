@@ -140,7 +140,6 @@ test('a visitor emails themselves the transcript once the conversation closed', 
   await widget.send('Is the Summit tent waterproof?');
   const conversationId = await widget.conversationId();
   await parley.agentReply(conversationId, 'Yes, up to 3000 mm.');
-  await widget.panel.getByRole('button', { name: 'No thanks' }).click();
   await parley.closeConversation(conversationId);
 
   const card = widget.panel.getByRole('form', { name: 'Email me the transcript' });
