@@ -40,6 +40,9 @@ const schema = z.object({
   SERVICE_TOKEN: optionalString.pipe(
     z.string().min(16, 'SERVICE_TOKEN must be at least 16 characters').optional(),
   ),
+  METRICS_TOKEN: optionalString.pipe(
+    z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  ),
   ADMIN_EMAIL: optionalString.pipe(z.email('ADMIN_EMAIL must be an email address').optional()),
   ADMIN_PASSWORD: optionalString.pipe(
     z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
@@ -182,6 +185,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     /** Set when the secret was generated on this boot (a warning is due in production). */
     authSecretGenerated: kept?.generated ?? false,
     serviceToken: raw.SERVICE_TOKEN,
+    metricsToken: raw.METRICS_TOKEN,
     admin:
       raw.ADMIN_EMAIL && raw.ADMIN_PASSWORD
         ? { email: raw.ADMIN_EMAIL, password: raw.ADMIN_PASSWORD }

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { describeDatabaseError } from './db/errors';
 import { env } from './env';
 import { AppError } from './errors';
+import { requestContext } from './request-context';
 import { processSingleton } from './singleton';
 
 const SECRET_KEYS = [
@@ -67,6 +68,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       base: { app: 'parley' },
+      mixin: () => requestContext().getStore() ?? {},
       redact: { paths: REDACT, censor: '[redacted]' },
       serializers: { err: serializeError, error: serializeError },
     },

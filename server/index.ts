@@ -7,12 +7,14 @@ import { closeDatabase } from '@/lib/db/client';
 import { EmailManager } from '@/lib/email/manager';
 import { isOriginAllowed } from '@/lib/http/cors';
 import { logger } from '@/lib/log';
+import { metrics } from '@/lib/metrics';
 import { installSocketAdapter } from '@/lib/realtime/adapter';
 import { closeRedis } from '@/lib/redis';
 import { TelegramManager } from '@/lib/telegram/manager';
 import { loadConfigOrExit, prepareDatabase } from './boot';
 import { Dispatcher } from './dispatcher';
 import { answerClientErrors, prepareRequest } from './http-edge';
+import { isMetricsRequest, serveMetrics, timeRequest } from './metrics-endpoint';
 import { registerAgentNamespace } from './sockets/agent-namespace';
 import { registerCustomerNamespace } from './sockets/customer-namespace';
 import { CustomerPresence } from './sockets/customer-presence';
@@ -45,6 +47,8 @@ async function main(): Promise<void> {
   answerClientErrors(httpServer);
   httpServer.on('request', (req, res) => {
     if (req.url?.startsWith('/socket.io/')) return; // Socket.IO answers these itself
+    if (isMetricsRequest(req)) return void serveMetrics(req, res, config.metricsToken);
+    timeRequest(req, res);
     prepareRequest(req, res, edge);
     handleRequest(req, res);
   });
@@ -62,6 +66,12 @@ async function main(): Promise<void> {
   });
   const adapter = await installSocketAdapter(io, handle);
   const customers = registerCustomerNamespace(io);
+  metrics().live.gauges = {
+    socketsByNamespace: () => ({
+      '/customer': io.of('/customer').sockets.size,
+      '/agent': io.of('/agent').sockets.size,
+    }),
+  };
   const agents = registerAgentNamespace(io, customers);
 
   const dispatcher = new Dispatcher(handle, [

@@ -1,5 +1,7 @@
 // The four steps every route handler takes (parse, authorise, call, respond) share this:
 // body and query parsing with the contract schemas, and one error shape for every failure.
+
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { type CallerKind, type CallerOf, resolveCaller } from '../auth/callers';
 import type { ApiError } from '../contracts/errors';
@@ -8,6 +10,7 @@ import { MAX_TEXT_LENGTH } from '../contracts/text';
 import { appErrorFromDatabase, unavailable } from '../db/errors';
 import { AppError } from '../errors';
 import { logger } from '../log';
+import { REQUEST_ID_HEADER, requestContext, requestIdFrom } from '../request-context';
 import { corsHeaders, isOriginAllowed } from './cors';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -122,12 +125,15 @@ export function route<K extends RouteAuth, P extends z.ZodType | undefined = und
     if (spec.cors && origin && !isOriginAllowed(origin)) {
       response = errorResponse(new AppError('forbidden', `Origin ${origin} is not allowed`));
     } else {
-      try {
-        const work = run(request, context);
-        response = deadlineMs === false ? await work : await withinDeadline(work, deadlineMs);
-      } catch (error) {
-        response = errorResponse(error);
-      }
+      const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER), randomUUID);
+      response = await requestContext().run({ requestId }, async () => {
+        try {
+          const work = run(request, context);
+          return deadlineMs === false ? await work : await withinDeadline(work, deadlineMs);
+        } catch (error) {
+          return errorResponse(error);
+        }
+      });
     }
     if (spec.cors) {
       for (const [name, value] of Object.entries(corsHeaders(origin))) {
