@@ -20,6 +20,7 @@ const SECRET_KEYS = [
   'accessToken',
   'identityToken',
   'smtpUrl',
+  'inboundSecret',
   'query',
   'parameters',
   'params',
@@ -34,6 +35,8 @@ const REDACT = [
   '*.headers.cookie',
   'headers["x-telegram-bot-api-secret-token"]',
   '*.headers["x-telegram-bot-api-secret-token"]',
+  'headers["x-parley-inbound-secret"]',
+  '*.headers["x-parley-inbound-secret"]',
 ];
 
 // A bot token in a Bot API address (`/bot123:AAE…/sendMessage`), as fetch errors print it.

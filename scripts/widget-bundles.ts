@@ -84,6 +84,7 @@ export const CHUNK_ENTRIES = {
   emoji: 'widget/app/emoji/index.tsx',
   start: 'widget/app/start/index.tsx',
   settings: 'widget/app/settings/index.tsx',
+  email: 'widget/app/email/index.tsx',
   'strings-de': 'widget/app/strings/de.ts',
   'strings-ru': 'widget/app/strings/ru.ts',
 } as const;

@@ -184,11 +184,13 @@ export function parseQuietly<S extends z.ZodType>(
 const bodyTooLarge = () => new AppError('too_large', 'Request body is too large');
 
 /**
- * The body as text, given up as soon as it passes the limit: a chunked upload declares no
+ * The body's bytes, given up as soon as they pass the limit: a chunked upload declares no
  * length, and reading it whole first would let one request fill the server's memory.
  */
-async function readBoundedText(request: Request): Promise<string> {
-  if (!request.body) return '';
+export async function readBoundedBody(request: Request, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > limit) throw bodyTooLarge();
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -196,14 +198,17 @@ async function readBoundedText(request: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > limit) {
       await reader.cancel();
       throw bodyTooLarge();
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
+
+const readBoundedText = async (request: Request) =>
+  new TextDecoder().decode(await readBoundedBody(request));
 
 /** Reads a JSON body of bounded size and validates it. */
 export async function readJson<S extends z.ZodType>(

@@ -12,6 +12,7 @@ import { Announcer } from './announcer';
 import { Api } from './api';
 import { loadChunk } from './chunks';
 import { configure } from './config';
+import { watchEmail } from './email';
 import { loadFilesUi } from './files';
 import type { Strings, Translate } from './i18n';
 import { Language } from './language';
@@ -152,6 +153,7 @@ export class Chat {
       return;
     }
     void this.loadConfig();
+    watchEmail(this);
     if (this.state.session) this.openLink(this.state.session);
     else if (this.state.pending.length) void this.sender.flush();
     window.addEventListener('online', () => {

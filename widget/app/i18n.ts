@@ -64,6 +64,17 @@ export interface ChunkStrings {
   sound: string;
   yourName: string;
   save: string;
+  // The email chunk's (email/strings.ts).
+  emailAsk: string;
+  emailAskOffline: string;
+  emailLabel: string;
+  emailSave: string;
+  emailNoThanks: string;
+  emailSaved: string;
+  emailInvalid: string;
+  transcriptAsk: string;
+  transcriptSend: string;
+  transcriptSent: string;
 }
 
 export type StringKey = keyof typeof en | keyof ChunkStrings;
