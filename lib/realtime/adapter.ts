@@ -39,7 +39,8 @@ type Publishing = { doPublish(message: ClusterMessage): Promise<string> };
 function aloneSkipsPublishing(
   factory: (nsp: Namespace) => ClusterAdapter,
 ): (nsp: Namespace) => ClusterAdapter {
-  return (nsp) => {
+  // Socket.IO calls it with `new`: a function, not an arrow, returning the adapter.
+  return function skipping(nsp) {
     const adapter = factory(nsp);
     const publishing = adapter as unknown as Publishing;
     const publish = publishing.doPublish.bind(adapter);
