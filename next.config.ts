@@ -30,6 +30,7 @@ const nextConfig: NextConfig = {
     'jose',
     'rate-limiter-flexible',
     'ioredis',
+    'prom-client',
   ],
 };
 

@@ -40,6 +40,9 @@ const schema = z.object({
   SERVICE_TOKEN: optionalString.pipe(
     z.string().min(16, 'SERVICE_TOKEN must be at least 16 characters').optional(),
   ),
+  METRICS_TOKEN: optionalString.pipe(
+    z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  ),
   ADMIN_EMAIL: optionalString.pipe(z.email('ADMIN_EMAIL must be an email address').optional()),
   ADMIN_PASSWORD: optionalString.pipe(
     z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
@@ -86,6 +89,21 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: optionalString,
   S3_FORCE_PATH_STYLE: optionalString.pipe(bool.optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Email to visitors who left (DESIGN §14): an SMTP server as a URL, smtp:// or smtps://. */
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must look like smtp://user:pass@host:587')
+      .optional(),
+  ),
+  /** The sender of every email, e.g. "Acme support <support@acme.com>". */
+  MAIL_FROM: optionalString,
+  /** Where replies to Parley's email arrive (plus-addressed per conversation); MAIL_FROM's address by default. */
+  MAIL_REPLY_TO: optionalString.pipe(z.email('MAIL_REPLY_TO must be an email address').optional()),
+  /** Guards POST /api/v1/email/inbound, where an inbound mail provider posts replies. */
+  EMAIL_INBOUND_SECRET: optionalString.pipe(
+    z.string().min(16, 'EMAIL_INBOUND_SECRET must be at least 16 characters').optional(),
+  ),
   /** Signs the identity tokens a site's backend hands its signed-in visitors (HS256). */
   WIDGET_IDENTITY_SECRET: optionalString.pipe(
     z.string().min(32, 'WIDGET_IDENTITY_SECRET must be at least 32 characters').optional(),
@@ -146,6 +164,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new EnvError(['TELEGRAM_SUPPORT_CHAT_ID: required when TELEGRAM_BOT_TOKEN is set']);
   }
 
+  if (raw.SMTP_URL && !raw.MAIL_FROM) {
+    throw new EnvError(['MAIL_FROM: required when SMTP_URL is set']);
+  }
+
   const storage = raw.ATTACHMENT_STORAGE ?? raw.STORAGE ?? 'disk';
   if (storage === 's3' && !raw.S3_BUCKET) {
     throw new EnvError(['S3_BUCKET: required when ATTACHMENT_STORAGE is s3']);
@@ -163,6 +185,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     /** Set when the secret was generated on this boot (a warning is due in production). */
     authSecretGenerated: kept?.generated ?? false,
     serviceToken: raw.SERVICE_TOKEN,
+    metricsToken: raw.METRICS_TOKEN,
     admin:
       raw.ADMIN_EMAIL && raw.ADMIN_PASSWORD
         ? { email: raw.ADMIN_EMAIL, password: raw.ADMIN_PASSWORD }
@@ -199,6 +222,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       },
     },
     widgetIdentitySecret: raw.WIDGET_IDENTITY_SECRET,
+    email: {
+      smtpUrl: raw.SMTP_URL,
+      from: raw.MAIL_FROM,
+      replyTo: raw.MAIL_REPLY_TO,
+      inboundSecret: raw.EMAIL_INBOUND_SECRET,
+    },
     logLevel: raw.LOG_LEVEL,
   };
 }

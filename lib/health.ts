@@ -10,6 +10,7 @@ export interface Readiness {
   database: string;
   migrations: string;
   telegram: string;
+  email: string;
 }
 
 export interface ChannelHealth {
@@ -23,6 +24,7 @@ export interface ChannelHealth {
 const channelStates = () =>
   processSingleton('health.channels', () => ({
     telegram: { state: 'off', checkedAt: new Date() } as ChannelHealth,
+    email: { state: 'off', checkedAt: new Date() } as ChannelHealth,
   }));
 
 /** Called by a channel when its state changes: 'off', 'ok' or what is wrong. */
@@ -32,6 +34,15 @@ export function reportTelegramState(state: string, fix?: string): void {
 
 export function telegramHealth(): ChannelHealth {
   return channelStates().telegram;
+}
+
+/** Called by the email sender: 'off', 'ok' or what is wrong with the SMTP server. */
+export function reportEmailState(state: string, fix?: string): void {
+  channelStates().email = { state, ...(fix ? { fix } : {}), checkedAt: new Date() };
+}
+
+export function emailHealth(): ChannelHealth {
+  return channelStates().email;
 }
 
 /** How long /readyz waits for the database before it says it is not answering. */
@@ -76,7 +87,12 @@ export async function checkReadiness(): Promise<{ ready: boolean; report: Readin
     migrations = 'unknown';
   }
   const telegram = channelStates().telegram.state;
+  const email = channelStates().email.state;
   const ready = database === 'ok' && migrations === 'ok';
-  const healthy = ready && (telegram === 'ok' || telegram === 'off');
-  return { ready, report: { status: healthy ? 'ok' : 'degraded', database, migrations, telegram } };
+  const fine = (state: string) => state === 'ok' || state === 'off';
+  const healthy = ready && fine(telegram) && fine(email);
+  return {
+    ready,
+    report: { status: healthy ? 'ok' : 'degraded', database, migrations, telegram, email },
+  };
 }

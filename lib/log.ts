@@ -5,6 +5,7 @@ import pino from 'pino';
 import { describeDatabaseError } from './db/errors';
 import { env } from './env';
 import { AppError } from './errors';
+import { requestContext } from './request-context';
 import { processSingleton } from './singleton';
 
 const SECRET_KEYS = [
@@ -19,6 +20,7 @@ const SECRET_KEYS = [
   'accessToken',
   'identityToken',
   'smtpUrl',
+  'inboundSecret',
   'query',
   'parameters',
   'params',
@@ -33,6 +35,8 @@ const REDACT = [
   '*.headers.cookie',
   'headers["x-telegram-bot-api-secret-token"]',
   '*.headers["x-telegram-bot-api-secret-token"]',
+  'headers["x-parley-inbound-secret"]',
+  '*.headers["x-parley-inbound-secret"]',
 ];
 
 // A bot token in a Bot API address (`/bot123:AAE…/sendMessage`), as fetch errors print it.
@@ -64,6 +68,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       base: { app: 'parley' },
+      mixin: () => requestContext().getStore() ?? {},
       redact: { paths: REDACT, censor: '[redacted]' },
       serializers: { err: serializeError, error: serializeError },
     },

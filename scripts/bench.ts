@@ -183,13 +183,31 @@ async function benchAgentCookie(url: string): Promise<{ agentId: string; cookie:
       insert into agents (name, email, role) values ('Bench agent', ${`bench-${Date.now()}@example.com`}, 'agent')
       returning id`),
   );
+  // A session as sign-in opens one: the inbox's socket checks it on connect.
+  const [session] = rowsOf<{ id: string }>(
+    await handle.db.execute(
+      sql`insert into agent_sessions (agent_id) values (${row!.id}) returning id`,
+    ),
+  );
   await handle.close();
-  const token = await encode({ token: { sub: row!.id }, secret: AUTH_SECRET });
+  const token = await encode({
+    token: { sub: row!.id, sid: session!.id, sv: 1 },
+    secret: AUTH_SECRET,
+  });
   return { agentId: row!.id, cookie: `next-auth.session-token=${token}` };
 }
 
-/** Customer sockets send at a sustained rate; an agent socket times each message's arrival. */
-async function agentDelivery(server: RunningServer, url: string, rate: number) {
+/**
+ * Customer sockets send at a sustained rate; an agent socket times each message's arrival.
+ * With `customerServers`, the customers are spread over those instances (round robin) while
+ * the agent stays on `server`: every message crosses the Socket.IO adapter.
+ */
+async function agentDelivery(
+  server: RunningServer,
+  url: string,
+  rate: number,
+  customerServers: RunningServer[] = [server],
+) {
   const { cookie } = await benchAgentCookie(url);
   const agent = io(`${server.url}/agent`, {
     // Its own connection: a shared one would carry a customer's handshake, without the cookie.
@@ -203,10 +221,16 @@ async function agentDelivery(server: RunningServer, url: string, rate: number) {
     agent.once('connect_error', reject);
   });
   const conversations = await seedConversations(url, SENDERS);
-  const sockets = await connectAll(
-    server.url,
-    conversations.map((c) => c.token),
-  );
+  const sockets = (
+    await Promise.all(
+      customerServers.map((instance, n) =>
+        connectAll(
+          instance.url,
+          conversations.filter((_, i) => i % customerServers.length === n).map((c) => c.token),
+        ),
+      ),
+    )
+  ).flat();
   const sentAt = new Map<string, number>();
   const latency: number[] = [];
   let lastArrival = 0;
@@ -246,8 +270,12 @@ async function agentDelivery(server: RunningServer, url: string, rate: number) {
   for (const socket of sockets) socket.close();
 
   const deliveredSeconds = ((lastArrival || performance.now()) - began) / 1000;
+  const where =
+    customerServers.length > 1
+      ? `customers on ${customerServers.length} instances, the agent on one`
+      : 'one instance';
   console.log(
-    `\n== customer message → agent socket (/agent, persisted first; target ${rate} msg/s for ${SECONDS} s)`,
+    `\n== customer message → agent socket (/agent, persisted first, ${where}; target ${rate} msg/s for ${SECONDS} s)`,
   );
   console.log(
     `sent ${total} in ${sendSeconds.toFixed(2)} s (${(total / sendSeconds).toFixed(0)} msg/s sent); delivered ${latency.length} to the agent, ${(latency.length / deliveredSeconds).toFixed(0)} msg/s held; failures: ${failures}`,
@@ -347,6 +375,17 @@ async function main() {
     await idleSockets(server, database.url!);
     await throughput(server, database.url!);
     for (const rate of AGENT_RATES) await agentDelivery(server, database.url!, rate);
+    // A second instance on the same database (the PostgreSQL adapter between them), at the
+    // highest rate: on 2 cores the instances share the CPU, so the sum does not double.
+    const second = await startServer({
+      database,
+      env: { AUTH_SECRET, LOG_LEVEL: 'warn', WIDGET_ALLOWED_ORIGINS: '*' },
+    });
+    try {
+      await agentDelivery(server, database.url!, Math.max(...AGENT_RATES), [server, second]);
+    } finally {
+      await second.stop();
+    }
     await inboxFirstPage(server, database.url!);
   } finally {
     await server.dispose();

@@ -126,6 +126,7 @@ export const CHUNK_ENTRIES = {
   emoji: 'widget/app/emoji/index.tsx',
   start: 'widget/app/start/index.tsx',
   settings: 'widget/app/settings/index.tsx',
+  email: 'widget/app/email/index.tsx',
 } as const;
 
 export type ChunkName = keyof typeof CHUNK_ENTRIES | `strings-${Locale}`;

@@ -16,7 +16,7 @@ export function gzipSize(code: string): number {
  * Every file's gzipped size and the sums that matter. A visitor downloads the loader and the
  * app built in their language; on a site that asks for a department or pre-chat answers, the
  * start chunk too, before the first message. `worst` is the largest of those: the budget.
- * Attachments, emoji and the settings drawer load on first use, outside it. A language chunk
+ * Attachments, emoji, the settings drawer and the email cards load on first use, outside it. A language chunk
  * is fetched only when the language differs from the app's: in the console's preview, or when
  * the server's language decides and the loader's config request failed or took longer than
  * the launcher waits (then app-en + strings-<locale> stand in for app-<locale>).
@@ -32,7 +32,7 @@ export function widgetSizes(bundle: WidgetBundle) {
   const largest = LOCALES.reduce((a, b) => (apps[b] > apps[a] ? b : a));
   const toChat = loader + apps.en;
   const worst = loader + apps[largest] + chunks.start;
-  const onFirstUse = chunks.files + chunks.emoji + chunks.settings;
+  const onFirstUse = chunks.files + chunks.emoji + chunks.settings + chunks.email;
   return { loader, apps, chunks, largest, toChat, worst, withLazy: worst + onFirstUse };
 }
 
@@ -53,7 +53,7 @@ export function describeSizes(bundle: WidgetBundle): { lines: string[]; overBudg
     `to chat at worst, with the start form: loader + app-${sizes.largest} + start  ${kb(
       sizes.worst,
     )}  (budget ${kb(TOTAL_BUDGET)})`,
-    `everything, attachments, emoji and settings included  ${kb(sizes.withLazy)}`,
+    `everything, attachments, emoji, settings and email included  ${kb(sizes.withLazy)}`,
   ];
   return { lines, overBudget: sizes.loader > LOADER_BUDGET || sizes.worst > TOTAL_BUDGET };
 }

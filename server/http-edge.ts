@@ -4,10 +4,13 @@
 // JSON error body on API failures that Next answers bare (an unknown route, a method a route
 // does not take). Requests Node refuses before any handler (headers too large, malformed)
 // get the same JSON body.
+
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CLIENT_IP_HEADER, resolveClientIp } from '@/lib/http/client-ip';
 import { errorBodyForStatus, newNonce, securityHeaders } from '@/lib/http/security-headers';
+import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/request-context';
 
 const JSON_PATHS = /^\/(api\/|healthz|readyz|metrics)/;
 
@@ -25,6 +28,9 @@ export function prepareRequest(
     req.socket.remoteAddress,
     req.headers['x-forwarded-for'],
   );
+  const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER], randomUUID);
+  req.headers[REQUEST_ID_HEADER] = requestId;
+  res.setHeader('X-Request-Id', requestId);
   const path = req.url ?? '/';
   const headers = securityHeaders({ nonce: newNonce(), path, ...options });
   // Next reads the nonce from the request's CSP and puts it on the scripts it renders.

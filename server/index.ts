@@ -4,18 +4,23 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { Server } from 'socket.io';
 import { closeDatabase } from '@/lib/db/client';
+import { EmailManager } from '@/lib/email/manager';
 import { isOriginAllowed } from '@/lib/http/cors';
 import { logger } from '@/lib/log';
+import { metrics } from '@/lib/metrics';
 import { installSocketAdapter } from '@/lib/realtime/adapter';
 import { closeRedis } from '@/lib/redis';
 import { TelegramManager } from '@/lib/telegram/manager';
 import { loadConfigOrExit, prepareDatabase } from './boot';
 import { Dispatcher } from './dispatcher';
 import { answerClientErrors, prepareRequest } from './http-edge';
+import { isMetricsRequest, serveMetrics, timeRequest } from './metrics-endpoint';
 import { registerAgentNamespace } from './sockets/agent-namespace';
 import { registerCustomerNamespace } from './sockets/customer-namespace';
+import { CustomerPresence } from './sockets/customer-presence';
 import { agentSocketsSubscriber } from './subscribers/agent-sockets';
 import { customerSocketsSubscriber } from './subscribers/customer-sockets';
+import { emailSubscriber } from './subscribers/email';
 import { telegramSubscriber } from './subscribers/telegram';
 import { Sweeper } from './sweeper';
 
@@ -42,6 +47,8 @@ async function main(): Promise<void> {
   answerClientErrors(httpServer);
   httpServer.on('request', (req, res) => {
     if (req.url?.startsWith('/socket.io/')) return; // Socket.IO answers these itself
+    if (isMetricsRequest(req)) return void serveMetrics(req, res, config.metricsToken);
+    timeRequest(req, res);
     prepareRequest(req, res, edge);
     handleRequest(req, res);
   });
@@ -59,6 +66,12 @@ async function main(): Promise<void> {
   });
   const adapter = await installSocketAdapter(io, handle);
   const customers = registerCustomerNamespace(io);
+  metrics().live.gauges = {
+    socketsByNamespace: () => ({
+      '/customer': io.of('/customer').sockets.size,
+      '/agent': io.of('/agent').sockets.size,
+    }),
+  };
   const agents = registerAgentNamespace(io, customers);
 
   const dispatcher = new Dispatcher(handle, [
@@ -67,6 +80,8 @@ async function main(): Promise<void> {
     // Always listed: Telegram may be turned on at run time; delivery rows for it exist only
     // while it is on (see activeSubscribers).
     telegramSubscriber(),
+    // Likewise email (SMTP set in the environment or the console).
+    emailSubscriber(),
   ]);
   await dispatcher.start();
   const sweeper = new Sweeper();
@@ -81,6 +96,10 @@ async function main(): Promise<void> {
   // changes of the configuration (the console's setup) without a restart.
   const telegram = new TelegramManager(handle);
   await telegram.start();
+  const email = new EmailManager(handle);
+  await email.start();
+  const presence = new CustomerPresence(customers);
+  presence.start();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -99,6 +118,8 @@ async function main(): Promise<void> {
     await sweeper.stop();
     await dispatcher.stop();
     await telegram.stop();
+    presence.stop();
+    await email.stop();
     // Disconnects every socket (their clients reconnect, to another instance if there is
     // one) and closes the adapter before its connections go.
     await new Promise<void>((resolve) => io.close(() => resolve()));

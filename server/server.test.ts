@@ -28,7 +28,7 @@ describe('the custom server', () => {
     const ready = await api(`${server.url}/readyz`);
     expect(ready).toMatchObject({
       status: 200,
-      body: { status: 'ok', database: 'ok', migrations: 'ok', telegram: 'off' },
+      body: { status: 'ok', database: 'ok', migrations: 'ok', telegram: 'off', email: 'off' },
     });
   });
 

@@ -11,6 +11,7 @@ import { sendDueReminders } from '@/lib/automation/send-reminders';
 import { type DatabaseHandle, db } from '@/lib/db/client';
 import { OutageBackoff } from '@/lib/db/outage';
 import { logger } from '@/lib/log';
+import { metrics } from '@/lib/metrics';
 import { getSettings } from '@/lib/settings/settings';
 import { SETTINGS_CHANNEL } from '@/lib/settings/update-settings';
 
@@ -50,8 +51,10 @@ export class Sweeper {
     ] as const;
     if (this.outage.resting()) return;
     for (const [name, run] of rules) {
+      const timer = metrics().sweepDuration.startTimer({ sweep: name });
       try {
         const count = await run();
+        timer();
         this.outage.succeeded();
         if (count > 0) logger().info({ sweep: name, count }, 'sweep done');
       } catch (error) {

@@ -111,9 +111,30 @@ describe('deploy/Dockerfile', () => {
 describe('deploy/compose.yaml', () => {
   it('runs Parley on PostgreSQL, started once the database answers', () => {
     const compose = parse(read('compose.yaml'));
-    expect(Object.keys(compose.services).sort()).toEqual(['parley', 'postgres']);
+    const always = Object.entries(compose.services as Record<string, { profiles?: string[] }>)
+      .filter(([, service]) => !service.profiles)
+      .map(([name]) => name);
+    expect(always.sort()).toEqual(['parley', 'postgres']);
     expect(compose.services.parley.environment.DATABASE_URL).toMatch(/@postgres:5432\//);
     expect(compose.services.parley.depends_on.postgres.condition).toBe('service_healthy');
     expect(compose.services.parley.build.dockerfile).toBe('deploy/Dockerfile');
+  });
+
+  it('runs two instances behind the shipped nginx configuration in the scaled profile', () => {
+    const compose = parse(read('compose.yaml'), { merge: true });
+    const scaled = Object.entries(compose.services as Record<string, { profiles?: string[] }>)
+      .filter(([, service]) => service.profiles?.includes('scaled'))
+      .map(([name]) => name)
+      .sort();
+    expect(scaled).toEqual(['parley-2', 'proxy', 'redis']);
+    const second = compose.services['parley-2'];
+    expect(second.environment).toEqual(compose.services.parley.environment);
+    expect(second.build).toEqual(compose.services.parley.build);
+    const mounts: string[] = compose.services.proxy.volumes;
+    expect(mounts).toContain('./nginx/parley.conf:/etc/nginx/conf.d/default.conf:ro');
+    expect(mounts).toContain('./nginx/compose-upstream.conf:/etc/nginx/parley-upstream.conf:ro');
+    const upstream = read('nginx/compose-upstream.conf');
+    expect(upstream).toMatch(/server parley:3000 /);
+    expect(upstream).toMatch(/server parley-2:3000 /);
   });
 });

@@ -10,6 +10,7 @@ import { TEST_SERVICE_TOKEN } from './server';
 import {
   ann,
   botSays,
+  customerWithTopic,
   delivered,
   fileDatabase,
   SUPPORT_CHAT,
@@ -32,16 +33,7 @@ afterAll(async () => {
   await stack?.dispose();
 });
 
-/** A customer who has written once, and the topic Parley opened for them. */
-async function customerWithTopic(name: string) {
-  const customer = await CustomerClient.start(stack.server.url, { name });
-  await customer.connect();
-  await customer.send(`Hello from ${name}`);
-  const { codename } = (await customer.history()).body.conversation;
-  const topic = await topicOf(stack.fake, codename);
-  await botSays(stack.fake, topic.thread_id, `Hello from ${name}`);
-  return { customer, thread: topic.thread_id };
-}
+const withTopic = (name: string, first?: string) => customerWithTopic(stack, name, first);
 
 const download = async (url: string) => Buffer.from(await (await fetch(url)).arrayBuffer());
 const mediaIn = (thread: number) =>
@@ -49,7 +41,7 @@ const mediaIn = (thread: number) =>
 
 describe('customer files in the topic', () => {
   it('posts an image as a photo, uploaded by multipart with the stored bytes, captioned', async () => {
-    const { customer, thread } = await customerWithTopic('Pia');
+    const { customer, thread } = await withTopic('Pia');
     const uploadsBefore = stack.fake.world.uploads.length;
     const message = await customer.sendFiles('Is this broken?', {
       name: 'cable.jpg',
@@ -69,7 +61,7 @@ describe('customer files in the topic', () => {
   });
 
   it('groups several images into an album and keeps texts around them in order', async () => {
-    const { customer, thread } = await customerWithTopic('Quinn');
+    const { customer, thread } = await withTopic('Quinn');
     await customer.send('Here are the photos');
     await customer.sendFiles(
       '',
@@ -98,7 +90,7 @@ describe('customer files in the topic', () => {
   });
 
   it('sends nothing again after a restart once it was sent', async () => {
-    const { customer, thread } = await customerWithTopic('Rae');
+    const { customer, thread } = await withTopic('Rae');
     await customer.sendFiles('', { name: 'one.pdf', bytes: files.pdf() });
     await eventually(() => mediaIn(thread).length === 1, 'the document in the topic');
     customer.close();
@@ -118,7 +110,7 @@ describe('customer files in the topic', () => {
 
 describe('a note’s files in the topic', () => {
   it('posts them as a note for the team; the customer gets nothing', async () => {
-    const { customer, thread } = await customerWithTopic('Vic');
+    const { customer, thread } = await withTopic('Vic');
     const agent = await createAgent({ name: 'Wren', email: 'wren@example.com' });
     const admin = `${stack.server.url}/api/v1/admin/conversations/${customer.conversationId}`;
     const uploaded = await fetch(`${admin}/attachments`, {
@@ -148,7 +140,7 @@ describe('a note’s files in the topic', () => {
 
 describe('agent files from the topic', () => {
   it('a photo, a document and a voice note reach the customer as attachments', async () => {
-    const { customer, thread } = await customerWithTopic('Tess');
+    const { customer, thread } = await withTopic('Tess');
     const photo = await files.png(120, 80);
     await delivered(
       stack.fake.sendFile(ann, SUPPORT_CHAT, thread, {
@@ -203,7 +195,7 @@ describe('agent files from the topic', () => {
   });
 
   it('refuses a file over the limit with a notice in the topic and sends the customer nothing', async () => {
-    const { customer, thread } = await customerWithTopic('Uma');
+    const { customer, thread } = await withTopic('Uma');
     await delivered(
       stack.fake.sendFile(ann, SUPPORT_CHAT, thread, {
         kind: 'video',

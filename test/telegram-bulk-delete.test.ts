@@ -4,14 +4,13 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../lib/db/client';
 import { conversations, messages } from '../lib/db/schema';
-import { admin, CustomerClient, eventually } from './customer-client';
+import { admin, eventually } from './customer-client';
 import {
-  botSays,
+  customerWithTopic,
   fileDatabase,
   SUPPORT_CHAT,
   startTelegramStack,
   type TelegramStack,
-  topicOf,
 } from './telegram';
 
 let stack: TelegramStack;
@@ -24,24 +23,16 @@ afterAll(async () => {
   await stack?.dispose();
 });
 
-async function customerWithTopic(name: string) {
-  const customer = await CustomerClient.start(stack.server.url, { name });
-  await customer.connect();
-  await customer.send(`Hello from ${name}`);
-  const { codename } = (await customer.history()).body.conversation;
-  const topic = await topicOf(stack.fake, codename);
-  await botSays(stack.fake, topic.thread_id, `Hello from ${name}`);
-  return { customer, thread: topic.thread_id };
-}
+const withTopic = (name: string, first?: string) => customerWithTopic(stack, name, first);
 
 const topic = (thread: number) =>
   stack.fake.topics(SUPPORT_CHAT).find((t) => t.thread_id === thread);
 
 describe('bulk delete with Telegram', () => {
   it('deletes the selected conversations and their topics, and leaves the others alone', async () => {
-    const first = await customerWithTopic('Olga');
-    const second = await customerWithTopic('Piet');
-    const kept = await customerWithTopic('Quinn');
+    const first = await withTopic('Olga');
+    const second = await withTopic('Piet');
+    const kept = await withTopic('Quinn');
     const ids = [first.customer.conversationId, second.customer.conversationId];
 
     const { status, body } = await admin(stack.server.url, '/conversations/bulk-delete', { ids });
@@ -68,7 +59,7 @@ describe('bulk delete with Telegram', () => {
   });
 
   it('deletes by filter (closed, last active before a date) with their topics', async () => {
-    const { customer, thread } = await customerWithTopic('Rita');
+    const { customer, thread } = await withTopic('Rita');
     await admin(stack.server.url, `/conversations/${customer.conversationId}/close`, {});
     await db()
       .update(conversations)

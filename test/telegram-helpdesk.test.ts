@@ -12,6 +12,7 @@ import {
   ann,
   bob,
   botSays,
+  customerWithTopic,
   delivered,
   fileDatabase,
   SUPPORT_CHAT,
@@ -48,16 +49,7 @@ interface Details {
 const details = async (id: string) =>
   (await admin<Details>(stack.server.url, `/conversations/${id}`)).body;
 
-/** A customer who has written once, and the topic Parley opened for them. */
-async function customerWithTopic(name: string, first = `Hello from ${name}`) {
-  const customer = await CustomerClient.start(stack.server.url, { name });
-  await customer.connect();
-  await customer.send(first);
-  const { codename } = (await customer.history()).body.conversation;
-  const topic = await topicOf(stack.fake, codename);
-  await botSays(stack.fake, topic.thread_id, first);
-  return { customer, codename, thread: topic.thread_id };
-}
+const withTopic = (name: string, first?: string) => customerWithTopic(stack, name, first);
 
 const say = (user: typeof ann, thread: number | null, text: string) =>
   delivered(stack.fake.write(user, SUPPORT_CHAT, thread, text));
@@ -114,7 +106,7 @@ describe('Telegram helpdesk (webhook mode)', () => {
   });
 
   it('refuses a reply in a conversation someone else holds, until they take it over', async () => {
-    const { customer, thread } = await customerWithTopic('Carol');
+    const { customer, thread } = await withTopic('Carol');
     await say(ann, thread, 'Ann answers first');
     await eventually(() => customer.received.some((m) => m.text === 'Ann answers first'), 'Ann');
 
@@ -129,7 +121,7 @@ describe('Telegram helpdesk (webhook mode)', () => {
   });
 
   it('answers the Claim, Close and Block buttons and keeps the topic in step', async () => {
-    const { customer, codename, thread } = await customerWithTopic('Dave');
+    const { customer, codename, thread } = await withTopic('Dave');
     const header = stack.fake.botMessages(SUPPORT_CHAT, thread)[0]!;
     const press = async (action: string) => {
       const pressed = stack.fake.press(
@@ -186,7 +178,7 @@ describe('Telegram helpdesk (webhook mode)', () => {
   });
 
   it('runs every command, and a note never reaches the customer', async () => {
-    const { customer, codename, thread } = await customerWithTopic('Erin');
+    const { customer, codename, thread } = await withTopic('Erin');
     const topicState = () => stack.fake.topics(SUPPORT_CHAT).find((t) => t.thread_id === thread)!;
 
     await say(ann, thread, '/help');
@@ -238,7 +230,7 @@ describe('Telegram helpdesk (webhook mode)', () => {
   });
 
   it('mirrors inbox replies and notes, marked, and carries an edit to the customer’s copy', async () => {
-    const { customer, thread } = await customerWithTopic('Fay');
+    const { customer, thread } = await withTopic('Fay');
     const agentEmail = TEST_ADMIN.email;
     await admin(stack.server.url, `/conversations/${customer.conversationId}/messages`, {
       text: 'From the inbox',
@@ -277,7 +269,7 @@ describe('Telegram helpdesk (webhook mode)', () => {
   });
 
   it('retitles the topic when the customer renames themselves', async () => {
-    const { customer, codename, thread } = await customerWithTopic('Gus');
+    const { customer, codename, thread } = await withTopic('Gus');
     const renamed = await api(
       `${stack.server.url}/api/v1/conversations/${customer.conversationId}`,
       {
@@ -299,7 +291,7 @@ describe('Telegram helpdesk (webhook mode)', () => {
 
   it('refuses a disabled agent, in the topic and on the buttons', async () => {
     const carl = { id: 5003, first_name: 'Carl' };
-    const { customer, thread } = await customerWithTopic('Hal');
+    const { customer, thread } = await withTopic('Hal');
     await say(carl, thread, '/whoami');
     await botSays(stack.fake, thread, 'You are Carl');
     await db().update(agents).set({ active: false }).where(eq(agents.telegramUserId, carl.id));
@@ -326,7 +318,7 @@ describe('Telegram helpdesk (webhook mode)', () => {
   it('links a Telegram user to an inbox account with a one-time code', async () => {
     const dana = { id: 5004, first_name: 'Dana' };
     const inboxAgent = await createAgent({ name: 'Dana Inbox', email: 'dana@example.com' });
-    const { customer, thread } = await customerWithTopic('Ivy');
+    const { customer, thread } = await withTopic('Ivy');
     await say(dana, thread, 'Answering as a Telegram stand-in');
     await eventually(
       () => customer.received.some((m) => m.agentName === 'Dana'),
@@ -362,7 +354,7 @@ describe('Telegram helpdesk (webhook mode)', () => {
   });
 
   it('answers 401 to a wrong or missing secret and processes nothing', async () => {
-    const { customer, thread } = await customerWithTopic('Jo');
+    const { customer, thread } = await withTopic('Jo');
     const update = {
       update_id: 900_001,
       message: {
@@ -403,7 +395,7 @@ describe('Telegram helpdesk (webhook mode)', () => {
   });
 
   it('processes a repeated update once', async () => {
-    const { customer, thread } = await customerWithTopic('Kim');
+    const { customer, thread } = await withTopic('Kim');
     const pushed = stack.fake.write(ann, SUPPORT_CHAT, thread, 'Said once');
     await delivered(pushed);
     expect(await stack.fake.redeliver(pushed.update.update_id)).toBe(200);
@@ -416,7 +408,7 @@ describe('Telegram helpdesk (webhook mode)', () => {
   });
 
   it('recreates a topic an admin deleted, and reopens one closed by hand', async () => {
-    const { customer, codename, thread } = await customerWithTopic('Lou');
+    const { customer, codename, thread } = await withTopic('Lou');
     stack.fake.deleteTopic(SUPPORT_CHAT, thread);
     await customer.send('Are you still there?');
     const recreated = await eventually(
@@ -450,7 +442,7 @@ describe('Telegram helpdesk (webhook mode)', () => {
     await admin(stack.server.url, '/settings', {
       automation: { firstReminderSeconds: 1, secondReminderSeconds: 2 },
     });
-    const { customer, thread } = await customerWithTopic('Mia');
+    const { customer, thread } = await withTopic('Mia');
     const pinned = await eventually(
       () => stack.fake.botMessages(SUPPORT_CHAT, thread).find((m) => m.pinned),
       'a pinned reminder',
@@ -465,7 +457,7 @@ describe('Telegram helpdesk (webhook mode)', () => {
   });
 
   it('deletes the topics of conversations that retention purges', async () => {
-    const { customer, thread } = await customerWithTopic('Nils');
+    const { customer, thread } = await withTopic('Nils');
     await admin(stack.server.url, `/conversations/${customer.conversationId}/close`, {});
     await eventually(
       () => stack.fake.topics(SUPPORT_CHAT).find((t) => t.thread_id === thread)?.closed,

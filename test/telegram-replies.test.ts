@@ -14,6 +14,7 @@ import { TEST_ADMIN, TEST_SERVICE_TOKEN } from './server';
 import {
   ann,
   botSays,
+  customerWithTopic,
   delivered,
   fileDatabase,
   SUPPORT_CHAT,
@@ -37,17 +38,7 @@ afterAll(async () => {
   await stack?.dispose();
 });
 
-/** A customer who has written once, and the topic Parley opened for them. */
-async function customerWithTopic(name: string) {
-  const customer = await CustomerClient.start(stack.server.url, { name });
-  await customer.connect();
-  const first = `Hello from ${name}`;
-  const sent = await customer.send(first);
-  const { codename } = (await customer.history()).body.conversation;
-  const topic = await topicOf(stack.fake, codename);
-  const copy = await botSays(stack.fake, topic.thread_id, first);
-  return { customer, thread: topic.thread_id, first: sent.message as Message, copy };
-}
+const withTopic = (name: string, first?: string) => customerWithTopic(stack, name, first);
 
 const inbox = (customer: CustomerClient, text: string, replyToId?: string) =>
   admin<{ message: Message }>(
@@ -71,7 +62,7 @@ const currentMessage = async (customer: CustomerClient, id: string) =>
 
 describe('replies between the widget and the topic', () => {
   it("posts a customer's quote as a Telegram reply to the quoted message's copy", async () => {
-    const { customer, thread, first, copy } = await customerWithTopic('Quinn');
+    const { customer, thread, first, copy } = await withTopic('Quinn');
     const { body } = await inbox(customer, 'Which size do you need?');
     const answerCopy = await botSays(stack.fake, thread, 'Which size do you need?');
 
@@ -87,7 +78,7 @@ describe('replies between the widget and the topic', () => {
   });
 
   it("turns an agent's Telegram reply to a customer message into a quote, and a plain message into none", async () => {
-    const { customer, thread, first, copy } = await customerWithTopic('Rita');
+    const { customer, thread, first, copy } = await withTopic('Rita');
     await delivered(
       stack.fake.write(ann, SUPPORT_CHAT, thread, 'Hi Rita, about that:', {
         replyTo: copy.message_id,
@@ -116,7 +107,7 @@ describe('replies between the widget and the topic', () => {
 
 describe('edits and deletions between the inbox and the topic', () => {
   it("edits and deletes the topic's copy of an inbox reply", async () => {
-    const { customer, thread } = await customerWithTopic('Sam');
+    const { customer, thread } = await withTopic('Sam');
     const { body } = await inbox(customer, 'Your code is 1234');
     const copy = await botSays(stack.fake, thread, 'Your code is 1234');
 
@@ -140,7 +131,7 @@ describe('edits and deletions between the inbox and the topic', () => {
   });
 
   it("edits the customer's copy when the agent edits in the topic, within the window only", async () => {
-    const { customer, thread } = await customerWithTopic('Tess');
+    const { customer, thread } = await withTopic('Tess');
     const written = stack.fake.write(ann, SUPPORT_CHAT, thread, 'It ships tomorow');
     await delivered(written);
     const reply = await eventually(
@@ -172,7 +163,7 @@ describe('edits and deletions between the inbox and the topic', () => {
   });
 
   it('deletes what an agent wrote in the topic, or says so when the bot may not', async () => {
-    const { customer, thread } = await customerWithTopic('Uma');
+    const { customer, thread } = await withTopic('Uma');
     const written = stack.fake.write(ann, SUPPORT_CHAT, thread, 'Call me at 555-0100');
     await delivered(written);
     const reply = await eventually(

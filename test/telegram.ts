@@ -1,6 +1,7 @@
 import { FakeTelegram, type FakeUser } from '../e2e/fake-telegram/fake-telegram';
 import type { Budget } from '../e2e/fake-telegram/state';
-import { admin, eventually } from './customer-client';
+import type { Message } from '../lib/contracts';
+import { admin, CustomerClient, eventually } from './customer-client';
 import type { TestDatabase } from './database';
 import { type RunningServer, startServer } from './server';
 
@@ -77,6 +78,24 @@ export async function topicOf(fake: FakeTelegram, codename: string, timeoutMs = 
     `the topic of ${codename}`,
     timeoutMs,
   );
+}
+
+/**
+ * A customer who has written once (`first`) on a connected socket, the topic Parley opened
+ * for them, and the bot's copy of that first message there.
+ */
+export async function customerWithTopic(
+  stack: TelegramStack,
+  name: string,
+  first = `Hello from ${name}`,
+) {
+  const customer = await CustomerClient.start(stack.server.url, { name });
+  await customer.connect();
+  const sent = await customer.send(first);
+  const { codename } = (await customer.history()).body.conversation;
+  const topic = await topicOf(stack.fake, codename);
+  const copy = await botSays(stack.fake, topic.thread_id, first);
+  return { customer, codename, thread: topic.thread_id, first: sent.message as Message, copy };
 }
 
 /** Waits for a bot message in the topic whose text matches. */

@@ -249,7 +249,8 @@ function boot(script: HTMLScriptElement, existing: ParleyGlobal | undefined): vo
     // A visitor with a conversation needs live messages and the unread badge, and one who
     // left the panel open on a wide screen expects it open on the next page of this tab.
     const wasOpen = readTab('open') === '1' && matchMedia('(min-width: 481px)').matches;
-    if (wasOpen || preview) command('open');
+    // An email's "Open the chat" link (`#parley-resume=…`): the app opens that conversation.
+    if (wasOpen || preview || location.hash.includes('parley-resume=')) command('open');
     else if (readRaw('session')) setTimeout(load, 1);
   };
   const show = () => {

@@ -38,6 +38,11 @@ export const ADMIN_SECTIONS: AdminSection[] = [
     label: 'Telegram',
     description: 'Answer from forum topics in your team’s supergroup',
   },
+  {
+    href: '/admin/email',
+    label: 'Email',
+    description: 'Replies to visitors who left, transcripts and replies by email',
+  },
   { href: '/admin/team', label: 'Team', description: 'Agents, invitations and canned responses' },
   {
     href: '/admin/conversations',

@@ -41,6 +41,24 @@ export const TEMPLATE_INFO: Record<TemplateKey, { name: string; description: str
     name: 'Closed for inactivity',
     description: 'When an auto-close rule (see Automation) closes a quiet conversation.',
   },
+  email_reply_subject: {
+    name: 'Reply email: subject',
+    description:
+      'The subject of the email that carries agent replies to a visitor who left. {team}, {agent} and {codename} are filled in.',
+  },
+  email_reply: {
+    name: 'Reply email: text',
+    description:
+      'Opens the email of replies, above the replies themselves, the link back to the chat and the unsubscribe link.',
+  },
+  email_transcript_subject: {
+    name: 'Transcript email: subject',
+    description: 'The subject of the transcript a visitor asks for after the conversation closed.',
+  },
+  email_transcript: {
+    name: 'Transcript email: text',
+    description: 'Opens the transcript email, above the whole conversation.',
+  },
 };
 
 /** The delivery flags, in the order the console shows them. */

@@ -2,7 +2,7 @@
 // One system message in one language, edited in place: text, delivery flags, rate limit,
 // saved on its own; a stored text can be reset so the inherited one applies again.
 import { useId, useState } from 'react';
-import type { TemplateKey } from '@/lib/contracts/admin';
+import { isEmailTemplate, type TemplateKey } from '@/lib/contracts/admin';
 import { errorMessage } from '../api';
 import { Alert, Button } from '../ui';
 import { controlClass } from './form';
@@ -94,35 +94,44 @@ export function SystemMessageRow({
           onChange={(event) => setDraft({ ...draft, text: event.target.value })}
         />
       </div>
-      <fieldset className="flex flex-col gap-1.5 text-sm">
-        <legend className="sr-only">Delivery</legend>
-        {DELIVERY_FLAGS.map(({ flag, label }) => (
-          <label key={flag} className="flex items-center gap-2 text-slate-700 dark:text-slate-300">
+      {isEmailTemplate(templateKey) ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Sent by email; {'{team}'}, {'{agent}'} and {'{codename}'} are filled in.
+        </p>
+      ) : (
+        <fieldset className="flex flex-col gap-1.5 text-sm">
+          <legend className="sr-only">Delivery</legend>
+          {DELIVERY_FLAGS.map(({ flag, label }) => (
+            <label
+              key={flag}
+              className="flex items-center gap-2 text-slate-700 dark:text-slate-300"
+            >
+              <input
+                type="checkbox"
+                className="size-4 accent-indigo-600"
+                checked={draft[flag]}
+                onChange={(event) => setDraft({ ...draft, [flag]: event.target.checked })}
+              />
+              {label}
+            </label>
+          ))}
+          <label className="mt-1 flex items-center gap-2 text-slate-700 dark:text-slate-300">
+            <span>At most every</span>
             <input
-              type="checkbox"
-              className="size-4 accent-indigo-600"
-              checked={draft[flag]}
-              onChange={(event) => setDraft({ ...draft, [flag]: event.target.checked })}
+              type="text"
+              inputMode="decimal"
+              aria-label="Rate limit in minutes"
+              className={`${controlClass} w-16 px-2 py-1`}
+              value={minutes}
+              onChange={(event) => setMinutes(event.target.value)}
             />
-            {label}
+            <span>min</span>
           </label>
-        ))}
-        <label className="mt-1 flex items-center gap-2 text-slate-700 dark:text-slate-300">
-          <span>At most every</span>
-          <input
-            type="text"
-            inputMode="decimal"
-            aria-label="Rate limit in minutes"
-            className={`${controlClass} w-16 px-2 py-1`}
-            value={minutes}
-            onChange={(event) => setMinutes(event.target.value)}
-          />
-          <span>min</span>
-        </label>
-        <span className="text-xs text-slate-500 dark:text-slate-400">
-          Per conversation; 0 sends it every time.
-        </span>
-      </fieldset>
+          <span className="text-xs text-slate-500 dark:text-slate-400">
+            Per conversation; 0 sends it every time.
+          </span>
+        </fieldset>
+      )}
       <div className="flex flex-wrap items-center gap-2 md:col-start-2 md:col-span-2">
         <Button type="submit" variant="primary" disabled={save.isPending || !dirty}>
           {save.isPending ? 'Saving…' : 'Save'}

@@ -2,7 +2,7 @@
 // Every system message × every language: the default text and each language with a text of
 // its own (or added here), one editable row each.
 import { useState } from 'react';
-import { LOCALE_TAG_PATTERN, TEMPLATE_KEYS } from '@/lib/contracts/admin';
+import { isEmailTemplate, LOCALE_TAG_PATTERN, TEMPLATE_KEYS } from '@/lib/contracts/admin';
 import { Alert, Button, Field } from '../ui';
 import { Card, Select } from './form';
 import { localeLabel, TEMPLATE_INFO } from './system-messages-descriptions';
@@ -87,7 +87,7 @@ export function SystemMessagesTable() {
           >
             <span>Language</span>
             <span>Text</span>
-            <span>Delivery</span>
+            <span>{isEmailTemplate(key) ? 'Channel' : 'Delivery'}</span>
           </div>
           <div className="flex flex-col">
             {visible.map((locale) => {

@@ -74,5 +74,7 @@ export function previewConfig(
     departments: [],
     preChatFields,
     attachments: { maxBytes: DEFAULT_ATTACHMENT_MAX_BYTES, maxFiles: MAX_ATTACHMENTS_PER_MESSAGE },
+    // The preview shows the chat, not the email card.
+    email: false,
   };
 }

@@ -57,10 +57,12 @@ export function CustomerPanel({
   const email =
     answers.find((answer) => answer.type === 'email' && typeof answer.value === 'string') ??
     answers.find((answer) => answer.id === 'email' && typeof answer.value === 'string');
+  // The address replies go to once the visitor left (the form's, the widget's or the verified one).
+  const address = conversation.email ?? (email ? display(email.value) : null);
   const rows: [string, string][] = [
     ['Codename', conversation.codename],
     ['Name', conversation.name ?? '—'],
-    ...(email ? [['Email', display(email.value)] as [string, string]] : []),
+    ...(address ? [['Email', address] as [string, string]] : []),
     ['Department', department],
     ['Page', conversation.page.url ?? '—'],
     ['Locale', conversation.locale ?? '—'],

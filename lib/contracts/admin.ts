@@ -8,6 +8,7 @@ import {
   hasMessageContent,
   messageContentShape,
 } from './message-content';
+import { emailAddressSchema } from './settings';
 import { textSchema } from './text';
 
 export const LIST_STATUS_FILTERS = [
@@ -118,6 +119,9 @@ export const noteSchema = z
 export const adminEditMessageSchema = editMessageSchema.extend({ agentEmail });
 
 /** A partial update: `{<settings key>: {<field>: value, …}, …}`, merged over what is stored. */
+/** `POST /api/v1/admin/email/test`: where the test email goes. */
+export const emailTestSchema = z.strictObject({ to: emailAddressSchema });
+
 export const settingsPatchSchema = z.record(
   lineString(64, 'A settings key'),
   z.record(lineString(64, 'A settings field'), z.unknown()),
@@ -133,8 +137,15 @@ export const TEMPLATE_KEYS = [
   'offline_message',
   'closing_message',
   'auto_closed',
+  'email_reply_subject',
+  'email_reply',
+  'email_transcript_subject',
+  'email_transcript',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+/** Email texts (subjects and openings) rather than messages in a conversation: no flags. */
+export const isEmailTemplate = (key: TemplateKey) => key.startsWith('email_');
 
 /** A language tag such as de or pt-BR, as a template's locale. */
 export const LOCALE_TAG_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { CustomerSendPayload } from './customer-events';
 import { boundedString, lineString, pgInt, queryInt, uuidSchema as uuid } from './fields';
 import { EMPTY_MESSAGE, hasMessageContent, messageContentShape } from './message-content';
+import { emailAddressSchema } from './settings';
 import { clientIdSchema, customerNameSchema } from './text';
 
 export const conversationIdSchema = uuid;
@@ -18,6 +19,8 @@ const fieldValue = z.union([
 export const startConversationSchema = z.strictObject({
   departmentId: uuid.optional(),
   name: customerNameSchema.optional(),
+  /** Where replies go by email once the visitor left the page. */
+  email: emailAddressSchema.optional(),
   fields: z
     .record(lineString(64, 'A field name').min(1, 'A field name is empty'), fieldValue)
     .refine((f) => Object.keys(f).length <= 50, 'At most 50 fields')
@@ -49,7 +52,29 @@ export const sendMessageSchema = z
   .refine(hasMessageContent, EMPTY_MESSAGE) satisfies z.ZodType<unknown, CustomerSendPayload>;
 export type SendMessageInput = z.infer<typeof sendMessageSchema>;
 
-export const renameSchema = z.strictObject({ name: customerNameSchema });
+/** `PATCH /api/v1/conversations/:id`: the name agents see, the address for replies, or both. */
+export const updateCustomerSchema = z
+  .strictObject({ name: customerNameSchema.optional(), email: emailAddressSchema.optional() })
+  .refine((body) => body.name !== undefined || body.email !== undefined, 'Give a name or an email');
+
+/** `POST /api/v1/conversations/:id/transcript`: the address, unless the visitor left one. */
+export const transcriptRequestSchema = z.strictObject({ email: emailAddressSchema.optional() });
+
+/** `POST /api/v1/email/resume`: the token of a reopen link from an email. */
+export const resumeRequestSchema = z.strictObject({
+  token: z
+    .string()
+    .max(2048, 'Not a reopen link')
+    .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'Not a reopen link'),
+});
+
+/** The token of an unsubscribe link (`?token=`). */
+export const unsubscribeQuerySchema = z.object({
+  token: z
+    .string()
+    .max(2048, 'Not an unsubscribe link')
+    .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'Not an unsubscribe link'),
+});
 
 export const historyQuerySchema = z.object({
   after: queryInt(0).optional(),

@@ -78,6 +78,8 @@ export interface CustomerConversation {
   name: string | null;
   departmentId: string | null;
   agent: { name: string; avatarUrl: string | null } | null;
+  /** Where replies go by email once the visitor left the page; null: not given. */
+  email: string | null;
   createdAt: string;
 }
 
@@ -112,6 +114,8 @@ export interface AgentConversation {
   /** Who the site vouches for (a verified identity token), or null: everything else is unverified. */
   identity: { sub: string; email: string | null; name: string | null } | null;
   fields: Record<string, unknown>;
+  /** The address the visitor left for replies by email. */
+  email: string | null;
   page: { url: string | null; title: string | null; referrer: string | null };
   locale: string | null;
   userAgent: string | null;
@@ -167,6 +171,8 @@ export interface WidgetConfig {
   preChatFields: PreChatField[];
   /** What an upload may be, so clients explain the limits before uploading. */
   attachments: AttachmentLimits;
+  /** Email is set up: the widget may ask for an address and offer the transcript by email. */
+  email: boolean;
 }
 
 export interface WidgetAgent {

@@ -78,6 +78,7 @@ export const customerConversationSchema = z
     name: z.string().nullable(),
     departmentId: id.nullable(),
     agent: z.object({ name: z.string(), avatarUrl: avatarUrlSchema }).nullable(),
+    email: z.string().nullable().describe('Where replies go by email once the visitor left'),
     createdAt: time,
   })
   .meta({ id: 'CustomerConversation', description: 'The conversation as the widget sees it' });
@@ -116,6 +117,7 @@ const agentConversationShape = {
     .object({ sub: z.string(), email: z.string().nullable(), name: z.string().nullable() })
     .nullable(),
   fields: z.record(z.string(), z.unknown()),
+  email: z.string().nullable(),
   page: z.object({
     url: z.string().nullable(),
     title: z.string().nullable(),
@@ -182,6 +184,7 @@ export const widgetConfigSchema = z
       maxBytes: z.number().int().describe('Larger files are refused with 413 too_large'),
       maxFiles: z.number().int().describe('Attachments one message may carry'),
     }),
+    email: z.boolean().describe('Email is set up: replies and transcripts can go by email'),
   })
   .meta({ id: 'WidgetConfig' });
 
@@ -294,6 +297,14 @@ export const adminSettingsSchema = z
       /** TELEGRAM_BOT_TOKEN is set, and wins over what is stored. */
       managedByEnvironment: z.boolean(),
     }),
+    email: SETTINGS_SCHEMAS.email.omit({ smtpUrl: true, inboundSecret: true }).extend({
+      smtpUrl: secretViewSchema,
+      inboundSecret: secretViewSchema,
+      /** SMTP_URL is set, and wins over what is stored. */
+      managedByEnvironment: z.boolean(),
+      /** EMAIL_INBOUND_SECRET is set, and wins over the stored inbound secret. */
+      inboundManagedByEnvironment: z.boolean(),
+    }),
   })
   .meta({ id: 'Settings' });
 
@@ -302,6 +313,7 @@ export const readinessSchema = z.object({
   database: z.string(),
   migrations: z.string(),
   telegram: z.string(),
+  email: z.string(),
 });
 
 export const okSchema = z.object({ ok: z.literal(true) });

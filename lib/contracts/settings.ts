@@ -169,6 +169,48 @@ export const telegramSettingsSchema = z.strictObject({
 
 export type TelegramSettings = z.output<typeof telegramSettingsSchema>;
 
+// ---- Email (DESIGN §14) ----
+// The SMTP server and sender (SMTP_URL and MAIL_FROM, when set, win), and when replies go
+// out to a visitor who left the page.
+
+export const smtpUrlSchema = boundedString(2048, 'The SMTP URL').regex(
+  /^smtps?:\/\/[^\s/?#]+(:\d+)?(\/[^\s]*)?$/,
+  'Expected an SMTP URL such as smtp://user:password@mail.example.com:587',
+);
+
+/** `support@example.com` or `Acme support <support@example.com>`. */
+export const mailboxSchema = lineString(320, 'The address').regex(
+  /^([^<>@\n]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/,
+  'Expected an address such as support@example.com or Acme <support@example.com>',
+);
+
+export const emailAddressSchema = lineString(254, 'The email address').pipe(
+  z.email('Expected an email address such as ann@example.com'),
+);
+
+export const emailSettingsSchema = z.strictObject({
+  /** Write-only, like the bot token: it usually carries the SMTP password. */
+  smtpUrl: smtpUrlSchema.nullable().default(null),
+  from: mailboxSchema.nullable().default(null),
+  /** Replies arrive here, plus-addressed per conversation; null: the from address. */
+  replyTo: emailAddressSchema.nullable().default(null),
+  /** Write-only: what an inbound mail provider sends to POST /api/v1/email/inbound. */
+  inboundSecret: z
+    .string()
+    .min(16, 'The inbound secret has at least 16 characters')
+    .max(256, 'The inbound secret has at most 256 characters')
+    .regex(/^[\x21-\x7e]+$/, 'The inbound secret has no spaces')
+    .nullable()
+    .default(null),
+  /** A reply is emailed once no widget of the conversation was open for this long. */
+  awaySeconds: seconds.default(180),
+  /** How long the first reply waits for the next ones, so a burst becomes one email. */
+  batchSeconds: pgInt(0, 3600).default(60),
+  /** At most one email of replies per conversation this often. */
+  minIntervalSeconds: pgInt(0, 86_400).default(300),
+});
+export type EmailSettings = z.output<typeof emailSettingsSchema>;
+
 // ---- Identity ----
 
 export const identitySettingsSchema = z.strictObject({
@@ -185,6 +227,7 @@ export const SETTINGS_SCHEMAS = {
   workingHours: workingHoursSettingsSchema,
   retention: retentionSettingsSchema,
   telegram: telegramSettingsSchema,
+  email: emailSettingsSchema,
   identity: identitySettingsSchema,
 } as const;
 
@@ -207,8 +250,21 @@ export type TelegramSettingsView = Omit<TelegramSettings, 'botToken' | 'webhookS
   managedByEnvironment: boolean;
 };
 
+/** The `email` key as the admin API shows it: secrets masked, and which fields the
+ * environment (SMTP_URL, MAIL_FROM, MAIL_REPLY_TO, EMAIL_INBOUND_SECRET) sets instead. */
+export type EmailSettingsView = Omit<EmailSettings, 'smtpUrl' | 'inboundSecret'> & {
+  smtpUrl: SecretView;
+  inboundSecret: SecretView;
+  managedByEnvironment: boolean;
+  /** EMAIL_INBOUND_SECRET is set, and wins over the stored inbound secret. */
+  inboundManagedByEnvironment: boolean;
+};
+
 /** Every setting as the admin API returns it. */
-export type AdminSettings = Omit<AllSettings, 'telegram'> & { telegram: TelegramSettingsView };
+export type AdminSettings = Omit<AllSettings, 'telegram' | 'email'> & {
+  telegram: TelegramSettingsView;
+  email: EmailSettingsView;
+};
 
 /** Whether the team counts as open right now under the stored working hours. */
 export interface WorkingHoursStatus {
@@ -220,4 +276,20 @@ export interface WorkingHoursStatus {
   localTime: string;
   /** Why it is closed: a holiday, or simply outside the weekly hours. */
   reason: 'disabled' | 'holiday' | 'hours' | 'open';
+}
+
+/** `GET /api/v1/admin/email`: whether email works here and what waits to go out. */
+export interface EmailStatus {
+  /** 'off', 'ok', or what is wrong with the SMTP server (a short sentence). */
+  state: string;
+  fix: string | null;
+  /** Where the SMTP server comes from: SMTP_URL, the console, or nowhere. */
+  source: 'env' | 'database' | 'off';
+  from: string | null;
+  /** Whether replies to Parley's email come back into conversations (an inbound secret is set). */
+  inbound: boolean;
+  /** Where an inbound mail provider posts replies. */
+  inboundUrl: string;
+  pending: number;
+  failed: number;
 }

@@ -15,7 +15,9 @@ import {
   type MessageRow,
   messages,
 } from '../db/schema';
+import { afterCommit } from '../db/transaction';
 import { recordEvent } from '../events/record-event';
+import { countMessage } from '../metrics';
 import { customerView, updateConversation } from './conversation-rows';
 import { presentMessage } from './present';
 import { requireQuotable } from './quotes';
@@ -112,5 +114,6 @@ export async function appendMessage(
   ]);
   const failed = results.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
+  afterCommit(tx, () => countMessage(row.author, actor));
   return { message: row, conversation: updated, attachments: uploads, quote };
 }

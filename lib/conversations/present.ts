@@ -63,6 +63,7 @@ export function presentCustomerConversation(
     name: row.customerName,
     departmentId: row.departmentId,
     agent: agent ? { name: agent.name, avatarUrl: avatarUrl(agent.avatarHash) } : null,
+    email: row.customerEmail,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -111,6 +112,7 @@ export function presentAgentConversation(
         }
       : null,
     fields: row.fields,
+    email: row.customerEmail,
     page: { url: row.pageUrl, title: row.pageTitle, referrer: row.referrer },
     locale: row.locale,
     userAgent: row.userAgent,

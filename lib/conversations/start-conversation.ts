@@ -6,6 +6,7 @@ import { customerActor } from '../actor';
 import { writeAudit } from '../audit/write-audit';
 import type { StartConversationInput } from '../contracts/customer';
 import type { CustomerConversation } from '../contracts/dto';
+import type { PreChatFieldSetting } from '../contracts/settings';
 import { customerNameSchema } from '../contracts/text';
 import { signCustomerToken } from '../customer-token';
 import { db } from '../db/client';
@@ -61,6 +62,24 @@ async function openConversationOf(sub: string): Promise<ConversationRow | undefi
 
 const CODENAME_ATTEMPTS = 8;
 
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The address for replies: given outright, answered in the form, or the verified one. */
+function customerEmailOf(
+  input: StartConversationInput,
+  form: readonly PreChatFieldSetting[],
+  identity: VerifiedIdentity | null,
+): string | null {
+  if (input.email) return input.email;
+  for (const field of form) {
+    const answer = input.fields?.[field.id];
+    if (field.type === 'email' && typeof answer === 'string' && EMAIL.test(answer.trim())) {
+      return answer.trim();
+    }
+  }
+  return identity?.email && EMAIL.test(identity.email) ? identity.email : null;
+}
+
 /**
  * The pre-chat form's `name` field (the console's "Visitor's name" preset) is the visitor's
  * name unless one was given explicitly; an answer that is no valid name stays a field.
@@ -86,7 +105,8 @@ export async function startConversation(
   if (await isVisitorBlocked(db(), { visitorId: input.visitorId, ip: context.ip })) {
     throw new AppError('blocked', 'You cannot start a new conversation');
   }
-  checkPreChatAnswers((await getSettings(db(), 'preChatFields')).fields, input);
+  const form = (await getSettings(db(), 'preChatFields')).fields;
+  checkPreChatAnswers(form, input);
   const identity = await verifiedIdentityOf(input);
   if (identity) {
     const open = await openConversationOf(identity.sub);
@@ -100,6 +120,7 @@ export async function startConversation(
     }
   }
   if (context.ip) await limitConversationStarts(context.ip);
+  const customerEmail = customerEmailOf(input, form, identity);
   for (let attempt = 1; ; attempt++) {
     try {
       const { name: given, fields } = nameAndFields(input);
@@ -119,6 +140,7 @@ export async function startConversation(
             codename: generateCodename(),
             departmentId: input.departmentId ?? null,
             customerName: name,
+            customerEmail,
             visitorId: input.visitorId ?? null,
             identitySub: identity?.sub ?? null,
             identity,

@@ -66,6 +66,24 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Omit<Template, 'key'>> = {
     text: 'This conversation was closed after a period of inactivity. Reply here to reopen it.',
     ...flags({ persist: true, telegram: true }),
   },
+  // Email (lib/email/compose.ts): {team}, {agent} and {codename} are filled in; the flags
+  // do not apply.
+  email_reply_subject: {
+    text: 'New reply from {team}',
+    ...flags({}),
+  },
+  email_reply: {
+    text: 'You have a new reply in your conversation with {team}. Reply to this email or open the chat to continue.',
+    ...flags({}),
+  },
+  email_transcript_subject: {
+    text: 'Your conversation with {team}',
+    ...flags({}),
+  },
+  email_transcript: {
+    text: 'Here is the transcript of your conversation with {team}, as you asked.',
+    ...flags({}),
+  },
 };
 
 /** The template for a locale: an exact match, then the language alone, then the fallback. */

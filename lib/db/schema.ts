@@ -125,6 +125,8 @@ export const conversations = pgTable(
     /** What the verified token said: `{sub, email?, name?}`; null for an anonymous visitor. */
     identity: jsonb('identity').$type<VerifiedIdentity>(),
     fields: jsonb('fields').$type<Record<string, unknown>>().notNull().default({}),
+    /** Where replies go when the visitor has left (the widget, the pre-chat form, identity). */
+    customerEmail: text('customer_email'),
     pageUrl: text('page_url'),
     pageTitle: text('page_title'),
     referrer: text('referrer'),
@@ -642,3 +644,63 @@ export const agentAvatars = pgTable(
   },
   (t) => [index('agent_avatars_agent_idx').on(t.agentId)],
 );
+
+// ---- Email: replies to visitors who left, transcripts, unsubscribes, widget presence ----
+
+export const EMAIL_KINDS = ['replies', 'transcript'] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+
+/**
+ * Email waiting to go out, sent from here with retries (a stopped SMTP server loses
+ * nothing). `replies` rows gather the agent replies a visitor has not seen: at most one is
+ * pending per conversation, so a burst of replies becomes one email; `through_seq` records
+ * the last message it carried. No foreign key, as for the Telegram outbox: rows of a
+ * deleted conversation are skipped when their turn comes.
+ */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    conversationId: uuid('conversation_id').notNull(),
+    kind: text('kind', { enum: EMAIL_KINDS }).notNull(),
+    /** Set for transcripts (the address asked for); replies go to the address at send time. */
+    toAddress: text('to_address'),
+    status: text('status', { enum: ['pending', 'sent', 'skipped', 'dead'] })
+      .notNull()
+      .default('pending'),
+    throughSeq: integer('through_seq'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('email_outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('email_outbox_conversation_idx').on(t.conversationId, t.kind, t.status),
+    uniqueIndex('email_outbox_pending_replies_idx')
+      .on(t.conversationId)
+      .where(sql`${t.kind} = 'replies' and ${t.status} = 'pending'`),
+    check('email_outbox_kind_check', sql`${t.kind} in ('replies', 'transcript')`),
+  ],
+);
+
+/** Addresses that unsubscribed (stored lower-case): nothing more is sent to them. */
+export const emailSuppressions = pgTable('email_suppressions', {
+  address: text('address').primaryKey(),
+  conversationId: uuid('conversation_id'),
+  createdAt: createdAt(),
+});
+
+/**
+ * When a widget of the conversation was last known open: written when a customer socket
+ * connects and leaves, and refreshed while it stays. A table of its own, so the writes never
+ * wait on the conversation's row lock.
+ */
+export const customerPresence = pgTable('customer_presence', {
+  conversationId: uuid('conversation_id').primaryKey(),
+  seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
+});
+
+export type EmailOutboxRow = typeof emailOutbox.$inferSelect;

@@ -22,6 +22,8 @@ export interface EventPayloads {
   'conversation.blocked': { conversation: CustomerConversation };
   'conversation.unblocked': { conversation: CustomerConversation };
   'conversation.renamed': { conversation: CustomerConversation };
+  /** The visitor left an address for replies by email. */
+  'conversation.email_set': { conversation: CustomerConversation };
   'conversation.seen': { conversationId: string; seq: number };
   'note.added': { note: Note };
   /** A system message template was emitted; its flags say which channels show it. */

@@ -1,5 +1,7 @@
 // The four steps every route handler takes (parse, authorise, call, respond) share this:
 // body and query parsing with the contract schemas, and one error shape for every failure.
+
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { type CallerKind, type CallerOf, resolveCaller } from '../auth/callers';
 import type { ApiError } from '../contracts/errors';
@@ -8,6 +10,7 @@ import { MAX_TEXT_LENGTH } from '../contracts/text';
 import { appErrorFromDatabase, unavailable } from '../db/errors';
 import { AppError } from '../errors';
 import { logger } from '../log';
+import { REQUEST_ID_HEADER, requestContext, requestIdFrom } from '../request-context';
 import { corsHeaders, isOriginAllowed } from './cors';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -122,12 +125,15 @@ export function route<K extends RouteAuth, P extends z.ZodType | undefined = und
     if (spec.cors && origin && !isOriginAllowed(origin)) {
       response = errorResponse(new AppError('forbidden', `Origin ${origin} is not allowed`));
     } else {
-      try {
-        const work = run(request, context);
-        response = deadlineMs === false ? await work : await withinDeadline(work, deadlineMs);
-      } catch (error) {
-        response = errorResponse(error);
-      }
+      const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER), randomUUID);
+      response = await requestContext().run({ requestId }, async () => {
+        try {
+          const work = run(request, context);
+          return deadlineMs === false ? await work : await withinDeadline(work, deadlineMs);
+        } catch (error) {
+          return errorResponse(error);
+        }
+      });
     }
     if (spec.cors) {
       for (const [name, value] of Object.entries(corsHeaders(origin))) {
@@ -178,11 +184,13 @@ export function parseQuietly<S extends z.ZodType>(
 const bodyTooLarge = () => new AppError('too_large', 'Request body is too large');
 
 /**
- * The body as text, given up as soon as it passes the limit: a chunked upload declares no
+ * The body's bytes, given up as soon as they pass the limit: a chunked upload declares no
  * length, and reading it whole first would let one request fill the server's memory.
  */
-async function readBoundedText(request: Request): Promise<string> {
-  if (!request.body) return '';
+export async function readBoundedBody(request: Request, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > limit) throw bodyTooLarge();
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -190,14 +198,17 @@ async function readBoundedText(request: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > limit) {
       await reader.cancel();
       throw bodyTooLarge();
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
+
+const readBoundedText = async (request: Request) =>
+  new TextDecoder().decode(await readBoundedBody(request));
 
 /** Reads a JSON body of bounded size and validates it. */
 export async function readJson<S extends z.ZodType>(

@@ -20,6 +20,7 @@ const SECURITY: Record<RouteAuth, Record<string, string[]>[]> = {
   admin: [{ adminToken: [] }, { agentSession: [] }],
   'token-manager': [{ adminToken: [] }, { agentSession: [] }],
   telegram: [{ telegramSecret: [] }],
+  'inbound-email': [{ inboundEmailSecret: [] }],
 };
 
 const AUTH_NOTE: Record<RouteAuth, string | undefined> = {
@@ -32,6 +33,9 @@ const AUTH_NOTE: Record<RouteAuth, string | undefined> = {
     'SERVICE_TOKEN as Bearer or an admin’s session. API tokens get 403: a leaked ' +
     'integration token cannot mint or revoke tokens.',
   telegram: 'Header X-Telegram-Bot-Api-Secret-Token equal to TELEGRAM_WEBHOOK_SECRET.',
+  'inbound-email':
+    'The inbound email secret (EMAIL_INBOUND_SECRET or the console’s) as Bearer, as the ' +
+    'password of basic auth, in X-Parley-Inbound-Secret or as ?secret=.',
 };
 
 const ERROR_MEANING: Record<ErrorCode, string> = {
@@ -149,7 +153,9 @@ function errorStatuses(route: ApiRoute): ErrorCode[] {
   // Every JSON body is read with a size limit, every upload too.
   if (route.body || route.upload) codes.add('too_large');
   if (route.auth !== 'none') codes.add('unauthorized');
-  if (route.auth !== 'none' && route.auth !== 'telegram') codes.add('forbidden');
+  if (route.auth !== 'none' && route.auth !== 'telegram' && route.auth !== 'inbound-email') {
+    codes.add('forbidden');
+  }
   if (route.params) codes.add('not_found');
   return [...codes];
 }
@@ -270,6 +276,11 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_ROUTES) {
           type: 'apiKey',
           in: 'header',
           name: 'X-Telegram-Bot-Api-Secret-Token',
+        },
+        inboundEmailSecret: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'EMAIL_INBOUND_SECRET (or basic auth with it as the password).',
         },
       },
       schemas: {

@@ -20,7 +20,9 @@ export type RouteAuth =
   /** `SERVICE_TOKEN` as Bearer or an admin's session; API tokens get 403. */
   | 'token-manager'
   /** Telegram's `X-Telegram-Bot-Api-Secret-Token` header. */
-  | 'telegram';
+  | 'telegram'
+  /** The inbound email secret (EMAIL_INBOUND_SECRET) as Bearer, basic auth or `?secret=`. */
+  | 'inbound-email';
 
 /** A body the browser saves as a file: sent with `Content-Disposition: attachment`. */
 export interface FileResponse {
@@ -56,7 +58,7 @@ export interface ApiRoute {
   /** The body may be left out: no body at all reads as `{}`. */
   bodyOptional?: boolean;
   /** Success statuses and their bodies; `null` for a response without a body. */
-  responses: Partial<Record<200 | 201 | 204 | 503, z.ZodType | FileResponse | null>>;
+  responses: Partial<Record<200 | 201 | 202 | 204 | 503, z.ZodType | FileResponse | null>>;
   /**
    * Failures beyond the ones implied by the route (400 for any input, 413 for a body,
    * 401/403 for an authenticated route, 404 for a path parameter).

@@ -5,6 +5,7 @@ import { adminRoutes } from './routes/admin';
 import { agentRoutes } from './routes/agent';
 import { customerRoutes } from './routes/customer';
 import { departmentRoutes } from './routes/departments';
+import { emailRoutes } from './routes/email';
 import { operationRoutes } from './routes/operations';
 import { adminTeamRoutes, sessionTeamRoutes } from './routes/team';
 import { telegramRoutes } from './routes/telegram';
@@ -17,6 +18,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...adminTeamRoutes,
   ...departmentRoutes,
   ...telegramRoutes,
+  ...emailRoutes,
   ...operationRoutes,
 ];
 

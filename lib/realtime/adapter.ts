@@ -6,7 +6,8 @@ import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adap
 import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import type { Server } from 'socket.io';
+import type { Namespace, Server } from 'socket.io';
+import { type ClusterAdapter, type ClusterMessage, MessageType } from 'socket.io-adapter';
 import type { DatabaseHandle } from '../db/client';
 import { env } from '../env';
 import { logger } from '../log';
@@ -20,6 +21,36 @@ export interface SocketAdapter {
 
 const onError = (error: Error) =>
   logger().warn({ err: error }, 'the Socket.IO adapter lost its connection; reconnecting');
+
+/** What instances say to find each other: sent even while an instance is alone. */
+const DISCOVERY = new Set<MessageType>([
+  MessageType.INITIAL_HEARTBEAT,
+  MessageType.HEARTBEAT,
+  MessageType.ADAPTER_CLOSE,
+]);
+
+type Publishing = { doPublish(message: ClusterMessage): Promise<string> };
+
+/**
+ * The PostgreSQL adapter publishes every broadcast with a NOTIFY and delivers it locally
+ * only afterwards. An instance that knows no other (instances announce themselves when they
+ * start, and by heartbeat) skips that round trip: alone, it is the in-memory adapter.
+ */
+function aloneSkipsPublishing(
+  factory: (nsp: Namespace) => ClusterAdapter,
+): (nsp: Namespace) => ClusterAdapter {
+  // Socket.IO calls it with `new`: a function, not an arrow, returning the adapter.
+  return function skipping(nsp) {
+    const adapter = factory(nsp);
+    const publishing = adapter as unknown as Publishing;
+    const publish = publishing.doPublish.bind(adapter);
+    publishing.doPublish = async (message) => {
+      if (!DISCOVERY.has(message.type) && (await adapter.serverCount()) === 1) return '';
+      return publish(message);
+    };
+    return adapter;
+  };
+}
 
 /** Installs the adapter on `io` before any socket connects. */
 export async function installSocketAdapter(
@@ -42,10 +73,11 @@ export async function installSocketAdapter(
     };
   }
   if (handle.kind === 'postgres' && databaseUrl) {
-    // Its own small pool: one connection LISTENs, the other sends NOTIFYs.
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    // Its own small pool: one connection LISTENs, the others send NOTIFYs.
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
     pool.on('error', onError);
-    io.adapter(createPostgresAdapter(pool, { errorHandler: onError }));
+    const factory = createPostgresAdapter(pool, { errorHandler: onError });
+    io.adapter(aloneSkipsPublishing(factory as never) as never);
     return {
       kind: 'postgres',
       async close() {

@@ -8,6 +8,7 @@ import type { WidgetAgent, WidgetConfig } from '../contracts/dto';
 import { db, type Queryable } from '../db/client';
 import { agents, departments } from '../db/schema';
 import { env } from '../env';
+import { isEmailActive } from '../events/subscribers';
 import { getSettings } from './settings';
 
 /** How many faces the widget gets: a header shows a handful, never the whole team. */
@@ -78,5 +79,6 @@ export async function getWidgetConfig(): Promise<WidgetConfig> {
       ...(f.options ? { options: f.options } : {}),
     })),
     attachments: { maxBytes: env().attachments.maxBytes, maxFiles: MAX_ATTACHMENTS_PER_MESSAGE },
+    email: isEmailActive(),
   };
 }

@@ -25,6 +25,7 @@ export const SETTINGS_CHANNEL = 'parley_settings';
 /** Fields never shown nor audited in clear, per settings key. */
 const SECRET_FIELDS: Partial<Record<SettingsKey, readonly string[]>> = {
   telegram: ['botToken', 'webhookSecret'],
+  email: ['smtpUrl', 'inboundSecret'],
 };
 
 export function secretView(value: string | null | undefined): SecretView {
@@ -48,6 +49,8 @@ export async function getAllSettings(tx: Queryable = db()): Promise<AdminSetting
   );
   const all = Object.fromEntries(entries) as Record<string, Record<string, unknown>>;
   all.telegram!.managedByEnvironment = Boolean(env().telegram.botToken);
+  all.email!.managedByEnvironment = Boolean(env().email.smtpUrl);
+  all.email!.inboundManagedByEnvironment = Boolean(env().email.inboundSecret);
   return all as unknown as AdminSettings;
 }
 

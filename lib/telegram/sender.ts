@@ -11,6 +11,7 @@ import { OutageBackoff } from '../db/outage';
 import type { TelegramOutboxRow } from '../db/schema';
 import { reportTelegramState } from '../health';
 import { logger } from '../log';
+import { metrics } from '../metrics';
 import { getSettings } from '../settings/settings';
 import { type CallFailure, classifyFailure, type Telegram } from './api';
 import { customerLine, splitText } from './format';
@@ -186,6 +187,7 @@ export class TelegramSender {
           continue;
         }
         if (failure.kind === 'rate_limited' && error instanceof CallError) {
+          metrics().telegramRateLimited.inc();
           await pauseChat(this.options.database, error.chatId, failure.retryAfterSeconds);
           await this.retryLater(item, failure, failure.retryAfterSeconds * 1000, false);
           return false;
@@ -309,6 +311,7 @@ export class TelegramSender {
   private async waitForSlot(chatId: number): Promise<void> {
     const { messagesPerMinute } = await this.settings();
     const slot = await reserveSlot(this.options.database, chatId, 60_000 / messagesPerMinute);
+    metrics().telegramPacingWait.observe(Math.max(0, slot - Date.now()) / 1000);
     // A slot taken now already lies past any pause; only a wait can overlap a new 429.
     if (slot <= Date.now()) return;
     await this.waitUntil(slot);

@@ -7,6 +7,7 @@ import type { CustomerClientEvents, CustomerServerEvents } from '@/lib/contracts
 import { getRecentNotices } from '@/lib/conversations/get-recent-notices';
 import { markSeenByCustomer } from '@/lib/conversations/mark-seen';
 import { postCustomerMessage } from '@/lib/conversations/post-customer-message';
+import { noteCustomerPresent } from '@/lib/email/presence';
 import { AppError } from '@/lib/errors';
 import { parse, parseQuietly, withinDeadline } from '@/lib/http/route';
 import { logger } from '@/lib/log';
@@ -51,6 +52,9 @@ export function registerCustomerNamespace(io: Server): CustomerNamespace {
   customers.on('connection', (socket: CustomerSocket) => {
     const { conversationId } = socket.data;
     socket.join(customerRoom(conversationId));
+    noteCustomerPresent(conversationId);
+    // Leaving starts the clock after which agent replies go out by email.
+    socket.on('disconnect', () => noteCustomerPresent(conversationId));
     void getRecentNotices(conversationId).then(
       (notices) => {
         for (const notice of notices) socket.emit('notice', notice);

@@ -12,8 +12,9 @@ import { Announcer } from './announcer';
 import { Api } from './api';
 import { loadChunk } from './chunks';
 import { configure } from './config';
+import { watchEmail } from './email';
 import { loadFilesUi } from './files';
-import type { Translate } from './i18n';
+import type { ChunkStrings, Translate } from './i18n';
 import { Language } from './language';
 import { showLauncher } from './launcher';
 import { backoff, Link } from './link';
@@ -127,6 +128,11 @@ export class Chat {
     return this.#language.locale;
   }
 
+  /** A chunk outside the budget brings its own words, in every language (see i18n.ts). */
+  addStrings(byLocale: Record<string, Partial<ChunkStrings>>): void {
+    this.#language.extend(byLocale);
+  }
+
   /** Whether the visitor's language has arrived (the panel waits for it). */
   get speaks(): boolean {
     return this.#language.ready;
@@ -147,6 +153,7 @@ export class Chat {
       return;
     }
     void this.loadConfig();
+    watchEmail(this);
     if (this.state.session) this.#openLink(this.state.session);
     else if (this.state.pending.length) void this.#sender.flush();
     window.addEventListener('online', () => {

@@ -6,8 +6,10 @@ import { browserLanguages, supportedLocale } from '../locale';
 import type { Chat } from './chat';
 import { loadChunk } from './chunks';
 import {
+  addChunkStrings,
   addLanguage,
   builtInLocale,
+  type ChunkStrings,
   hasLanguage,
   type Strings,
   type Translate,
@@ -36,6 +38,12 @@ export class Language {
   /** Whether the current language's strings are here. */
   get ready(): boolean {
     return hasLanguage(this.locale);
+  }
+
+  /** A chunk's own words arrived (before it renders anything). */
+  extend(byLocale: Record<string, Partial<ChunkStrings>>): void {
+    addChunkStrings(byLocale);
+    this.t = translator(this.locale, this.#overrides);
   }
 
   use(locale: string, overrides: Record<string, string>): void {

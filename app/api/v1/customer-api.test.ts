@@ -100,6 +100,7 @@ describe('GET /api/v1/widget/config', () => {
       ],
       // ATTACHMENT_MAX_BYTES unset: DESIGN §13's 10 MB.
       attachments: { maxBytes: 10 * 1024 * 1024, maxFiles: 10 },
+      email: false,
     });
     const ours = [first.id, second.id, hidden.id];
     expect(config.departments.filter((d: { id: string }) => ours.includes(d.id))).toEqual([
@@ -147,6 +148,7 @@ describe('POST /api/v1/conversations', () => {
         name: 'Maria',
         departmentId: department.id,
         agent: null,
+        email: null,
         createdAt: expect.any(String),
       },
       token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import {
   attachmentLinkQuerySchema,
   historyQuerySchema,
-  renameSchema,
   sendMessageSchema,
   startConversationSchema,
+  transcriptRequestSchema,
+  updateCustomerSchema,
 } from '../../contracts/customer';
 import {
   conversationHistorySchema,
@@ -57,12 +58,13 @@ export const customerRoutes = [
   defineRoute({
     method: 'patch',
     path: '/api/v1/conversations/{id}',
-    summary: 'Set the customer’s name',
+    summary: 'Set the customer’s name, or the address replies go to by email, or both',
+    description: 'Giving an email address again also lifts an earlier unsubscribe of that address.',
     tag,
     auth: 'customer',
     cors: true,
     params: conversation,
-    body: renameSchema,
+    body: updateCustomerSchema,
     responses: { 200: z.object({ conversation: customerConversationSchema }) },
   }),
   defineRoute({
@@ -82,6 +84,23 @@ export const customerRoutes = [
       200: z.object({ message: messageSchema }),
     },
     errors: ['blocked', 'conflict', 'too_large', 'rate_limited'],
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/v1/conversations/{id}/transcript',
+    summary: 'Email the transcript of the closed conversation to the visitor',
+    description:
+      'To `email`, or the address the visitor left before (which `email` replaces). Once ' +
+      'every five minutes per conversation; 409 while the conversation is open, 503 when ' +
+      'email is not set up.',
+    tag,
+    auth: 'customer',
+    cors: true,
+    params: conversation,
+    body: transcriptRequestSchema,
+    bodyOptional: true,
+    responses: { 202: z.object({ email: z.string() }) },
+    errors: ['blocked', 'conflict', 'rate_limited', 'unavailable'],
   }),
   defineRoute({
     method: 'post',

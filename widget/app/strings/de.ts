@@ -61,8 +61,4 @@ export const strings: Strings = {
   required: 'Dieses Feld ist erforderlich',
   invalidEmail: 'Geben Sie eine gültige E-Mail-Adresse ein',
   back: 'Zurück',
-  // The settings drawer
-  sound: 'Ton und Vibration',
-  yourName: 'Ihr Name',
-  save: 'Speichern',
 };

@@ -59,8 +59,4 @@ export const strings = {
   required: 'This field is required',
   invalidEmail: 'Enter a valid email address',
   back: 'Back',
-  // The settings drawer
-  sound: 'Sound and vibration',
-  yourName: 'Your name',
-  save: 'Save',
 };

@@ -61,8 +61,4 @@ export const strings: Strings = {
   required: 'Обязательное поле',
   invalidEmail: 'Введите корректный адрес электронной почты',
   back: 'Назад',
-  // The settings drawer
-  sound: 'Звук и вибрация',
-  yourName: 'Ваше имя',
-  save: 'Сохранить',
 };

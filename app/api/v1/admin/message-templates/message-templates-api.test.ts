@@ -2,6 +2,7 @@
 // texts, and resetting a stored text so the inherited one applies again.
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { TEMPLATE_KEYS } from '@/lib/contracts/admin';
 import { getTemplate } from '@/lib/conversations/system-messages';
 import { db } from '@/lib/db/client';
 import { auditLog } from '@/lib/db/schema';
@@ -27,7 +28,7 @@ describe('GET /api/v1/admin/message-templates', () => {
     await upsert({ key: 'welcome_message', locale: 'pt-BR', text: 'Olá!' });
     const body = await catalog();
     expect(body.locales).toEqual(['pt-BR']);
-    expect(body.defaults).toHaveLength(9);
+    expect(body.defaults).toHaveLength(TEMPLATE_KEYS.length);
     expect(body.defaults.find((t: { key: string }) => t.key === 'welcome_message')).toEqual({
       key: 'welcome_message',
       text: expect.stringMatching(/^Hi there!/),
