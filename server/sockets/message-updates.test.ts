@@ -2,10 +2,10 @@
 // socket, inbox socket and REST, admin API) takes them with the contract's errors, and
 // `message:updated` reaches the customer's and the agents' sockets live.
 import { randomUUID } from 'node:crypto';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '@/lib/contracts';
-import { signInOverHttp } from '@/test/agent-session';
+import { connectAgentSocket, signInOverHttp } from '@/test/agent-session';
 import { api, CustomerClient, eventually } from '@/test/customer-client';
 import { type RunningServer, startServer, TEST_ADMIN, TEST_SERVICE_TOKEN } from '@/test/server';
 
@@ -23,18 +23,10 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-function connectAgent(cookie: string): Promise<Socket> {
-  const socket = io(`${server.url}/agent`, {
-    forceNew: true,
-    transports: ['websocket'],
-    reconnection: false,
-    extraHeaders: { cookie },
-  });
+async function connectAgent(cookie: string): Promise<Socket> {
+  const socket = await connectAgentSocket(server.url, { cookie });
   sockets.push(socket);
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
+  return socket;
 }
 
 const inbox = (path: string, method: string, cookie: string, body?: unknown) =>
