@@ -185,3 +185,20 @@ test('a refused file can be deleted, and a reload in the middle of an upload sen
       ]);
   });
 });
+
+test('a message sent while the attachment UI is still loading waits for its file', async ({
+  page,
+  widget,
+}) => {
+  // The files chunk arrives a second late: Enter is pressed well before it is in.
+  await page.route(/\/widget\/files-[0-9a-f]+\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await route.continue();
+  });
+  await widget.open();
+  await pasteFiles(widget.composer, [await png('early.png', 120, 80, '#16a34a')]);
+  await widget.send('Sent at once');
+  const message = widget.message('Sent at once');
+  await expect(message.getByRole('button', { name: /early\.png/ })).toBeVisible();
+  await expect(widget.messages.filter({ hasText: 'Sent at once' })).toHaveCount(1);
+});

@@ -43,6 +43,8 @@ export class Chat {
   readonly store: Store;
   readonly #api: Api;
   #link: Link | null = null;
+  /** Files on their way into the tray (the attachment UI loading). */
+  #attaching: Promise<void> | null = null;
   readonly #sender: Sender;
   readonly outbox: Outbox;
   readonly #sync: Sync;
@@ -278,14 +280,25 @@ export class Chat {
   /** Adds files to the next message (loading the attachment UI the first time). */
   attach(files: File[]): void {
     // The console's preview sends nothing, so it keeps no files either.
-    if (files.length && !this.host.preview)
-      loadFilesUi(this).then(
+    if (!files.length || this.host.preview) return;
+    const attaching: Promise<void> = loadFilesUi(this)
+      .then(
         (ui) => ui.attach(files),
         () => this.#set({ trayNote: this.t('error') }),
-      );
+      )
+      .finally(() => {
+        if (this.#attaching === attaching) this.#attaching = null;
+      });
+    this.#attaching = attaching;
   }
 
   send(raw: string): boolean {
+    // A message sent while its files are still being attached waits for them.
+    const attaching = this.#attaching;
+    if (attaching) {
+      void attaching.then(() => this.send(raw));
+      return true;
+    }
     const text = raw.replace(/\r\n?/g, '\n').trim();
     const { tray, replyTo } = this.state;
     if ((!text && !tray.length) || text.length > MAX_TEXT_LENGTH || this.host.preview) return false;
