@@ -82,3 +82,18 @@ test('the /demo page embeds the widget and its buttons drive the JavaScript API'
   await expect(widget.panel).toBeHidden();
   await expect(page.getByRole('listitem').filter({ hasText: /^close$/ })).toBeVisible();
 });
+
+test('listeners a page registered before the loader hear the first open, config or not', async ({
+  page,
+  parley,
+}) => {
+  // The config answers late: the app (its language known from the browser) is in first.
+  await page.route('**/api/v1/widget/config', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto(`${parley.url}/demo`);
+  await page.getByRole('button', { name: "Parley('open')" }).click();
+  await expect(new Widget(page).panel).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: /^open$/ })).toBeVisible();
+});

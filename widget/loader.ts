@@ -226,6 +226,10 @@ function boot(script: HTMLScriptElement, existing: ParleyGlobal | undefined): vo
     command(name, name === 'on' ? rest : rest[0]);
   parley.loaded = true;
   (window as unknown as { Parley: ParleyGlobal }).Parley = parley;
+  // Calls the page queued before the loader arrived: its listeners at once, so no event can
+  // come before them; the commands once the widget shows (see mount).
+  const queued = (existing?.q ?? []).map((args) => Array.from(args) as [string, ...unknown[]]);
+  for (const [name, ...rest] of queued) if (name === 'on') parley(name, ...rest);
 
   launcher.addEventListener('click', () => command('toggle'));
   // Start the download as soon as the visitor shows intent, so opening feels instant.
@@ -242,10 +246,7 @@ function boot(script: HTMLScriptElement, existing: ParleyGlobal | undefined): vo
     new MutationObserver(() => {
       if (!element.isConnected && document.body) document.body.append(element);
     }).observe(document.documentElement, { childList: true });
-    for (const args of existing?.q ?? []) {
-      const [name, ...rest] = Array.from(args) as [string, ...unknown[]];
-      parley(name, ...rest);
-    }
+    for (const [name, ...rest] of queued) if (name !== 'on') parley(name, ...rest);
     // A visitor with a conversation needs live messages and the unread badge, and one who
     // left the panel open on a wide screen expects it open on the next page of this tab.
     const wasOpen = readTab('open') === '1' && matchMedia('(min-width: 481px)').matches;
