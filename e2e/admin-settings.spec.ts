@@ -1,7 +1,8 @@
-// Week one for a new team's admin: the welcome text is rewritten in System messages and the
-// next visitor gets it; working hours close the team for now with a new offline text, and the
-// next visitor sees the team away and gets that text; the first reminder is set in minutes
-// and stored as seconds; a reset brings the built-in text back. axe-core checks each screen.
+// Week one for a new team's admin: the welcome text is rewritten in System messages, kept in
+// the transcript, and the next visitor gets it; working hours close the team for now with a
+// new offline text, and the next visitor sees the team away and gets that text; the first
+// reminder is set in minutes and stored as seconds; a reset brings the built-in text back.
+// axe-core checks each screen.
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { expect, type Parley, test } from './fixtures';
@@ -57,6 +58,9 @@ test('an admin words the system messages, sets working hours and tunes automatio
     const row = page.getByRole('form', { name: 'Welcome message, Default' });
     await expect(row.getByText('Built-in text')).toBeVisible();
     await row.getByLabel('Text').fill(WELCOME);
+    // Kept in the transcript too: the banner alone gives way to "an agent will be with you
+    // shortly" as soon as the visitor writes.
+    await row.getByLabel('Bubble in the transcript').check();
     await row.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(row.getByRole('status')).toHaveText('Saved');
     await expect(row.getByText('Changed here')).toBeVisible();
@@ -67,7 +71,7 @@ test('an admin words the system messages, sets working hours and tunes automatio
     const visitor = await freshVisitor(browser, parley);
     await expect(visitor.widget.panel.locator('.presence')).not.toContainText('Away');
     await visitor.widget.send('Do you ship to Norway?');
-    await expect(visitor.widget.panel.getByText(WELCOME)).toBeVisible();
+    await expect(visitor.widget.message(WELCOME)).toBeVisible();
     await visitor.close();
   });
 
