@@ -105,12 +105,82 @@ export async function telegramLatency(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  telegramLatency().then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error);
-      process.exit(1);
+/** The first line of `text` found in a bot post of the chat, with when it arrived. */
+function arrival(fake: FakeTelegram, text: string): number | null {
+  for (const topic of fake.topics(CHAT)) {
+    for (const message of fake.botMessages(CHAT, topic.thread_id)) {
+      if (message.text.split('\n').includes(text)) return message.at;
+    }
+  }
+  return null;
+}
+
+async function arrivalOf(fake: FakeTelegram, text: string): Promise<number> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const at = arrival(fake, text);
+    if (at !== null) return at;
+    if (Date.now() > deadline) throw new Error(`"${text}" never reached Telegram`);
+    await sleep(10);
+  }
+}
+
+/**
+ * On an idle group, with Telegram's real budget in the fake (20 calls a minute per group,
+ * 429 beyond) and Parley's default pacing: how long a new conversation's first message
+ * takes to reach its new topic, how long a later one takes, and the calls spent on them.
+ */
+export async function telegramIdleGroup(): Promise<void> {
+  const fake = new FakeTelegram({ budget: { limit: 20, windowMs: 60_000 } });
+  await fake.start();
+  fake.addSupportGroup(CHAT);
+  const database = await createTestDatabase('bench_telegram_idle');
+  const server = await startServer({
+    database,
+    env: {
+      LOG_LEVEL: 'warn',
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_SUPPORT_CHAT_ID: String(CHAT),
+      TELEGRAM_API_ROOT: fake.url,
     },
-  );
+  });
+  try {
+    const customer = await CustomerClient.start(server.url, { name: 'Idle group' });
+    await customer.connect();
+    const callsInto = () => fake.world.calls.filter((call) => call.chatId === CHAT).length;
+    const measure = async (text: string) => {
+      const calls = callsInto();
+      const sent = Date.now();
+      await customer.send(text);
+      const latency = (await arrivalOf(fake, text)) - sent;
+      return { latency, calls: callsInto() - calls };
+    };
+    const first = await measure('idle first message');
+    await sleep(2000);
+    const later = await measure('idle later message');
+    console.log(
+      "\n== customer → Telegram on an idle group (Telegram's real budget in the fake, default pacing and coalescing)",
+    );
+    console.log(
+      `first message of a new conversation: ${first.latency} ms, ${first.calls} Bot API calls (topic and header included)`,
+    );
+    console.log(`a later message: ${later.latency} ms, ${later.calls} Bot API calls`);
+    console.log(`429s answered by the fake: ${fake.world.rateLimited}`);
+    customer.close();
+  } finally {
+    await server.dispose();
+    await fake.stop();
+  }
+}
+
+if (require.main === module) {
+  telegramLatency()
+    .then(telegramIdleGroup)
+    .then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
 }

@@ -7,7 +7,7 @@ import { openDatabase, rowsOf } from '@/lib/db/client';
 import { createTestDatabase, postgresReachable } from '../test/database';
 import { type RunningServer, startServer } from '../test/server';
 import { uploadThroughput } from './bench-attachments';
-import { telegramLatency } from './bench-telegram';
+import { telegramIdleGroup, telegramLatency } from './bench-telegram';
 import { bundleWidget } from './widget-bundles';
 import { describeSizes } from './widget-sizes';
 
@@ -393,6 +393,7 @@ async function main() {
 
   // ---- Telegram: customer → Telegram latency, on a server of its own (scripts/bench-telegram.ts)
   await telegramLatency();
+  await telegramIdleGroup();
 
   // ---- Attachments: upload throughput of a 5 MB file (scripts/bench-attachments.ts)
   await uploadThroughput();

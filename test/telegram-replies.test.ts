@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../lib/contracts';
 import { MESSAGE_EDIT_WINDOW_SECONDS } from '../lib/contracts/message-content';
 import { db } from '../lib/db/client';
-import { messages } from '../lib/db/schema';
+import { messages, telegramOutbox } from '../lib/db/schema';
 import { DELETED_LINE } from '../lib/telegram/message-copies';
 import { admin, api, CustomerClient, eventually } from './customer-client';
 import { TEST_ADMIN, TEST_SERVICE_TOKEN } from './server';
@@ -26,11 +26,9 @@ import {
 let stack: TelegramStack;
 
 beforeAll(async () => {
-  // Customer messages wait a moment for others to join them, as in production.
   stack = await startTelegramStack({
     mode: 'webhook',
     database: fileDatabase(),
-    settings: { coalesceWindowMs: 1500 },
   });
 });
 
@@ -196,10 +194,20 @@ describe('edits and deletions between the inbox and the topic', () => {
   it('takes one deleted customer message out of a coalesced post, keeping the others', async () => {
     const customer = await CustomerClient.start(stack.server.url, { name: 'Vic' });
     await customer.connect();
+    // Telegram is slow to create the topic: the three lines pile up behind it, one post.
+    stack.fake.hold();
     const sent: Message[] = [];
     for (const text of ['My card is 4111 1111', 'Oops, ignore that', 'Order 77 please']) {
       sent.push((await customer.send(text)).message as Message);
     }
+    await eventually(async () => {
+      const queued = await db()
+        .select()
+        .from(telegramOutbox)
+        .where(eq(telegramOutbox.conversationId, customer.conversationId));
+      return queued.filter((row) => row.coalescible).length === 3 && stack.fake.parked > 0;
+    }, 'the three lines queued behind the new topic');
+    stack.fake.resume();
     const { codename } = (await customer.history()).body.conversation;
     const topic = await topicOf(stack.fake, codename);
     const post = await botSays(stack.fake, topic.thread_id, 'Order 77 please');

@@ -153,7 +153,8 @@ export const webhookSecretSchema = z
 export const chatIdSchema = telegramIdSchema;
 
 export const telegramSettingsSchema = z.strictObject({
-  /** Calls per minute into one group: sends are spaced 60 000 / this many ms apart. */
+  /** Calls per minute into one group, spent as a reservoir: a quiet group gets a burst of
+   * up to 20 calls at once, then the rest at this pace (lib/telegram/pacing.ts). */
   messagesPerMinute: z.number().min(1).max(1_000_000).default(20),
   /** A customer message waits this long for the next ones, so a burst becomes one post. */
   coalesceWindowMs: pgInt(0, 60_000).default(1500),

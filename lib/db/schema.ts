@@ -552,10 +552,15 @@ export const telegramOutbox = pgTable(
   ],
 );
 
-/** Per-chat pacing shared by every instance: the next free send slot and any 429 pause. */
+/** Per-chat pacing shared by every instance: the times of the latest calls (the reservoir's
+ * window), the latest slot, and any 429 pause. */
 export const telegramChats = pgTable('telegram_chats', {
   chatId: telegramId('chat_id').primaryKey(),
   nextSendAt: timestamp('next_send_at', { withTimezone: true }).notNull().defaultNow(),
+  recentSends: timestamp('recent_sends', { withTimezone: true })
+    .array()
+    .notNull()
+    .default(sql`'{}'::timestamptz[]`),
   pausedUntil: timestamp('paused_until', { withTimezone: true }),
 });
 

@@ -1,8 +1,9 @@
 // The Telegram outbox worker. Per lane (a conversation's topic) it sends the first pending
 // row (in event order) and only then the next, so a topic never sees item N+1 before N.
 // Every call waits for the chat's pacing slot; a 429 pauses the chat; customer messages
-// that pile up meanwhile go out as one post. What was sent is recorded part by part, so a
-// restart resumes where it stopped. Several instances may run it: lane heads are leased.
+// that pile up meanwhile (or in the coalescing window of a busy group) go out as one post.
+// What was sent is recorded part by part, so a restart resumes where it stopped. Several
+// instances may run it: lane heads are leased.
 import { systemActor } from '../actor';
 import type { TelegramSettings } from '../contracts/settings';
 import { detachTelegramTopic } from '../conversations/attach-telegram-topic';
@@ -19,7 +20,7 @@ import { loadMediaFiles, type Place, planMedia, remainingSteps, sendMediaStep } 
 import { MessageCopies } from './message-copies';
 import { onTelegramSenderWake } from './outbox';
 import { OutboxQueue } from './outbox-queue';
-import { pauseChat, pausedUntil, reserveSlot } from './pacing';
+import { isReservoirLow, paceFor, pauseChat, pausedUntil, reserveSlot } from './pacing';
 import { TopicKeeper, type TopicTarget } from './topic-keeper';
 
 export interface SenderOptions {
@@ -223,8 +224,14 @@ export class TelegramSender {
     }
     const chatId = target?.chatId ?? item.chatId!;
     const threadId = target?.threadId ?? item.threadId ?? undefined;
+    // A quiet group gets each customer message at once; one that has spent half its budget
+    // waits a moment, so the lines that follow go in the same post.
     if (item.coalescible && item.sentMessageIds.length === 0) {
-      await this.waitUntil(item.createdAt.getTime() + (await this.settings()).coalesceWindowMs);
+      const { coalesceWindowMs, messagesPerMinute } = await this.settings();
+      const pace = paceFor(messagesPerMinute);
+      if (await isReservoirLow(this.options.database, chatId, pace)) {
+        await this.waitUntil(item.createdAt.getTime() + coalesceWindowMs);
+      }
     }
     const silent = this.options.silent;
     // A quote becomes a reply to the quoted message's copy, when the topic has one.
@@ -310,7 +317,7 @@ export class TelegramSender {
   /** Waits for the chat's next slot and any 429 pause, keeping the row's lease alive. */
   private async waitForSlot(chatId: number): Promise<void> {
     const { messagesPerMinute } = await this.settings();
-    const slot = await reserveSlot(this.options.database, chatId, 60_000 / messagesPerMinute);
+    const slot = await reserveSlot(this.options.database, chatId, paceFor(messagesPerMinute));
     metrics().telegramPacingWait.observe(Math.max(0, slot - Date.now()) / 1000);
     // A slot taken now already lies past any pause; only a wait can overlap a new 429.
     if (slot <= Date.now()) return;

@@ -1,0 +1,1 @@
+ALTER TABLE "telegram_chats" ADD COLUMN "recent_sends" timestamp with time zone[] DEFAULT '{}'::timestamptz[] NOT NULL;
