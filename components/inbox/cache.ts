@@ -7,6 +7,7 @@ import type {
   InboxView,
   TranscriptPage,
 } from '@/lib/contracts/agent';
+import { VIEW_STATUSES } from '@/lib/contracts/conversation-state';
 import type { AgentConversation, Message, Note } from '@/lib/contracts/dto';
 
 export interface Filters {
@@ -28,8 +29,6 @@ export const keys = {
   team: ['team'] as const,
 };
 
-const OPEN = ['open_unclaimed', 'open_assigned', 'awaiting_customer'];
-
 export function belongsTo(
   conversation: AgentConversation,
   view: InboxView,
@@ -37,16 +36,9 @@ export function belongsTo(
   meId: string,
 ): boolean {
   if (departmentId && conversation.departmentId !== departmentId) return false;
-  switch (view) {
-    case 'unclaimed':
-      return conversation.status === 'open_unclaimed';
-    case 'mine':
-      return OPEN.includes(conversation.status) && conversation.assignee?.id === meId;
-    case 'open':
-      return OPEN.includes(conversation.status);
-    default:
-      return conversation.status === view;
-  }
+  const statuses: readonly string[] = VIEW_STATUSES[view];
+  if (!statuses.includes(conversation.status)) return false;
+  return view !== 'mine' || conversation.assignee?.id === meId;
 }
 
 const withRead = (conversation: AgentConversation, lastReadSeq: number): InboxConversation => ({

@@ -1,10 +1,16 @@
 'use client';
-// One conversation: who holds it (and the claim rule), its actions, the live transcript,
-// who else is here, and the composer. On narrow screens its header also leads back to the
-// list and to the customer's details.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import type { CannedResponse, InboxConversation, SessionAgent } from '@/lib/contracts/agent';
+// One conversation: who holds it (and the claim rule), its actions, the live transcript,
+// who else is here, and the composer. On narrow screens its header also leads back to the
+// list and to the customer's details.
+import {
+  ACTION_LABELS,
+  type ConversationAction,
+  canRun,
+  isOpen,
+} from '@/lib/contracts/conversation-state';
 import type { Message, Note } from '@/lib/contracts/dto';
 import { ERROR_STATUS } from '@/lib/contracts/errors';
 import { ApiRequestError, apiFetch } from '../api';
@@ -19,7 +25,7 @@ import { Transcript } from './transcript';
 import type { AgentSocket, LiveState } from './use-agent-socket';
 import { useUploadLimits } from './use-widget-config';
 
-export type ConversationActionName = 'claim' | 'close' | 'reopen' | 'block' | 'unblock';
+export type ConversationActionName = ConversationAction;
 
 type Acked<T> = { ok: true } & T;
 
@@ -149,9 +155,7 @@ export function ConversationPane({
     );
   }
 
-  const open = ['open_unclaimed', 'open_assigned', 'awaiting_customer'].includes(
-    conversation.status,
-  );
+  const open = isOpen(conversation.status);
   const holder = conversation.assignee;
   const heldByOther = open && holder !== null && holder.id !== me.id;
   const viewers = (live.viewers[conversationId] ?? []).filter((v) => v.agentId !== me.id);
@@ -281,12 +285,14 @@ export function ConversationPane({
               <Button onClick={() => onAction('claim')}>Take over</Button>
             </>
           ) : null}
-          {open ? <Button onClick={() => onAction('close')}>Close</Button> : null}
-          {conversation.status === 'closed' ? (
-            <Button onClick={() => onAction('reopen')}>Reopen</Button>
+          {open ? (
+            <Button onClick={() => onAction('close')}>{ACTION_LABELS.close.label}</Button>
           ) : null}
-          {conversation.status === 'blocked' ? (
-            <Button onClick={() => onAction('unblock')}>Unblock</Button>
+          {canRun('reopen', conversation.status) ? (
+            <Button onClick={() => onAction('reopen')}>{ACTION_LABELS.reopen.label}</Button>
+          ) : null}
+          {canRun('unblock', conversation.status) ? (
+            <Button onClick={() => onAction('unblock')}>{ACTION_LABELS.unblock.label}</Button>
           ) : (
             <Button variant="ghost" onClick={() => onAction('block')}>
               Block

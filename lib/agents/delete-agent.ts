@@ -5,8 +5,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import { writeAudit } from '../audit/write-audit';
+import { OPEN_STATUSES } from '../contracts/conversation-state';
 import { presentCustomerConversation } from '../conversations/present';
-import { OPEN_STATUSES } from '../conversations/status';
 import type { Queryable } from '../db/client';
 import { agents, conversations } from '../db/schema';
 import { inTransaction } from '../db/transaction';

@@ -4,9 +4,9 @@
 import { createHash, randomInt } from 'node:crypto';
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { writeAudit } from '../audit/write-audit';
+import { OPEN_STATUSES } from '../contracts/conversation-state';
 import { claimLocked } from '../conversations/claim-conversation';
 import { lockConversation } from '../conversations/conversation-rows';
-import { OPEN_STATUSES } from '../conversations/status';
 import { type AgentRow, agents, conversations, telegramLinkCodes } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';

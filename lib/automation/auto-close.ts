@@ -4,8 +4,8 @@
 // conversation is closed once however many instances sweep at the same time.
 import { and, eq, inArray, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { systemActor } from '../actor';
+import { OPEN_STATUSES } from '../contracts/conversation-state';
 import { closeLocked } from '../conversations/close-conversation';
-import { OPEN_STATUSES } from '../conversations/status';
 import { conversations } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { getSettings } from '../settings/settings';

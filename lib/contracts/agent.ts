@@ -1,6 +1,12 @@
 // Schemas and shapes of the agent surfaces: sign-in and setup, the inbox REST API under
 // /api/v1/agent, team and canned-response management, and the `/agent` socket namespace.
 import { z } from 'zod';
+import {
+  CONVERSATION_ACTIONS,
+  type ConversationAction,
+  INBOX_VIEWS,
+  type InboxView,
+} from './conversation-state';
 import type { AgentConversation, ConversationStatus, Message, Note } from './dto';
 import type { Ack } from './errors';
 import { boundedString, lineString, pgInt, queryInt, uuidSchema as uuid } from './fields';
@@ -35,8 +41,7 @@ export const setupSchema = z.strictObject({
 });
 export type SetupInput = z.infer<typeof setupSchema>;
 
-export const INBOX_VIEWS = ['unclaimed', 'mine', 'open', 'closed', 'blocked'] as const;
-export type InboxView = (typeof INBOX_VIEWS)[number];
+export { INBOX_VIEWS, type InboxView };
 
 export const inboxQuerySchema = z.object({
   view: z.enum(INBOX_VIEWS).default('open'),
@@ -60,8 +65,7 @@ export const replySchema = z
   .refine(hasMessageContent, EMPTY_MESSAGE);
 export const readSchema = z.strictObject({ seq: pgInt(0) });
 
-export const CONVERSATION_ACTIONS = ['claim', 'close', 'reopen', 'block', 'unblock'] as const;
-export type ConversationAction = (typeof CONVERSATION_ACTIONS)[number];
+export { CONVERSATION_ACTIONS, type ConversationAction };
 export const conversationActionSchema = z.enum(CONVERSATION_ACTIONS);
 
 export const profileSchema = z

@@ -1,11 +1,8 @@
 // The shapes that REST responses and socket events carry (DESIGN §6).
 
-export type ConversationStatus =
-  | 'open_unclaimed'
-  | 'open_assigned'
-  | 'awaiting_customer'
-  | 'closed'
-  | 'blocked';
+import type { ConversationStatus } from './conversation-state';
+
+export type { ConversationStatus } from './conversation-state';
 
 export type MessageAuthor = 'customer' | 'agent' | 'system';
 

@@ -5,9 +5,9 @@ import type { Actor } from '../actor';
 import { writeAudit } from '../audit/write-audit';
 import type { CustomerConversation } from '../contracts/dto';
 import { inTransaction } from '../db/transaction';
-import { conflict } from '../errors';
 import { recordEvent } from '../events/record-event';
 import { customerView, lockConversation, updateConversation } from './conversation-rows';
+import { transition } from './status';
 
 export async function blockConversation(
   conversationId: string,
@@ -15,9 +15,9 @@ export async function blockConversation(
 ): Promise<CustomerConversation> {
   return inTransaction(async (tx) => {
     const conversation = await lockConversation(tx, conversationId);
-    if (conversation.status === 'blocked') throw conflict('The conversation is already blocked');
+    const status = transition('block', conversation.status);
     const blocked = await updateConversation(tx, conversationId, {
-      status: 'blocked',
+      status,
       closedAt: conversation.closedAt ?? new Date(),
       tokenVersion: conversation.tokenVersion + 1,
     });

@@ -9,7 +9,7 @@ import { inTransaction } from '../db/transaction';
 import { recordEvent } from '../events/record-event';
 import { customerView, lockConversation, updateConversation } from './conversation-rows';
 import { presentCustomerConversation } from './present';
-import { assertOpen } from './status';
+import { transition } from './status';
 
 /** Assigns a locked, open conversation to `agent`; a no-op if it already holds it. */
 export async function claimLocked(
@@ -18,11 +18,11 @@ export async function claimLocked(
   agent: AgentRow,
   actor: Actor,
 ): Promise<ConversationRow> {
-  assertOpen(conversation.status, 'claim');
+  const status = transition('claim', conversation.status);
   if (conversation.assignedAgentId === agent.id) return conversation;
   const claimed = await updateConversation(tx, conversation.id, {
     assignedAgentId: agent.id,
-    status: conversation.status === 'open_unclaimed' ? 'open_assigned' : conversation.status,
+    status,
     awaitingClaimSince: null,
   });
   const previousAgentId = conversation.assignedAgentId;

@@ -10,7 +10,7 @@ import { inTransaction } from '../db/transaction';
 import { recordEvent } from '../events/record-event';
 import { appendMessage } from './append-message';
 import { customerView, lockConversation, updateConversation } from './conversation-rows';
-import { assertOpen } from './status';
+import { transition } from './status';
 import { emitSystemMessage, type TemplateKey } from './system-messages';
 
 export interface CloseOptions {
@@ -27,7 +27,7 @@ export async function closeLocked(
   actor: Actor,
   options: CloseOptions = {},
 ): Promise<CustomerConversation> {
-  assertOpen(locked.status, 'close');
+  const status = transition('close', locked.status);
   let conversation = locked;
   const agent = options.agentId ? await getAgent(tx, options.agentId) : undefined;
   if (agent?.closingMessage && !options.template) {
@@ -52,7 +52,7 @@ export async function closeLocked(
     );
   }
   const closed = await updateConversation(tx, conversation.id, {
-    status: 'closed',
+    status,
     closedAt: new Date(),
   });
   await writeAudit(tx, actor, 'conversation.closed', conversation.id, {

@@ -2,18 +2,17 @@
 // dates — shared by the admin list, the CSV export and bulk delete, so all three agree.
 import { and, eq, exists, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { ConversationFilter, ListStatusFilter } from '../contracts/admin';
-import type { ConversationStatus } from '../contracts/dto';
+import { type ConversationStatus, VIEW_STATUSES } from '../contracts/conversation-state';
 import type { Queryable } from '../db/client';
 import { conversations, messages } from '../db/schema';
-import { OPEN_STATUSES } from './status';
 
 const STATUS_FILTERS: Record<ListStatusFilter, readonly ConversationStatus[] | null> = {
-  unclaimed: ['open_unclaimed'],
+  unclaimed: VIEW_STATUSES.unclaimed,
   assigned: ['open_assigned'],
   awaiting: ['awaiting_customer'],
-  open: OPEN_STATUSES,
-  closed: ['closed'],
-  blocked: ['blocked'],
+  open: VIEW_STATUSES.open,
+  closed: VIEW_STATUSES.closed,
+  blocked: VIEW_STATUSES.blocked,
   all: null,
 };
 

@@ -5,9 +5,9 @@ import type { CustomerConversation } from '../contracts/dto';
 import type { Queryable } from '../db/client';
 import type { ConversationRow } from '../db/schema';
 import { inTransaction } from '../db/transaction';
-import { conflict } from '../errors';
 import { recordEvent } from '../events/record-event';
 import { customerView, lockConversation, updateConversation } from './conversation-rows';
+import { transition } from './status';
 import { emitSystemMessage } from './system-messages';
 
 /** Reopens a conversation already locked by the caller's transaction. */
@@ -16,13 +16,9 @@ export async function reopenLocked(
   conversation: ConversationRow,
   actor: Actor,
 ): Promise<ConversationRow> {
-  if (conversation.status !== 'closed') {
-    throw conflict(
-      `Only a closed conversation can be reopened; this one is ${conversation.status}`,
-    );
-  }
+  const status = transition('reopen', conversation.status);
   const reopened = await updateConversation(tx, conversation.id, {
-    status: 'open_unclaimed',
+    status,
     assignedAgentId: null,
     closedAt: null,
     awaitingClaimSince: null,

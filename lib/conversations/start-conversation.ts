@@ -1,9 +1,11 @@
 // Starts a conversation for a visitor and hands back the token that binds them to it. A
 // visitor with a verified identity who already has an open conversation gets that one back
 // (with a fresh token), so the same signed-in user continues on another device.
+
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { customerActor } from '../actor';
 import { writeAudit } from '../audit/write-audit';
+import { OPEN_STATUSES } from '../contracts/conversation-state';
 import type { StartConversationInput } from '../contracts/customer';
 import type { CustomerConversation } from '../contracts/dto';
 import type { PreChatFieldSetting } from '../contracts/settings';
@@ -37,8 +39,6 @@ export interface StartConversationResult {
   /** True when a verified visitor got their open conversation back. */
   resumed?: boolean;
 }
-
-const OPEN_STATUSES = ['open_unclaimed', 'open_assigned', 'awaiting_customer'] as const;
 
 /** The identity a token proves, or null without one; 401 for a bad one or a required one. */
 async function verifiedIdentityOf(input: StartConversationInput): Promise<VerifiedIdentity | null> {

@@ -3,9 +3,9 @@ import type { Actor } from '../actor';
 import { writeAudit } from '../audit/write-audit';
 import type { CustomerConversation } from '../contracts/dto';
 import { inTransaction } from '../db/transaction';
-import { conflict } from '../errors';
 import { recordEvent } from '../events/record-event';
 import { customerView, lockConversation, updateConversation } from './conversation-rows';
+import { transition } from './status';
 
 export async function unblockConversation(
   conversationId: string,
@@ -13,8 +13,8 @@ export async function unblockConversation(
 ): Promise<CustomerConversation> {
   return inTransaction(async (tx) => {
     const conversation = await lockConversation(tx, conversationId);
-    if (conversation.status !== 'blocked') throw conflict('The conversation is not blocked');
-    const unblocked = await updateConversation(tx, conversationId, { status: 'closed' });
+    const status = transition('unblock', conversation.status);
+    const unblocked = await updateConversation(tx, conversationId, { status });
     await writeAudit(tx, actor, 'conversation.unblocked', conversationId);
     const view = await customerView(tx, unblocked);
     await recordEvent(tx, 'conversation.unblocked', actor, conversationId, { conversation: view });

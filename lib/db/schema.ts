@@ -17,6 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { CONVERSATION_STATUSES } from '../contracts/conversation-state';
 
 export interface VerifiedIdentity {
   sub: string;
@@ -96,13 +97,7 @@ export const departmentMembers = pgTable(
   ],
 );
 
-export const CONVERSATION_STATUSES = [
-  'open_unclaimed',
-  'open_assigned',
-  'awaiting_customer',
-  'closed',
-  'blocked',
-] as const;
+export { CONVERSATION_STATUSES };
 
 export const conversations = pgTable(
   'conversations',

@@ -1,12 +1,11 @@
 // Reads departments as the console shows them: with their members and how many open
 // conversations each has. One reader for the list and for every change's answer.
 import { asc, count, eq, inArray } from 'drizzle-orm';
+import { OPEN_STATUSES } from '../contracts/conversation-state';
 import type { AdminDepartment } from '../contracts/departments';
 import type { Queryable } from '../db/client';
 import { conversations, type DepartmentRow, departmentMembers, departments } from '../db/schema';
 import { notFound } from '../errors';
-
-const OPEN_STATUSES = ['open_unclaimed', 'open_assigned', 'awaiting_customer'] as const;
 
 export function presentDepartment(
   row: DepartmentRow,

@@ -5,6 +5,7 @@
 // What was sent is recorded part by part, so a restart resumes where it stopped. Several
 // instances may run it: lane heads are leased.
 import { systemActor } from '../actor';
+import { isEnded } from '../contracts/conversation-state';
 import type { TelegramSettings } from '../contracts/settings';
 import { detachTelegramTopic } from '../conversations/attach-telegram-topic';
 import type { Database } from '../db/client';
@@ -47,7 +48,6 @@ class Stopped extends Error {}
 // Refusals are nearly always the group's setup (bot removed, rights taken away), which an
 // admin can fix: keep trying, with the backoff at its 5-minute cap, for about a day.
 const MAX_REJECTIONS = 300;
-const isClosedStatus = (status: string) => status === 'closed' || status === 'blocked';
 
 const backoffMs = (attempts: number) => Math.min(300_000, 1000 * 2 ** Math.min(attempts, 9));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
@@ -248,7 +248,7 @@ export class TelegramSender {
       ).catch((error) => logger().warn({ err: error, chatId }, 'could not pin a message'));
     }
     // Posting may have reopened the topic of a closed conversation: close it again.
-    if (target && (target.topic.closed || isClosedStatus(target.conversation.status))) {
+    if (target && (target.topic.closed || isEnded(target.conversation.status))) {
       const fresh = await this.topics.ensure(target.conversation.id);
       if (fresh) await this.topics.matchClosed(fresh);
     }

@@ -1,8 +1,10 @@
 // Keeps a conversation's forum topic in step with the conversation: created (with its
 // header card) when first needed, recreated after an admin deleted it, retitled, closed and
 // reopened with the conversation. Every Bot API call goes through the sender's paced `call`.
+
 import { eq } from 'drizzle-orm';
 import { systemActor } from '../actor';
+import { isEnded } from '../contracts/conversation-state';
 import { attachTelegramTopic } from '../conversations/attach-telegram-topic';
 import type { Database } from '../db/client';
 import {
@@ -23,9 +25,6 @@ export interface TopicTarget {
   chatId: number;
   threadId: number;
 }
-
-const isClosedStatus = (status: ConversationRow['status']) =>
-  status === 'closed' || status === 'blocked';
 
 export class TopicKeeper {
   constructor(
@@ -104,7 +103,7 @@ export class TopicKeeper {
 
   /** Closes the topic when the conversation is closed or blocked, reopens it otherwise. */
   async matchClosed({ conversation, topic, chatId, threadId }: TopicTarget): Promise<void> {
-    const closed = isClosedStatus(conversation.status);
+    const closed = isEnded(conversation.status);
     if (topic.closed === closed) return;
     await this.call(chatId, (tg) =>
       (closed ? tg.closeForumTopic(chatId, threadId) : tg.reopenForumTopic(chatId, threadId)).catch(
