@@ -2,19 +2,21 @@
 // and the header card's buttons share these. They throw AppErrors like every service.
 
 import type { Actor } from '../actor';
+import {
+  ACTION_LABELS,
+  CONVERSATION_ACTIONS,
+  type ConversationAction,
+  isConversationAction,
+} from '../contracts/conversation-state';
 import { addNote } from '../conversations/add-note';
-import { blockConversation } from '../conversations/block-conversation';
-import { claimConversation } from '../conversations/claim-conversation';
-import { closeConversation } from '../conversations/close-conversation';
-import { reopenConversation } from '../conversations/reopen-conversation';
-import { unblockConversation } from '../conversations/unblock-conversation';
+import { runAgentAction } from '../conversations/run-agent-action';
 import type { AgentRow } from '../db/schema';
 
-export const TOPIC_ACTIONS = ['claim', 'close', 'reopen', 'block', 'unblock'] as const;
-export type TopicAction = (typeof TOPIC_ACTIONS)[number];
+/** Every agent action of the state machine is also a topic command and a header button. */
+export const TOPIC_ACTIONS = CONVERSATION_ACTIONS;
+export type TopicAction = ConversationAction;
 
-export const isTopicAction = (name: string): name is TopicAction =>
-  (TOPIC_ACTIONS as readonly string[]).includes(name);
+export const isTopicAction = isConversationAction;
 
 /** Runs a lifecycle action; resolves to a short confirmation for a button's answer. */
 export async function runTopicAction(
@@ -23,23 +25,8 @@ export async function runTopicAction(
   agent: AgentRow,
   actor: Actor,
 ): Promise<string> {
-  switch (action) {
-    case 'claim':
-      await claimConversation(conversationId, agent.id, actor);
-      return 'Claimed: it is yours now';
-    case 'close':
-      await closeConversation(conversationId, actor, { agentId: agent.id });
-      return 'Closed';
-    case 'reopen':
-      await reopenConversation(conversationId, actor);
-      return 'Reopened';
-    case 'block':
-      await blockConversation(conversationId, actor);
-      return 'Blocked';
-    case 'unblock':
-      await unblockConversation(conversationId, actor);
-      return 'Unblocked';
-  }
+  await runAgentAction(actor, conversationId, action, { agentId: agent.id });
+  return ACTION_LABELS[action].done;
 }
 
 export async function addTelegramNote(

@@ -21,10 +21,10 @@ import {
 } from '@/lib/contracts/agent';
 import type { CustomerServerEvents } from '@/lib/contracts/customer-events';
 import { addNote } from '@/lib/conversations/add-note';
-import { claimConversation } from '@/lib/conversations/claim-conversation';
 import { deleteMessage } from '@/lib/conversations/delete-message';
 import { editMessage } from '@/lib/conversations/edit-message';
 import { postAgentMessage } from '@/lib/conversations/post-agent-message';
+import { runAgentAction } from '@/lib/conversations/run-agent-action';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { parse, parseQuietly, withinDeadline } from '@/lib/http/route';
@@ -175,7 +175,7 @@ export function registerAgentNamespace(
       try {
         const { conversationId } = parse(conversationRefSchema, payload);
         const conversation = await withinDeadline(
-          claimConversation(conversationId, agent.id, actor).then(() =>
+          runAgentAction(actor, conversationId, 'claim', { agentId: agent.id }).then(() =>
             getInboxConversation(agent.id, conversationId),
           ),
         );
