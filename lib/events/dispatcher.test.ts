@@ -48,7 +48,7 @@ const eventsOf = (conversationId: string) =>
     .where(eq(events.conversationId, conversationId))
     .orderBy(asc(events.id));
 
-/** This subscriber's deliveries only: every event also has rows for the other subscribers. */
+/** This channel's deliveries only: every event also has rows for the other channels. */
 async function pendingFor(eventIds: number[]) {
   return db()
     .select()
