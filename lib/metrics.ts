@@ -1,10 +1,11 @@
 // Prometheus metrics (prom-client), one registry per process shared by the custom server and
 // the route handlers. Counters and histograms are updated where things happen; gauges that
-// describe the database (delivery lag, outbox depth) are read when /metrics is scraped.
+// describe the database (delivery lag, outbox depth, the pool) are read when /metrics is
+// scraped.
 import { sql } from 'drizzle-orm';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Actor } from './actor';
-import { db, rowsOf } from './db/client';
+import { database, db, rowsOf } from './db/client';
 import { deliveryBacklog } from './events/deliveries';
 import { logger } from './log';
 import { processSingleton } from './singleton';
@@ -92,7 +93,36 @@ const create = () => {
     registers: [registry],
   });
 
-  /** The database's side, read once per scrape (two small queries over indexed rows). */
+  const poolMax = new Gauge({
+    name: 'parley_database_pool_max',
+    help: 'Connections this instance’s PostgreSQL pool may open',
+    registers: [registry],
+  });
+  const poolConnections = new Gauge({
+    name: 'parley_database_pool_connections',
+    help: 'This instance’s open PostgreSQL connections, by state (active, idle, …)',
+    labelNames: ['state'] as const,
+    registers: [registry],
+  });
+
+  /** This instance's connections as PostgreSQL sees them (none for the embedded database). */
+  async function readPool(): Promise<void> {
+    const { pool } = database();
+    if (!pool) return;
+    const rows = rowsOf<{ state: string | null; count: number }>(
+      await db().execute(sql`
+        select state, count(*)::int as count from pg_stat_activity
+        where application_name = ${pool.applicationName} group by state`),
+    );
+    poolMax.set(pool.max);
+    poolConnections.reset();
+    for (const state of ['active', 'idle', 'idle in transaction'])
+      poolConnections.set({ state }, 0);
+    for (const row of rows)
+      poolConnections.set({ state: row.state ?? 'unknown' }, Number(row.count));
+  }
+
+  /** The database's side, read once per scrape (small queries over indexed rows). */
   async function readDatabase(): Promise<void> {
     try {
       const [backlog, outbox] = await Promise.all([
@@ -108,6 +138,7 @@ const create = () => {
         deadDeliveries.set({ channel }, dead);
       }
       outboxDepth.set(Number(rowsOf<{ depth: number }>(outbox)[0]?.depth ?? 0));
+      await readPool();
       databaseUp.set(1);
     } catch (error) {
       databaseUp.set(0);

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CustomerClient, eventually } from './customer-client';
+import { postgresReachable } from './database';
 import { type RunningServer, startServer } from './server';
 
 const METRICS_TOKEN = 'metrics-token-0123456789';
@@ -90,6 +91,13 @@ describe('GET /metrics', () => {
     ).toBeGreaterThanOrEqual(0);
     expect(seriesValue(text, 'parley_telegram_outbox_depth')).toBe(0);
     expect(text).toContain('parley_process_resident_memory_bytes');
+    if (await postgresReachable()) {
+      // The pool: the scrape's own query holds one connection, so at least one is active.
+      expect(seriesValue(text, 'parley_database_pool_max')).toBeGreaterThanOrEqual(2);
+      expect(
+        seriesValue(text, 'parley_database_pool_connections', { state: 'active' }),
+      ).toBeGreaterThanOrEqual(1);
+    }
     customer.close();
   });
 

@@ -407,8 +407,13 @@ describe('Telegram helpdesk (webhook mode)', () => {
     customer.close();
   });
 
-  it('recreates a topic an admin deleted, and reopens one closed by hand', async () => {
+  it('recreates a topic an admin deleted, with a recap, and reopens one closed by hand', async () => {
     const { customer, codename, thread } = await withTopic('Lou');
+    await say(ann, thread, 'Hi Lou, one moment please');
+    await eventually(
+      () => customer.received.some((m) => m.text === 'Hi Lou, one moment please'),
+      'the answer',
+    );
     stack.fake.deleteTopic(SUPPORT_CHAT, thread);
     await customer.send('Are you still there?');
     const recreated = await eventually(
@@ -417,11 +422,17 @@ describe('Telegram helpdesk (webhook mode)', () => {
       'a new topic',
     );
     expect(recreated.thread_id).not.toBe(thread);
-    const [header, message] = await eventually(() => {
-      const posted = stack.fake.botMessages(SUPPORT_CHAT, recreated.thread_id);
-      return posted.length >= 2 && posted;
-    }, 'the header and the message in the new topic');
+    const message = await botSays(stack.fake, recreated.thread_id, 'Are you still there?');
+    const [header] = stack.fake.botMessages(SUPPORT_CHAT, recreated.thread_id);
     expect(header!.text).toContain(codename);
+    // The header recalls what was said in the lost topic; the new message follows it alone.
+    const recap = header!.text.slice(header!.text.indexOf('↪️'));
+    expect(recap.split('\n')).toEqual([
+      '↪️ Continued from an earlier topic, which was deleted or archived.',
+      'The last messages:',
+      '👤 Lou: Hello from Lou',
+      expect.stringMatching(/^💬 .+: Hi Lou, one moment please$/),
+    ]);
     expect(message!.text).toBe('👤 Lou:\nAre you still there?');
     const [row] = await db()
       .select()

@@ -1,7 +1,8 @@
 // Telegram set up in the console while the server runs: the real server starts with
 // Telegram off, an admin saves the bot and group through the admin API, and the next
-// customer message opens a topic — same process, no restart. A broken token saved later
-// degrades Telegram (in /readyz and the console) until a working one is saved again.
+// customer message opens a topic — same process, no restart. A broken token saved later, or
+// a token revoked under the running server, degrades Telegram (in /readyz and the console)
+// until a working one is saved again; what was written meanwhile waits in the outbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_TOKEN, FakeTelegram } from '../e2e/fake-telegram/fake-telegram';
 import { admin, api, CustomerClient, eventually } from './customer-client';
@@ -125,4 +126,50 @@ describe('Telegram set up at run time', () => {
     }
     expect(telegram).toMatch(/bot unavailable/);
   });
+
+  it('holds messages while the token is revoked and sends them once a new one is saved', async () => {
+    await admin(server.url, '/telegram', { botToken: FAKE_TOKEN, supportChatId: SUPPORT_CHAT });
+    const customer = await CustomerClient.start(server.url, { name: 'Revoked' });
+    await customer.connect();
+    await customer.send('before the revocation');
+    const { codename } = (await customer.history()).body.conversation;
+    const topic = await eventually(
+      () => fake.topics(SUPPORT_CHAT).find((t) => t.name.endsWith(codename)),
+      'the topic',
+      15_000,
+    );
+    const lines = () =>
+      fake
+        .botMessages(SUPPORT_CHAT, topic.thread_id)
+        .filter((m) => m.text.startsWith('👤 '))
+        .flatMap((m) => m.text.split('\n').slice(1));
+    await eventually(() => lines().includes('before the revocation'), 'the first message');
+    const pid = server.pid();
+
+    // Revoked in @BotFather while Parley runs: the old token now gets 401 everywhere.
+    fake.token = '654321:the-token-after-revoke';
+    await customer.send('while revoked 1');
+    await customer.send('while revoked 2');
+    await eventually(async () => /401/.test((await readiness()).telegram), 'degraded in /readyz');
+    const state = await admin<{ telegram: { health: { status: string; fix?: string } } }>(
+      server.url,
+      '/telegram',
+    );
+    expect(state.body.telegram.health).toMatchObject({
+      status: 'degraded',
+      fix: expect.stringMatching(/token/i),
+    });
+    expect(lines()).toEqual(['before the revocation']);
+
+    const saved = await admin(server.url, '/telegram', {
+      botToken: fake.token,
+      supportChatId: SUPPORT_CHAT,
+    });
+    expect(saved.status).toBe(200);
+    await eventually(() => lines().includes('while revoked 2'), 'the held messages', 30_000);
+    expect(lines()).toEqual(['before the revocation', 'while revoked 1', 'while revoked 2']);
+    expect(await readiness()).toMatchObject({ status: 'ok', telegram: 'ok' });
+    expect(server.pid()).toBe(pid);
+    customer.close();
+  }, 90_000);
 });

@@ -54,7 +54,8 @@ const WRITES = new Set([
 
 export class FakeTelegram {
   readonly world: FakeWorld;
-  readonly token: string;
+  /** The bot's current token; calls with any other are answered 401. */
+  token: string;
   url = '';
   private server: Server | undefined;
   private webhook: { url: string; secret?: string } | null = null;

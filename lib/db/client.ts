@@ -1,6 +1,7 @@
 // The one database client of this process: PostgreSQL through postgres.js when
 // DATABASE_URL is set, embedded PGlite under DATA_DIR otherwise. Kept on globalThis because
 // Next bundles route handlers into a module graph of their own.
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -22,6 +23,8 @@ export type Queryable = Database | Transaction;
 export interface DatabaseHandle {
   db: Database;
   kind: 'postgres' | 'pglite';
+  /** PostgreSQL's pool: its size, and the name its connections carry in pg_stat_activity. */
+  pool?: { max: number; applicationName: string };
   /** Calls `onNotify` for every NOTIFY on `channel`; resolves to an unsubscribe function. */
   listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   migrate(): Promise<void>;
@@ -52,16 +55,19 @@ export const DATABASE_TIMEOUTS = {
   keepAliveSeconds: 10,
 };
 
-function openPostgres(url: string, max: number): DatabaseHandle {
+function openPostgres(url: string, size: number): DatabaseHandle {
   // At least two connections: migrate() holds one for its advisory lock.
+  const max = Math.max(2, size);
+  // The process's own name, so /metrics can tell its connections from other instances'.
+  const applicationName = `parley ${process.pid}:${randomUUID().slice(0, 8)}`;
   const client = postgres(url, {
-    max: Math.max(2, max),
+    max,
     onnotice: () => {},
     connect_timeout: DATABASE_TIMEOUTS.connectSeconds,
     idle_timeout: DATABASE_TIMEOUTS.idleSeconds,
     keep_alive: DATABASE_TIMEOUTS.keepAliveSeconds,
     connection: {
-      application_name: 'parley',
+      application_name: applicationName,
       statement_timeout: DATABASE_TIMEOUTS.statementMs,
       idle_in_transaction_session_timeout: DATABASE_TIMEOUTS.idleInTransactionMs,
     },
@@ -70,6 +76,7 @@ function openPostgres(url: string, max: number): DatabaseHandle {
   return {
     db,
     kind: 'postgres',
+    pool: { max, applicationName },
     async listen(channel, onNotify) {
       const subscription = await client.listen(channel, onNotify);
       return () => subscription.unlisten();

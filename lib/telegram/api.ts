@@ -53,6 +53,8 @@ export type CallFailure =
   | { kind: 'message_gone' }
   /** Telegram will not let the bot change it: too old, or someone else's without the right. */
   | { kind: 'cannot_change' }
+  /** The bot token no longer works (revoked or replaced): nothing goes until a new one. */
+  | { kind: 'unauthorized'; description: string }
   | { kind: 'rejected'; description: string }
   | { kind: 'transient'; description: string };
 
@@ -66,6 +68,7 @@ export function classifyFailure(error: unknown): CallFailure {
       return { kind: 'rate_limited', retryAfterSeconds: error.parameters?.retry_after ?? 5 };
     }
     if (error.code >= 500) return { kind: 'transient', description };
+    if (error.code === 401) return { kind: 'unauthorized', description: `401: ${description}` };
     if (THREAD_MISSING.test(description)) return { kind: 'thread_missing' };
     if (/TOPIC_CLOSED/i.test(description)) return { kind: 'topic_closed' };
     if (/TOPIC_NOT_MODIFIED|message is not modified/i.test(description)) {

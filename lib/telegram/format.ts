@@ -33,6 +33,8 @@ export interface HeaderCardInput {
   fields: Record<string, unknown>;
   /** A verified identity (the site's signed token); without one the details are unverified. */
   identity?: { sub: string; email?: string; name?: string } | null;
+  /** In a topic that replaces a vanished one: `recapNote` of the last messages. */
+  recap?: string;
 }
 
 export function headerCard(input: HeaderCardInput): string {
@@ -53,7 +55,31 @@ export function headerCard(input: HeaderCardInput): string {
     lines.push('', ...fields.map(([key, value]) => `${key}: ${String(value)}`));
   }
   lines.push('', 'Reply in this topic to answer. /help lists the commands.');
+  if (input.recap) lines.push('', input.recap);
   return lines.join('\n').slice(0, MAX_MESSAGE_LENGTH);
+}
+
+/** How many earlier messages a recreated topic's header recalls. */
+export const RECAP_MESSAGES = 5;
+const RECAP_LINE_LENGTH = 300;
+
+export interface RecapLine {
+  author: 'customer' | 'agent';
+  name: string | null;
+  text: string;
+}
+
+/** The header's note in a topic that replaces a vanished one: the last few messages. */
+export function recapNote(lines: RecapLine[]): string {
+  const recalled = lines.map(({ author, name, text }) => {
+    const who = author === 'customer' ? `👤 ${name ?? 'Visitor'}` : `💬 ${name ?? 'Agent'}`;
+    const short = text.length > RECAP_LINE_LENGTH ? `${text.slice(0, RECAP_LINE_LENGTH)}…` : text;
+    return `${who}: ${short}`;
+  });
+  return [
+    '↪️ Continued from an earlier topic, which was deleted or archived.',
+    ...(recalled.length ? ['The last messages:', ...recalled] : []),
+  ].join('\n');
 }
 
 export const HEADER_ACTIONS = ['claim', 'close', 'block'] as const;

@@ -47,6 +47,13 @@ class Stopped extends Error {}
 // Refusals are nearly always the group's setup (bot removed, rights taken away), which an
 // admin can fix: keep trying, with the backoff at its 5-minute cap, for about a day.
 const MAX_REJECTIONS = 300;
+/** How often rows held back by a rejected token try again (a new token may have been set
+ * on another instance). */
+const TOKEN_RETRY_MS = 10_000;
+const TOKEN_REJECTED = {
+  state: 'the bot token was rejected by Telegram (401)',
+  fix: 'The token was revoked or replaced: get the current one from @BotFather (/token) and save it in Admin → Telegram. Messages wait in the outbox until then.',
+};
 const isClosedStatus = (status: string) => status === 'closed' || status === 'blocked';
 
 const backoffMs = (attempts: number) => Math.min(300_000, 1000 * 2 ** Math.min(attempts, 9));
@@ -191,6 +198,14 @@ export class TelegramSender {
           metrics().telegramRateLimited.inc();
           await pauseChat(this.options.database, error.chatId, failure.retryAfterSeconds);
           await this.retryLater(item, failure, failure.retryAfterSeconds * 1000, false);
+          return false;
+        }
+        if (failure.kind === 'unauthorized') {
+          // Kept, uncounted, until an admin saves a working token (the manager then starts
+          // a sender with it); shown in /readyz and the console meanwhile.
+          this.failing = true;
+          reportTelegramState(TOKEN_REJECTED.state, TOKEN_REJECTED.fix);
+          await this.retryLater(item, failure, TOKEN_RETRY_MS, false);
           return false;
         }
         await this.retryLater(item, failure, backoffMs(item.attempts), true);

@@ -1,7 +1,7 @@
 // Keeps a conversation's forum topic in step with the conversation: created (with its
 // header card) when first needed, recreated after an admin deleted it, retitled, closed and
 // reopened with the conversation. Every Bot API call goes through the sender's paced `call`.
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, notExists } from 'drizzle-orm';
 import { systemActor } from '../actor';
 import { attachTelegramTopic } from '../conversations/attach-telegram-topic';
 import type { Database } from '../db/client';
@@ -9,11 +9,20 @@ import {
   type ConversationRow,
   conversations,
   departments,
+  messages,
   type TelegramTopicRow,
+  telegramOutbox,
   telegramTopics,
 } from '../db/schema';
 import type { Telegram } from './api';
-import { headerButtons, headerCard, topicTitle } from './format';
+import {
+  headerButtons,
+  headerCard,
+  RECAP_MESSAGES,
+  type RecapLine,
+  recapNote,
+  topicTitle,
+} from './format';
 
 export type PacedCall = <T>(chatId: number, work: (telegram: Telegram) => Promise<T>) => Promise<T>;
 
@@ -52,6 +61,9 @@ export class TopicKeeper {
       row.conversation.telegramChatId ??
       row.department?.telegramChatId ??
       this.options.supportChatId;
+    // A topic row without a thread: the topic it had vanished (deleted, or archived by
+    // Telegram), so the new one starts with a recap.
+    const replacesLost = row.topic !== null && row.conversation.telegramThreadId === null;
     if (row.conversation.telegramThreadId === null || !row.topic) {
       const title = topicTitle(row.conversation);
       const created = await this.call(chatId, (tg) => tg.createForumTopic(chatId, title));
@@ -73,6 +85,9 @@ export class TopicKeeper {
         locale: row.conversation.locale,
         fields: row.conversation.fields,
         identity: row.conversation.identity,
+        ...(replacesLost
+          ? { recap: recapNote(await recentLines(this.database, conversationId)) }
+          : {}),
       });
       const sent = await this.call(chatId, (tg) =>
         tg.sendMessage(chatId, card, {
@@ -136,4 +151,43 @@ function ignoreNotModified(error: unknown): true {
   const description = (error as { description?: string }).description ?? '';
   if (/TOPIC_NOT_MODIFIED/i.test(description)) return true;
   throw error;
+}
+
+/** The conversation's last few customer and agent messages that are not waiting to be posted
+ * (those follow the header in the new topic anyway), oldest first. */
+async function recentLines(database: Database, conversationId: string): Promise<RecapLine[]> {
+  const rows = await database
+    .select({
+      author: messages.author,
+      agentName: messages.agentName,
+      customerName: conversations.customerName,
+      text: messages.text,
+    })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(
+      and(
+        eq(messages.conversationId, conversationId),
+        inArray(messages.author, ['customer', 'agent']),
+        isNull(messages.deletedAt),
+        notExists(
+          database
+            .select({ id: telegramOutbox.id })
+            .from(telegramOutbox)
+            .where(
+              and(eq(telegramOutbox.messageId, messages.id), eq(telegramOutbox.status, 'pending')),
+            ),
+        ),
+      ),
+    )
+    .orderBy(desc(messages.seq))
+    .limit(RECAP_MESSAGES);
+  return rows
+    .reverse()
+    .filter((row) => row.text !== '')
+    .map((row) => ({
+      author: row.author as RecapLine['author'],
+      name: row.author === 'customer' ? row.customerName : row.agentName,
+      text: row.text,
+    }));
 }
