@@ -27,7 +27,7 @@ export interface DispatcherOptions {
   leaseSeconds?: number;
   pollIntervalMs?: number;
   maxAttempts?: number;
-  /** Which channels this dispatcher delivers to: every registered one unless given. */
+  /** Which channels this dispatcher delivers to: those registered when it is built, unless given. */
   channels?: readonly Channel[];
 }
 
