@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Actor } from './actor';
 import { database, db, rowsOf } from './db/client';
+import { deliveryBacklog } from './events/deliveries';
 import { logger } from './log';
 import { processSingleton } from './singleton';
 
@@ -124,21 +125,17 @@ const create = () => {
   /** The database's side, read once per scrape (small queries over indexed rows). */
   async function readDatabase(): Promise<void> {
     try {
-      const [deliveries, outbox] = await Promise.all([
-        db().execute(sql`
-          select subscriber,
-                 coalesce(extract(epoch from now() - min(created_at) filter (where status = 'pending')), 0)::float8 as lag,
-                 count(*) filter (where status = 'dead')::int as dead
-          from deliveries group by subscriber`),
+      const [backlog, outbox] = await Promise.all([
+        deliveryBacklog(db()),
         db().execute(
           sql`select count(*)::int as depth from telegram_outbox where status = 'pending'`,
         ),
       ]);
       deliveryLag.reset();
       deadDeliveries.reset();
-      for (const row of rowsOf<{ subscriber: string; lag: number; dead: number }>(deliveries)) {
-        deliveryLag.set({ channel: row.subscriber }, Number(row.lag));
-        deadDeliveries.set({ channel: row.subscriber }, Number(row.dead));
+      for (const { channel, lag, dead } of backlog) {
+        deliveryLag.set({ channel }, lag);
+        deadDeliveries.set({ channel }, dead);
       }
       outboxDepth.set(Number(rowsOf<{ depth: number }>(outbox)[0]?.depth ?? 0));
       await readPool();

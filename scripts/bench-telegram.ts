@@ -6,6 +6,7 @@
 //
 //   BENCH_TELEGRAM_CONVERSATIONS (20)  BENCH_TELEGRAM_RATE (25 msg/s)  BENCH_TELEGRAM_SECONDS (10)
 import { FakeTelegram } from '../e2e/fake-telegram/fake-telegram';
+import type { Budget } from '../e2e/fake-telegram/state';
 import { admin, CustomerClient } from '../test/customer-client';
 import { createTestDatabase } from '../test/database';
 import { startServer } from '../test/server';
@@ -23,13 +24,13 @@ function percentile(sorted: number[], p: number): number {
   );
 }
 
-export async function telegramLatency(): Promise<void> {
-  const fake = new FakeTelegram({ budget: null });
+/** The fake Bot API with the support group, and a Parley server of its own pointed at it. */
+async function benchStack(budget: Budget | null, label: string) {
+  const fake = new FakeTelegram({ budget });
   await fake.start();
   fake.addSupportGroup(CHAT);
-  const database = await createTestDatabase('bench_telegram');
   const server = await startServer({
-    database,
+    database: await createTestDatabase(label),
     env: {
       LOG_LEVEL: 'warn',
       TELEGRAM_BOT_TOKEN: fake.token,
@@ -37,6 +38,11 @@ export async function telegramLatency(): Promise<void> {
       TELEGRAM_API_ROOT: fake.url,
     },
   });
+  return { fake, server };
+}
+
+export async function telegramLatency(): Promise<void> {
+  const { fake, server } = await benchStack(null, 'bench_telegram');
   try {
     await admin(server.url, '/settings', {
       telegram: { messagesPerMinute: 1_000_000, coalesceWindowMs: 0 },
@@ -131,19 +137,7 @@ async function arrivalOf(fake: FakeTelegram, text: string): Promise<number> {
  * takes to reach its new topic, how long a later one takes, and the calls spent on them.
  */
 export async function telegramIdleGroup(): Promise<void> {
-  const fake = new FakeTelegram({ budget: { limit: 20, windowMs: 60_000 } });
-  await fake.start();
-  fake.addSupportGroup(CHAT);
-  const database = await createTestDatabase('bench_telegram_idle');
-  const server = await startServer({
-    database,
-    env: {
-      LOG_LEVEL: 'warn',
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_SUPPORT_CHAT_ID: String(CHAT),
-      TELEGRAM_API_ROOT: fake.url,
-    },
-  });
+  const { fake, server } = await benchStack({ limit: 20, windowMs: 60_000 }, 'bench_telegram_idle');
   try {
     const customer = await CustomerClient.start(server.url, { name: 'Idle group' });
     await customer.connect();

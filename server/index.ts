@@ -5,6 +5,7 @@ import next from 'next';
 import { Server } from 'socket.io';
 import { closeDatabase } from '@/lib/db/client';
 import { EmailManager } from '@/lib/email/manager';
+import { Dispatcher } from '@/lib/events/dispatcher';
 import { isOriginAllowed } from '@/lib/http/cors';
 import { logger } from '@/lib/log';
 import { metrics } from '@/lib/metrics';
@@ -12,16 +13,11 @@ import { installSocketAdapter } from '@/lib/realtime/adapter';
 import { closeRedis } from '@/lib/redis';
 import { TelegramManager } from '@/lib/telegram/manager';
 import { loadConfigOrExit, prepareDatabase } from './boot';
-import { Dispatcher } from './dispatcher';
 import { answerClientErrors, prepareRequest } from './http-edge';
 import { isMetricsRequest, serveMetrics, timeRequest } from './metrics-endpoint';
 import { registerAgentNamespace } from './sockets/agent-namespace';
 import { registerCustomerNamespace } from './sockets/customer-namespace';
 import { CustomerPresence } from './sockets/customer-presence';
-import { agentSocketsSubscriber } from './subscribers/agent-sockets';
-import { customerSocketsSubscriber } from './subscribers/customer-sockets';
-import { emailSubscriber } from './subscribers/email';
-import { telegramSubscriber } from './subscribers/telegram';
 import { Sweeper } from './sweeper';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -74,15 +70,9 @@ async function main(): Promise<void> {
   };
   const agents = registerAgentNamespace(io, customers);
 
-  const dispatcher = new Dispatcher(handle, [
-    customerSocketsSubscriber(customers),
-    agentSocketsSubscriber(agents),
-    // Always listed: Telegram may be turned on at run time; delivery rows for it exist only
-    // while it is on (see activeSubscribers).
-    telegramSubscriber(),
-    // Likewise email (SMTP set in the environment or the console).
-    emailSubscriber(),
-  ]);
+  // Every registered channel (lib/events/channels); Telegram and email are always listed,
+  // and get delivery rows only while they are on.
+  const dispatcher = new Dispatcher(handle, { customers, agents });
   await dispatcher.start();
   const sweeper = new Sweeper();
   await sweeper.start(handle);

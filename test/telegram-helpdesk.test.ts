@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTelegramLinkCode } from '../lib/agents/telegram-link';
 import { db } from '../lib/db/client';
-import { agents, conversations } from '../lib/db/schema';
+import { agents, conversations, telegramOutbox } from '../lib/db/schema';
 import { admin, api, CustomerClient, eventually } from './customer-client';
 import { createAgent } from './factories';
 import { TEST_ADMIN } from './server';
@@ -286,6 +286,44 @@ describe('Telegram helpdesk (webhook mode)', () => {
           .find((t) => t.thread_id === thread && t.name === `Gustav — ${codename}`),
       'the new title',
     );
+    customer.close();
+  });
+
+  it('retitles once for a burst of renames queued behind a slow Telegram', async () => {
+    const { customer, codename, thread } = await withTopic('Ivy');
+    const rename = (name: string) =>
+      api(`${stack.server.url}/api/v1/conversations/${customer.conversationId}`, {
+        method: 'PATCH',
+        token: customer.token,
+        body: { name },
+      });
+    const edits = () =>
+      stack.fake.world.calls.filter((call) => call.method === 'editForumTopic').length;
+    const before = edits();
+    // The first rename's call is under way when the others come: they wait behind it.
+    stack.fake.hold();
+    expect((await rename('Ivy A')).status).toBe(200);
+    await eventually(() => stack.fake.parked > 0, 'the first retitle under way');
+    for (const name of ['Ivy B', 'Ivy C', 'Ivy D']) expect((await rename(name)).status).toBe(200);
+    await eventually(async () => {
+      const queued = await db()
+        .select()
+        .from(telegramOutbox)
+        .where(eq(telegramOutbox.conversationId, customer.conversationId));
+      return (
+        queued.filter((row) => row.kind === 'sync_topic' && row.status === 'pending').length === 4
+      );
+    }, 'the renames queued');
+    stack.fake.resume();
+    await eventually(
+      () =>
+        stack.fake
+          .topics(SUPPORT_CHAT)
+          .find((t) => t.thread_id === thread && t.name === `Ivy D — ${codename}`),
+      'the last title',
+    );
+    // The one under way, then one to the last name: the syncs after it find nothing to do.
+    expect(edits() - before).toBe(2);
     customer.close();
   });
 

@@ -4,7 +4,7 @@ import { createAgent, createConversation, nextClientId } from '../../test/factor
 import type { Actor } from '../actor';
 import { db } from '../db/client';
 import { auditLog, conversations, deliveries, events, messages, notes } from '../db/schema';
-import { activeSubscribers } from '../events/subscribers';
+import { activeChannels } from '../events/channels';
 import { addNote } from './add-note';
 import { getCustomerHistory } from './get-customer-history';
 import { postCustomerMessage } from './post-customer-message';
@@ -53,7 +53,7 @@ describe('addNote', () => {
       .from(deliveries)
       .where(eq(deliveries.eventId, event!.id));
     expect(pending).toEqual(
-      activeSubscribers().map((subscriber) => ({ subscriber, status: 'pending' })),
+      activeChannels().map((subscriber) => ({ subscriber, status: 'pending' })),
     );
   });
 

@@ -14,7 +14,7 @@ import {
   messages,
   messageTemplates,
 } from '../db/schema';
-import { activeSubscribers } from '../events/subscribers';
+import { activeChannels } from '../events/channels';
 import { blockConversation } from './block-conversation';
 import { claimConversation } from './claim-conversation';
 import { closeConversation } from './close-conversation';
@@ -66,7 +66,7 @@ async function expectEvent(id: string, type: string, actor: Actor) {
     .from(deliveries)
     .where(eq(deliveries.eventId, event!.id));
   expect(pending).toEqual(
-    activeSubscribers().map((subscriber) => ({ subscriber, status: 'pending' })),
+    activeChannels().map((subscriber) => ({ subscriber, status: 'pending' })),
   );
   return event!;
 }

@@ -4,7 +4,7 @@ import { createAgent, createConversation, nextClientId } from '../../test/factor
 import { customerActor } from '../actor';
 import { db } from '../db/client';
 import { auditLog, conversations, deliveries, events, messages } from '../db/schema';
-import { activeSubscribers } from '../events/subscribers';
+import { activeChannels } from '../events/channels';
 import { blockConversation } from './block-conversation';
 import { closeConversation } from './close-conversation';
 import { postAgentMessage } from './post-agent-message';
@@ -37,7 +37,7 @@ describe('postCustomerMessage', () => {
       .select()
       .from(deliveries)
       .where(eq(deliveries.eventId, posted[0]!.id));
-    expect(pending.map((d) => d.subscriber).sort()).toEqual([...activeSubscribers()].sort());
+    expect(pending.map((d) => d.subscriber).sort()).toEqual([...activeChannels()].sort());
   });
 
   it('returns the earlier message for a repeated clientId without writing anything', async () => {

@@ -4,7 +4,7 @@ import { createConversation } from '../../test/factories';
 import { customerActor, serviceActor } from '../actor';
 import { db } from '../db/client';
 import { auditLog, conversations, deliveries, events } from '../db/schema';
-import { activeSubscribers } from '../events/subscribers';
+import { activeChannels } from '../events/channels';
 import { blockConversation } from './block-conversation';
 import { renameConversation } from './rename-conversation';
 
@@ -43,7 +43,7 @@ describe('renameConversation', () => {
       .from(deliveries)
       .where(eq(deliveries.eventId, renamed[0]!.id));
     expect(pending).toEqual(
-      activeSubscribers().map((subscriber) => ({ subscriber, status: 'pending' })),
+      activeChannels().map((subscriber) => ({ subscriber, status: 'pending' })),
     );
   });
 

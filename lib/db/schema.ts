@@ -247,7 +247,7 @@ export const deliveries = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    // The dispatcher leases pending rows of all its subscribers in id order.
+    // The dispatcher leases pending rows of all its channels in id order.
     index('deliveries_pending_idx').on(t.id).where(sql`${t.status} = 'pending'`),
     uniqueIndex('deliveries_event_subscriber_idx').on(t.eventId, t.subscriber),
   ],

@@ -1,15 +1,9 @@
-// The names of the channels that receive every event. Each has a delivery row per event,
-// so a channel that is down catches up later instead of losing what happened meanwhile.
+// The run-time switches of the channels that can be turned on and off: Telegram and email
+// start and stop with their managers (the console); until their managers say otherwise,
+// the environment decides. Their channels read these to say whether they are enabled.
 import { env } from '../env';
 import { processSingleton } from '../singleton';
 
-export const SUBSCRIBERS = ['customer-sockets', 'agent-sockets', 'telegram', 'email'] as const;
-export type SubscriberName = (typeof SUBSCRIBERS)[number];
-
-export const EVENTS_CHANNEL = 'parley_events';
-
-// Telegram and email are turned on and off at run time (the console); until their managers
-// say otherwise, the environment decides.
 const switchable = () =>
   processSingleton('events.subscribers.active', () => ({
     telegram: null as boolean | null,
@@ -26,17 +20,12 @@ export function setEmailSubscriberActive(active: boolean): void {
   switchable().email = active;
 }
 
+/** Whether Telegram is on here: its channel gets delivery rows only then. */
+export function isTelegramActive(): boolean {
+  return switchable().telegram ?? env().telegram.enabled;
+}
+
 /** Whether email is on here: replies to visitors who left need their widgets' presence. */
 export function isEmailActive(): boolean {
   return switchable().email ?? Boolean(env().email.smtpUrl);
-}
-
-/** The subscribers that get delivery rows: Telegram's and email's only while they are
- * configured, so an instance without them does not pile up rows nobody will handle. */
-export function activeSubscribers(): SubscriberName[] {
-  const telegram = switchable().telegram ?? env().telegram.enabled;
-  const email = isEmailActive();
-  return SUBSCRIBERS.filter(
-    (name) => (name !== 'telegram' || telegram) && (name !== 'email' || email),
-  );
 }

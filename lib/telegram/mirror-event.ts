@@ -4,6 +4,8 @@
 import { sql } from 'drizzle-orm';
 import type { Message } from '../contracts/dto';
 import { db } from '../db/client';
+import type { ChannelWrites } from '../events/channel';
+import { commitWithAcknowledgement } from '../events/deliveries';
 import type { DomainEvent, EventPayloads } from '../events/types';
 import { customerLine, inboxReply, noteLine } from './format';
 import { type OutboxItem, outboxInsert, wakeTelegramSender } from './outbox';
@@ -104,34 +106,33 @@ function outboxItems(event: DomainEvent): OutboxItem[] {
 }
 
 /**
- * Adds the event's outbox rows and acknowledges its delivery in one statement: exactly
+ * The event's outbox rows, to commit with the acknowledgement of its delivery: exactly
  * once, in one round trip, and at once, so the sender's check that earlier events of a
  * conversation reached the outbox does not wait for the dispatcher's whole batch. The
  * first customer message also asks for the topic (the sender creates it when it gets there).
  */
-export async function mirrorEvent(event: DomainEvent): Promise<void> {
+export function mirrorWrites(event: DomainEvent): ChannelWrites | null {
   const items = outboxItems(event).map((item, index) => ({
     ...item,
     dedupeKey: `e${event.id}:${index}`,
     position: event.id,
   }));
+  if (items.length === 0) return null;
   const isCustomerMessage =
     event.type === 'message.posted' &&
     (event.payload as Payload<'message.posted'>).message.author === 'customer';
-  const ack = sql`delete from deliveries where event_id = ${event.id} and subscriber = 'telegram'`;
-  if (items.length === 0) {
-    await db().execute(ack);
-    return;
-  }
   const topic = isCustomerMessage
     ? sql`insert into telegram_topics (conversation_id)
           select id from conversations where id = ${event.conversationId}
           on conflict do nothing returning conversation_id`
     : sql`select null::uuid as conversation_id where false`;
-  await db().execute(sql`
-    with topic as (${topic}),
-    added as (${outboxInsert(items, sql`exists (select 1 from topic)`)}),
-    acknowledged as (${ack})
-    select 1`);
-  wakeTelegramSender();
+  return {
+    statements: { topic, added: outboxInsert(items, sql`exists (select 1 from topic)`) },
+    afterCommit: wakeTelegramSender,
+  };
+}
+
+/** Mirrors one event and acknowledges its Telegram delivery, as the channel does. */
+export function mirrorEvent(event: DomainEvent): Promise<void> {
+  return commitWithAcknowledgement(db(), 'telegram', event.id, mirrorWrites(event));
 }

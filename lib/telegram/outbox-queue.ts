@@ -5,6 +5,7 @@ import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { rowsOf } from '../db/client';
 import { type TelegramOutboxRow, telegramOutbox } from '../db/schema';
+import { noEarlierDeliveryPending } from '../events/deliveries';
 import { MAX_MESSAGE_LENGTH } from './format';
 import { linkCopies } from './message-copies';
 
@@ -13,10 +14,8 @@ import { linkCopies } from './message-copies';
  * a crash an event's delivery can stay leased while later ones go through; without this,
  * its rows would be posted after theirs.
  */
-const readyInOrder = (row: SQL) => sql`not exists (
-  select 1 from deliveries d join events e on e.id = d.event_id
-  where d.subscriber = 'telegram' and d.status = 'pending'
-    and e.conversation_id = ${row}.conversation_id and e.id < ${row}.position)`;
+const readyInOrder = (row: SQL) =>
+  noEarlierDeliveryPending('telegram', sql`${row}.conversation_id`, sql`${row}.position`);
 
 const after = (seconds: number) =>
   sql`now() + make_interval(secs => ${seconds})` as unknown as Date;

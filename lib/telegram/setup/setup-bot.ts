@@ -31,7 +31,7 @@ export async function setupBot(botToken: string | undefined): Promise<SetupBot> 
 /** A failed Bot API call as the console shows it. */
 export function setupProblem(error: unknown): SetupProblem {
   const failure = classifyFailure(error);
-  if (failure.kind === 'rejected' && /^401\b|Unauthorized/i.test(failure.description)) {
+  if (failure.kind === 'unauthorized') {
     return {
       problem: 'Telegram rejected this token',
       fix: 'Copy the token again from @BotFather (/mybots → your bot → API Token).',

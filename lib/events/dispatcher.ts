@@ -1,40 +1,42 @@
-// Delivers domain events to their subscribers from the durable `deliveries` rows: at least
+// Delivers domain events to the registered channels from their durable deliveries: at least
 // once, in event order per batch, with retries and backoff. It wakes at once on an
 // in-process poke or a NOTIFY from another instance, and polls as a safety net. Several
 // instances may run it together: rows are leased with FOR UPDATE SKIP LOCKED.
 import { inArray, sql } from 'drizzle-orm';
-import type { DatabaseHandle } from '@/lib/db/client';
-import { rowsOf } from '@/lib/db/client';
-import { OutageBackoff } from '@/lib/db/outage';
-import { deliveries, events } from '@/lib/db/schema';
-import type { SubscriberName } from '@/lib/events/subscribers';
-import { EVENTS_CHANNEL } from '@/lib/events/subscribers';
-import type { DomainEvent } from '@/lib/events/types';
-import { onDispatcherWake } from '@/lib/events/wake';
-import { logger } from '@/lib/log';
+import type { DatabaseHandle } from '../db/client';
+import { OutageBackoff } from '../db/outage';
+import { events } from '../db/schema';
+import { logger } from '../log';
+import type { Channel, ChannelContext, ChannelHandler } from './channel';
+import { channels as registeredChannels } from './channels';
+import {
+  acknowledgeDeliveries,
+  commitWithAcknowledgement,
+  type LeasedDelivery,
+  leaseDeliveries,
+  retryDeliveryLater,
+} from './deliveries';
+import type { DomainEvent } from './types';
+import { onDispatcherWake } from './wake';
 
-export interface Subscriber {
-  name: SubscriberName;
-  /** Must be idempotent: after a crash an event may be handed over again. */
-  handle(event: DomainEvent): Promise<void> | void;
-}
+/** The NOTIFY channel on which instances tell each other that events were written. */
+export const EVENTS_CHANNEL = 'parley_events';
 
 export interface DispatcherOptions {
   batchSize?: number;
   leaseSeconds?: number;
   pollIntervalMs?: number;
   maxAttempts?: number;
+  /** Which channels this dispatcher delivers to: those registered when it is built, unless given. */
+  channels?: readonly Channel[];
 }
 
-interface Claimed {
-  id: number;
-  event_id: number;
-  subscriber: string;
-  attempts: number;
+interface Started {
+  name: string;
+  handler: ChannelHandler;
 }
 
 const ANNOUNCE_INTERVAL_MS = 20;
-const backoffSeconds = (attempts: number) => Math.min(600, 2 ** attempts);
 
 export class Dispatcher {
   private running: Promise<void> | null = null;
@@ -49,11 +51,18 @@ export class Dispatcher {
   private readonly pollIntervalMs: number;
   private readonly maxAttempts: number;
 
+  private readonly channels: Started[];
+
+  /** Starts every channel with the process's context (its Socket.IO namespaces). */
   constructor(
     private readonly database: DatabaseHandle,
-    private readonly subscribers: Subscriber[],
+    context: ChannelContext,
     options: DispatcherOptions = {},
   ) {
+    this.channels = (options.channels ?? registeredChannels()).map((channel) => ({
+      name: channel.name,
+      handler: channel.start(context),
+    }));
     this.batchSize = options.batchSize ?? 200;
     this.leaseSeconds = options.leaseSeconds ?? 30;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
@@ -131,33 +140,19 @@ export class Dispatcher {
   }
 
   /**
-   * One pass: leases the due deliveries of every subscriber in one query, loads their
-   * events once, and hands them over, each subscriber in event order (subscribers run side
-   * by side, so a slow one does not hold up the others). Returns how many it leased.
+   * One pass: leases the due deliveries of every channel in one query, loads their events
+   * once, and hands them over, each channel in event order (channels run side by side, so
+   * a slow one does not hold up the others). Returns how many it leased.
    */
   private async pass(): Promise<number> {
     const { db } = this.database;
-    const names = sql.join(
-      this.subscribers.map((s) => sql`${s.name}`),
-      sql`, `,
+    const leased = await leaseDeliveries(
+      db,
+      this.channels.map((c) => c.name),
+      this.batchSize,
+      this.leaseSeconds,
     );
-    const claimed = rowsOf<Claimed>(
-      await db.execute(sql`
-        update deliveries set
-          locked_until = now() + make_interval(secs => ${this.leaseSeconds}),
-          attempts = attempts + 1
-        where id in (
-          select id from deliveries
-          where subscriber in (${names}) and status = 'pending'
-            and next_attempt_at <= now()
-            and (locked_until is null or locked_until < now())
-          order by id
-          limit ${this.batchSize}
-          for update skip locked
-        )
-        returning id, event_id, subscriber, attempts`),
-    ).map((row) => ({ ...row, id: Number(row.id), event_id: Number(row.event_id) }));
-    if (claimed.length === 0) return 0;
+    if (leased.length === 0) return 0;
 
     const rows = await db
       .select()
@@ -165,44 +160,36 @@ export class Dispatcher {
       .where(
         inArray(
           events.id,
-          claimed.map((c) => c.event_id),
+          leased.map((d) => d.eventId),
         ),
       );
     const byEvent = new Map(rows.map((row) => [row.id, row as DomainEvent]));
     const done: number[] = [];
     await Promise.all(
-      this.subscribers.map(async (subscriber) => {
-        const mine = claimed
-          .filter((c) => c.subscriber === subscriber.name)
-          .sort((a, b) => a.event_id - b.event_id);
+      this.channels.map(async ({ name, handler }) => {
+        const mine = leased.filter((d) => d.channel === name).sort((a, b) => a.eventId - b.eventId);
         for (const delivery of mine) {
-          const event = byEvent.get(delivery.event_id);
+          const event = byEvent.get(delivery.eventId);
           try {
-            if (event) await subscriber.handle(event);
-            done.push(delivery.id);
+            if (!event) done.push(delivery.id);
+            else if ('writes' in handler) {
+              const writes = await handler.writes(event);
+              await commitWithAcknowledgement(db, name, event.id, writes);
+            } else {
+              await handler.handle(event);
+              done.push(delivery.id);
+            }
           } catch (error) {
             await this.retryLater(delivery, error);
           }
         }
       }),
     );
-    if (done.length) await db.delete(deliveries).where(inArray(deliveries.id, done));
-    return claimed.length;
+    await acknowledgeDeliveries(db, done);
+    return leased.length;
   }
 
-  private async retryLater(delivery: Claimed, error: unknown): Promise<void> {
-    const dead = delivery.attempts >= this.maxAttempts;
-    const message = error instanceof Error ? error.message : String(error);
-    logger().warn(
-      { deliveryId: delivery.id, attempts: delivery.attempts, err: message, dead },
-      'delivery failed',
-    );
-    await this.database.db.execute(sql`
-      update deliveries set
-        status = ${dead ? 'dead' : 'pending'},
-        locked_until = null,
-        last_error = ${message.slice(0, 1000)},
-        next_attempt_at = now() + make_interval(secs => ${backoffSeconds(delivery.attempts)})
-      where id = ${delivery.id}`);
+  private retryLater(delivery: LeasedDelivery, error: unknown): Promise<void> {
+    return retryDeliveryLater(this.database.db, delivery, error, this.maxAttempts);
   }
 }

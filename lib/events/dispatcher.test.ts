@@ -1,30 +1,41 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { Server } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
-import { postCustomerMessage } from '../lib/conversations/post-customer-message';
-import { database, db } from '../lib/db/client';
-import { deliveries, events } from '../lib/db/schema';
-import type { DomainEvent } from '../lib/events/types';
-import { eventually } from '../test/customer-client';
-import { createConversation, nextClientId } from '../test/factories';
-import { Dispatcher, type Subscriber } from './dispatcher';
+import { eventually } from '../../test/customer-client';
+import { createConversation, nextClientId } from '../../test/factories';
+import { postCustomerMessage } from '../conversations/post-customer-message';
+import { database, db } from '../db/client';
+import { deliveries, events } from '../db/schema';
+import { type Channel, type ChannelContext, defineChannel } from './channel';
+import { Dispatcher } from './dispatcher';
+import type { DomainEvent } from './types';
 
 const HOUR = 3_600_000;
 const running: Dispatcher[] = [];
 
+// Real namespaces of a server nobody connects to: the socket channels emit into empty rooms.
+const io = new Server();
+const context: ChannelContext = { customers: io.of('/customer'), agents: io.of('/agent') };
+
+/** Stands in for the customer sockets: the one channel these dispatchers deliver to. */
 function recorder(fail?: (event: DomainEvent) => boolean) {
   const seen: DomainEvent[] = [];
-  const subscriber: Subscriber = {
+  const subscriber = defineChannel({
     name: 'customer-sockets',
     handle(event) {
       if (fail?.(event)) throw new Error(`refused event ${event.id}`);
       seen.push(event);
     },
-  };
+  });
   return { seen, subscriber };
 }
 
-async function startDispatcher(subscriber: Subscriber, pollIntervalMs = HOUR) {
-  const dispatcher = new Dispatcher(database(), [subscriber], { pollIntervalMs, batchSize: 7 });
+async function startDispatcher(subscriber: Channel, pollIntervalMs = HOUR) {
+  const dispatcher = new Dispatcher(database(), context, {
+    channels: [subscriber],
+    pollIntervalMs,
+    batchSize: 7,
+  });
   running.push(dispatcher);
   await dispatcher.start();
   return dispatcher;
@@ -37,7 +48,7 @@ const eventsOf = (conversationId: string) =>
     .where(eq(events.conversationId, conversationId))
     .orderBy(asc(events.id));
 
-/** This subscriber's deliveries only: every event also has rows for the other subscribers. */
+/** This channel's deliveries only: every event also has rows for the other channels. */
 async function pendingFor(eventIds: number[]) {
   return db()
     .select()
@@ -132,7 +143,8 @@ describe('Dispatcher', () => {
 
   it('gives up after the last attempt and marks the delivery dead', async () => {
     const { subscriber } = recorder(() => true);
-    const dispatcher = new Dispatcher(database(), [subscriber], {
+    const dispatcher = new Dispatcher(database(), context, {
+      channels: [subscriber],
       pollIntervalMs: HOUR,
       maxAttempts: 1,
     });

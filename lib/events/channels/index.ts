@@ -1,0 +1,38 @@
+// The one list of channels that receive every event. Adding a channel is a file that calls
+// defineChannel and a line here; the dispatcher and record-event both read this list.
+import { processSingleton } from '../../singleton';
+import type { Channel } from '../channel';
+import { agentSockets } from './agent-sockets';
+import { customerSockets } from './customer-sockets';
+import { email } from './email';
+import { telegram } from './telegram';
+
+// Built lazily: these modules may be mid-import when this one is first loaded.
+const registry = () =>
+  processSingleton('events.channels', () => [customerSockets, agentSockets, telegram, email]);
+
+/** Every registered channel, enabled or not (a dispatcher delivers to all of them). */
+export function channels(): readonly Channel[] {
+  return registry();
+}
+
+/** Adds a channel at run time (an extension, or a test); returns how to take it out again. */
+export function registerChannel(channel: Channel): () => void {
+  const list = registry();
+  if (list.some((c) => c.name === channel.name)) {
+    throw new Error(`a channel named ${channel.name} is registered already`);
+  }
+  list.push(channel);
+  return () => {
+    const at = list.indexOf(channel);
+    if (at >= 0) list.splice(at, 1);
+  };
+}
+
+/** The channels that get delivery rows now: a channel that is off (Telegram or email not
+ * configured) gets none, so rows nobody will handle do not pile up. */
+export function activeChannels(): string[] {
+  return registry()
+    .filter((channel) => channel.enabled())
+    .map((channel) => channel.name);
+}
