@@ -185,6 +185,17 @@ export class OutboxQueue {
       .where(eq(telegramOutbox.id, id));
   }
 
+  /** Rows held back by a rejected token (their error is the 401's, `classifyFailure`) are
+   * due at once: a sender with a new token is starting. */
+  async retryHeldByToken(): Promise<void> {
+    await this.database
+      .update(telegramOutbox)
+      .set({ nextAttemptAt: sql`now()` })
+      .where(
+        and(eq(telegramOutbox.status, 'pending'), sql`${telegramOutbox.lastError} like '401:%'`),
+      );
+  }
+
   async reschedule(
     id: number,
     outcome: { attempts: number; dead: boolean; error: string; delayMs: number },

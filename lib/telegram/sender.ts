@@ -48,8 +48,8 @@ class Stopped extends Error {}
 // Refusals are nearly always the group's setup (bot removed, rights taken away), which an
 // admin can fix: keep trying, with the backoff at its 5-minute cap, for about a day.
 const MAX_REJECTIONS = 300;
-/** How often rows held back by a rejected token try again (a new token may have been set
- * on another instance). */
+/** How often rows held back by a rejected token try again; a sender started with a new
+ * token retries them at once. */
 const TOKEN_RETRY_MS = 10_000;
 const TOKEN_REJECTED = {
   state: 'the bot token was rejected by Telegram (401)',
@@ -96,7 +96,11 @@ export class TelegramSender {
     // Keeps the leases of the rows being worked on while their lanes wait for slots.
     this.heartbeat = setInterval(() => void this.renewLeases(), (this.leaseSeconds * 1000) / 3);
     this.heartbeat.unref();
-    this.wake();
+    // A new configuration (say, a working token after a revoked one) starts a new sender.
+    this.queue
+      .retryHeldByToken()
+      .catch((error) => logger().warn({ err: error }, 'could not retry rows held by the token'))
+      .finally(() => this.wake());
   }
 
   /** Finishes the calls under way, hands unfinished rows back, and stops. */
