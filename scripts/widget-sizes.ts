@@ -18,10 +18,11 @@ export function gzipSize(code: string): number {
  * Every file's gzipped size and the sums that matter. A visitor downloads the loader and the
  * app built in their language; on a site that asks for a department or pre-chat answers, the
  * start chunk too, before the first message. `worst` is the largest of those: the budget.
- * Attachments, emoji, the settings drawer and the email cards load on first use, outside it. A language chunk
- * is fetched only when the language differs from the app's: in the console's preview, or when
- * the server's language decides and the loader's config request failed or took longer than
- * the launcher waits (then app-en + strings-<locale> stand in for app-<locale>).
+ * Attachments, emoji, the settings drawer, the email cards and the conversation's views (with
+ * the first message) load on first use, outside it. A language chunk is fetched only when the
+ * language differs from the app's: in the console's preview, or when the server's language
+ * decides and the loader's config request failed or took longer than the launcher waits
+ * (then app-en + strings-<locale> stand in for app-<locale>).
  */
 export function widgetSizes(bundle: WidgetBundle) {
   const loader = gzipSize(bundle.loader);
@@ -34,7 +35,8 @@ export function widgetSizes(bundle: WidgetBundle) {
   const largest = LOCALES.reduce((a, b) => (apps[b] > apps[a] ? b : a));
   const toChat = loader + apps.en;
   const worst = loader + apps[largest] + chunks.start;
-  const onFirstUse = chunks.files + chunks.emoji + chunks.settings + chunks.email;
+  const onFirstUse =
+    chunks.files + chunks.emoji + chunks.settings + chunks.email + chunks.conversation;
   return { loader, apps, chunks, largest, toChat, worst, withLazy: worst + onFirstUse };
 }
 
