@@ -1,8 +1,7 @@
 // The widget's weight as DESIGN §10 budgets it, gzip -9: the loader on its own, what an
-// English visitor downloads before they can chat, and the worst case (another language and the
-// start form). The build fails when the loader or the English case is over its budget
-// (scripts/build-widget.ts), as does scripts/widget-bundles.test.ts; the worst case is printed
-// with how far it is over, until it fits too.
+// English visitor downloads before they can chat, and the worst case (the largest language
+// and the start form). The build fails when the loader or the worst case is over its budget
+// (scripts/build-widget.ts), as does scripts/widget-bundles.test.ts.
 import { gzipSync } from 'node:zlib';
 import { LOCALES, type Locale } from '../widget/locale';
 import type { ChunkName, WidgetBundle } from './widget-bundles';
@@ -56,8 +55,15 @@ export function describeSizes(bundle: WidgetBundle): { lines: string[]; overBudg
     `to chat in English: loader + app-en  ${kb(sizes.toChat)}  (budget ${kb(TOTAL_BUDGET)})`,
     `to chat at worst, with the start form: loader + app-${sizes.largest} + start  ${kb(
       sizes.worst,
-    )}${sizes.worst > TOTAL_BUDGET ? `  (${sizes.worst - TOTAL_BUDGET} B over the budget)` : ''}`,
-    `everything, attachments, emoji, settings and email included  ${kb(sizes.withLazy)}`,
+    )}  (budget ${kb(TOTAL_BUDGET)}, ${
+      sizes.worst > TOTAL_BUDGET
+        ? `${sizes.worst - TOTAL_BUDGET} B over`
+        : `${TOTAL_BUDGET - sizes.worst} B to spare`
+    })`,
+    `everything, attachments, emoji, settings, email and the conversation included  ${kb(
+      sizes.withLazy,
+    )}`,
   ];
-  return { lines, overBudget: sizes.loader > LOADER_BUDGET || sizes.toChat > TOTAL_BUDGET };
+  // The worst case includes the English one.
+  return { lines, overBudget: sizes.loader > LOADER_BUDGET || sizes.worst > TOTAL_BUDGET };
 }
