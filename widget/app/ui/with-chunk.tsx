@@ -8,12 +8,16 @@ import type { ConversationUi } from '../conversation';
 import type { FilesUi } from '../files';
 import { useChat } from './context';
 
-/** The chunk's exports once it is here; asks for it while `wanted`. */
+/**
+ * The chunk's exports once it is here; asks for it while `wanted`. One that failed here and
+ * arrived later (asked for again elsewhere) shows on the next render.
+ */
 export function useChunk<Exports>(name: ChunkName, wanted = true): Exports | undefined {
   const chat = useChat();
-  const [exports, setExports] = useState(() => loadedChunk<Exports>(name));
+  const [arrived, setArrived] = useState<Exports>();
+  const exports = arrived ?? loadedChunk<Exports>(name);
   useEffect(() => {
-    if (!exports && wanted) loadChunk<Exports>(chat, name).then(setExports, () => {});
+    if (!exports && wanted) loadChunk<Exports>(chat, name).then(setArrived, () => {});
   }, [exports, wanted, chat, name]);
   return exports;
 }
