@@ -1,7 +1,7 @@
 // The widget's bundles as a visitor downloads them: within DESIGN §10's budget at worst (the
-// build refusing them when not), every lazy chunk on the app's own Preact (one copy, or hooks
-// break), the app on the loader's helpers, each app speaking its own language alone, and no
-// zod in the browser.
+// build refusing them when not), the live link and the conversation's views left to their
+// chunk, every lazy chunk on the app's own Preact (one copy, or hooks break), the app on the
+// loader's helpers, each app speaking its own language alone, and no zod in the browser.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../widget/locale';
@@ -90,6 +90,17 @@ describe('the widget bundles', () => {
     for (const [name, chunk] of Object.entries(bundle.chunks)) {
       for (const marker of PREACT_MARKERS) {
         expect(chunk.code.includes(marker), `${name} carries its own Preact`).toBe(false);
+      }
+    }
+  });
+
+  it('leaves what only a conversation needs to the conversation chunk', () => {
+    // The socket's handshake path, and the views' Reply button.
+    const markers = ['socket.io/?EIO=4', 'class:"reply"'];
+    for (const marker of markers) {
+      expect(bundle.chunks.conversation.code).toContain(marker);
+      for (const app of Object.values(bundle.apps)) {
+        expect(app.code.includes(marker), `${app.name} carries ${marker}`).toBe(false);
       }
     }
   });
