@@ -184,7 +184,6 @@ function Field({ id, field, value, error, autofocus, onChange }: FieldProps) {
       <input
         {...common}
         type={field.type}
-        list={undefined}
         maxLength={1000}
         autocomplete={autocomplete}
         value={text}
