@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { TEMPLATE_KEYS } from './admin';
 import { AGENT_ROLES } from './agent';
 import { secretViewSchema } from './console-responses-telegram';
+import { CONVERSATION_CHANNELS } from './conversation-state';
 import { SETTINGS_SCHEMAS } from './settings';
 
 const id = z.uuid();
@@ -109,6 +110,9 @@ const agentConversationShape = {
   id,
   codename: z.string(),
   status: conversationStatusSchema,
+  channel: z
+    .enum(CONVERSATION_CHANNELS)
+    .describe('Where the customer writes from: the widget, or a private chat with the bot'),
   name: z.string().nullable(),
   departmentId: id.nullable(),
   assignee: agentSummarySchema.nullable(),

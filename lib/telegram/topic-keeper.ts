@@ -84,6 +84,7 @@ export class TopicKeeper {
         locale: row.conversation.locale,
         fields: row.conversation.fields,
         identity: row.conversation.identity,
+        fromTelegram: row.conversation.channel === 'telegram',
         ...(replacesLost
           ? { recap: recapNote(await recentLines(this.database, conversationId)) }
           : {}),
