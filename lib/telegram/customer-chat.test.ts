@@ -1,0 +1,58 @@
+// The pieces of a customer's private chat that need no bot: naming departments in `/start`,
+// the name Parley takes from Telegram, and what of a conversation reaches the chat.
+import { describe, expect, it } from 'vitest';
+import type { DomainEvent } from '../events/types';
+import { matchDepartment, telegramCustomerName } from './customer-chat';
+import { customerPosts } from './customer-mirror';
+
+const departments = [
+  { id: '7c9e6679-7425-40de-944b-e07fc1f90ae7', name: 'Sales' },
+  { id: '16fd2706-8baf-433b-82eb-8c7fada847da', name: 'Billing desk' },
+];
+
+const event = (type: DomainEvent['type'], payload: unknown): DomainEvent =>
+  ({
+    id: 1,
+    type,
+    conversationId: departments[0]!.id,
+    actor: 'customer',
+    payload,
+    createdAt: new Date(),
+  }) as DomainEvent;
+
+describe('Telegram customer chats', () => {
+  it('finds the department a /start link names, by id or by name', () => {
+    expect(matchDepartment(departments, 'sales')?.name).toBe('Sales');
+    expect(matchDepartment(departments, 'Billing_desk')?.name).toBe('Billing desk');
+    expect(matchDepartment(departments, 'billing-desk')?.name).toBe('Billing desk');
+    expect(matchDepartment(departments, departments[1]!.id.toUpperCase())?.name).toBe(
+      'Billing desk',
+    );
+    expect(matchDepartment(departments, 'support')).toBeUndefined();
+  });
+
+  it("takes the customer's Telegram name when it makes a valid name", () => {
+    expect(telegramCustomerName({ first_name: 'Carla', last_name: 'Customer' })).toBe(
+      'Carla Customer',
+    );
+    expect(telegramCustomerName({ first_name: 'A'.repeat(40) })).toBe('A'.repeat(32));
+    expect(telegramCustomerName({ first_name: 'X' })).toBeNull();
+  });
+
+  it('sends the customer what the widget shows: replies, banners and bubbles, not reminders', () => {
+    const message = (author: string) => ({
+      message: { author, agentName: 'Ann', text: 'Hello', attachments: [{ id: 'f1' }] },
+    });
+    expect(customerPosts(event('message.posted', message('agent')))).toEqual([
+      { text: 'Ann: Hello', attachmentIds: ['f1'] },
+    ]);
+    expect(customerPosts(event('message.posted', message('customer')))).toEqual([]);
+    expect(customerPosts(event('message.posted', message('system')))).toEqual([]);
+    const system = (notice: boolean, messageId: string | null) =>
+      event('system_message.emitted', { text: 'Closed', notice, messageId, telegram: true });
+    expect(customerPosts(system(true, null))).toEqual([{ text: 'Closed', attachmentIds: [] }]);
+    expect(customerPosts(system(false, 'm1'))).toEqual([{ text: 'Closed', attachmentIds: [] }]);
+    expect(customerPosts(system(false, null))).toEqual([]);
+    expect(customerPosts(event('note.added', { note: { text: 'private' } }))).toEqual([]);
+  });
+});
