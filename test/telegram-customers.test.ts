@@ -15,15 +15,17 @@ import {
 import {
   BLOCKED_TEXT,
   CHOOSE_TEXT,
+  continuedText,
   OPEN_CONVERSATION_TEXT,
   WRITE_TEXT,
 } from '../lib/telegram/customer-chat';
-import { admin, eventually } from './customer-client';
+import { admin, api, eventually } from './customer-client';
 import { createDepartment } from './factories';
 import { TEST_ADMIN } from './server';
 import {
   ann,
   botSays,
+  customerWithTopic,
   delivered,
   fileDatabase,
   SUPPORT_CHAT,
@@ -331,5 +333,49 @@ describe('Telegram as a customer channel', () => {
     );
     const ready = await fetch(`${url()}/readyz`).then((r) => r.json());
     expect(ready).toMatchObject({ status: 'ok', telegram: 'ok' });
+  });
+
+  it('continues a widget conversation in Telegram with a one-time link, replies reaching both', async () => {
+    const { customer, codename, thread } = await customerWithTopic(stack, 'Iris');
+    const link = await api<{ url: string; expiresAt: string }>(
+      `${url()}/api/v1/conversations/${customer.conversationId}/telegram-link`,
+      { method: 'POST', token: customer.token },
+    );
+    expect(link.status).toBe(201);
+    const match = /^https:\/\/t\.me\/parley_test_bot\?start=(c_[A-Za-z0-9_-]{24})$/.exec(
+      link.body.url,
+    );
+    expect(match).not.toBeNull();
+
+    // Telegram opens the chat with `/start <code>`.
+    const iris: FakeUser = { id: 7007, first_name: 'Iris', username: 'iris' };
+    await writes(iris, `/start ${match![1]}`);
+    await botTells(iris, continuedText(codename));
+
+    await delivered(stack.fake.write(ann, SUPPORT_CHAT, thread, 'Answer for both'));
+    await botTells(iris, 'Ann Agent: Answer for both');
+    await eventually(
+      () => customer.received.some((m) => m.text === 'Answer for both'),
+      'the reply in the widget',
+    );
+    await writes(iris, 'Writing from my phone now');
+    await botSays(stack.fake, thread, 'Writing from my phone now');
+    await eventually(
+      () => customer.received.some((m) => m.text === 'Writing from my phone now'),
+      'the Telegram line in the widget',
+    );
+    const [conversation] = await db()
+      .select()
+      .from(conversations)
+      .where(eq(conversations.id, customer.conversationId));
+    expect(conversation).toMatchObject({ channel: 'widget', customerTelegramChatId: iris.id });
+    expect(await conversationsOf(iris)).toHaveLength(1);
+
+    // The code worked once.
+    const jon: FakeUser = { id: 7008, first_name: 'Jon' };
+    await writes(jon, `/start ${match![1]}`);
+    await botTells(jon, 'This link has expired: open a new one in the chat.');
+    expect(await conversationsOf(jon)).toEqual([]);
+    customer.close();
   });
 });

@@ -37,6 +37,13 @@ export const attachmentSchema = z
 
 export const uploadAttachmentResponseSchema = z.object({ attachment: attachmentSchema });
 
+export const telegramChatLinkSchema = z
+  .object({
+    url: z.string().describe('`https://t.me/<bot>?start=<one-time code>`'),
+    expiresAt: time,
+  })
+  .meta({ id: 'TelegramChatLink' });
+
 export const quotedMessageSchema = z
   .object({
     id,

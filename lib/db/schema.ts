@@ -590,6 +590,24 @@ export const telegramCustomerChats = pgTable('telegram_customer_chats', {
   updatedAt: updatedAt(),
 });
 
+/**
+ * "Continue in Telegram": one-time codes in a `t.me/<bot>?start=<code>` link that attach the
+ * customer's private chat to their widget conversation. Only the hash is kept.
+ */
+export const telegramChatLinks = pgTable(
+  'telegram_chat_links',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('telegram_chat_links_conversation_idx').on(t.conversationId)],
+);
+
 /** One-time codes that tie a Telegram user to an inbox account; only the hash is kept. */
 export const telegramLinkCodes = pgTable(
   'telegram_link_codes',

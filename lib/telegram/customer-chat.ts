@@ -4,7 +4,9 @@
 // inbox, lifecycle) through the same services the widget uses, and later messages go to
 // it — a closed one reopens, a blocked one refuses, as postCustomerMessage decides. What
 // the customer should see comes back through the outbox (./customer-mirror.ts), paced per
-// chat. Stickers, service messages and other commands do nothing at all.
+// chat. `/start <code>` from the widget's "Continue in Telegram" link attaches the chat to
+// the widget's conversation instead. Stickers, service messages and other commands do
+// nothing at all.
 import { asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Telegram } from 'telegraf';
 import type { CallbackQuery, Message, User } from 'telegraf/types';
@@ -13,6 +15,7 @@ import { customerActor } from '../actor';
 import { isOpen } from '../contracts/conversation-state';
 import { messageTextSchema } from '../contracts/message-content';
 import { customerNameSchema } from '../contracts/text';
+import { attachTelegramChat, isChatLinkCode } from '../conversations/continue-in-telegram';
 import { postCustomerMessage } from '../conversations/post-customer-message';
 import { startConversation } from '../conversations/start-conversation';
 import { db } from '../db/client';
@@ -39,6 +42,8 @@ export const OPEN_CONVERSATION_TEXT =
   'Your conversation with us is still open: just write here and we will answer.';
 export const WRITE_TEXT = 'Write your message and we will answer here.';
 export const CHOOSE_TEXT = 'Choose who you would like to talk to, or just write your message.';
+export const continuedText = (codename: string) =>
+  `You are connected: this chat continues your conversation ${codename}. Our replies reach you here too; just write.`;
 export const CUSTOMER_HELP =
   'Write your message here and the team will answer in this chat. /start to choose a department.';
 
@@ -138,6 +143,7 @@ export class CustomerChats {
   }
 
   private async onStart(chatId: number, arg: string): Promise<void> {
+    if (isChatLinkCode(arg)) return this.continueHere(chatId, arg);
     const chat = await chatRow(chatId);
     if (chat?.status === 'blocked') return this.tellBlocked(chatId);
     if (chat?.status && isOpen(chat.status)) return reply(chatId, OPEN_CONVERSATION_TEXT);
@@ -152,6 +158,18 @@ export class CustomerChats {
     }
     if (list.length === 0) return reply(chatId, `${greeting}\n\n${WRITE_TEXT}`);
     return reply(chatId, `${greeting}\n\n${CHOOSE_TEXT}`, departmentButtons(list));
+  }
+
+  /** "Continue in Telegram": the widget's link attaches this chat to its conversation. */
+  private async continueHere(chatId: number, code: string): Promise<void> {
+    try {
+      const conversation = await attachTelegramChat(code, chatId);
+      await reply(chatId, continuedText(conversation.codename));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (error.code === 'blocked') return this.tellBlocked(chatId);
+      await reply(chatId, `${error.message}.`);
+    }
   }
 
   /** A department button under the `/start` answer. */
