@@ -1,5 +1,6 @@
 // The "Continue in Telegram" link for a widget conversation: the running bot's username and a
-// one-time code (lib/conversations/continue-in-telegram.ts). Telegram must be on.
+// one-time code (lib/conversations/continue-in-telegram.ts). Refused (409) while Telegram is
+// off: nothing is down, the feature is simply not there to use.
 import { createTelegramChatLink } from '../conversations/continue-in-telegram';
 import { AppError } from '../errors';
 import { telegramEdge } from './updates';
@@ -16,6 +17,6 @@ export async function telegramChatLink(
   conversationId: string,
 ): Promise<{ url: string; expiresAt: string }> {
   const username = await botUsername();
-  if (!username) throw new AppError('unavailable', 'Telegram is not set up here', 60);
+  if (!username) throw new AppError('conflict', 'Telegram is not set up here');
   return createTelegramChatLink(conversationId, username);
 }

@@ -243,10 +243,11 @@ export class CustomerChats {
   }
 
   private async start(chatId: number, user: User, departmentId: string | null): Promise<string> {
+    const name = telegramCustomerName(user);
     const { conversation } = await startConversation(
       {
         ...(departmentId ? { departmentId } : {}),
-        ...(telegramCustomerName(user) ? { name: telegramCustomerName(user)! } : {}),
+        ...(name ? { name } : {}),
         visitorId: telegramVisitorId(user),
         ...(user.language_code ? { locale: user.language_code.slice(0, 35) } : {}),
       },

@@ -111,13 +111,13 @@ export const customerRoutes = [
       'Opening the link sends `/start <code>` from the customer’s chat with the bot, which ' +
       'attaches that chat to this conversation: agents’ replies then reach the widget and the ' +
       'chat, and what the customer writes there lands here. The code works once, for 30 ' +
-      'minutes; 503 while Telegram is not set up.',
+      'minutes; 409 while Telegram is not set up.',
     tag,
     auth: 'customer',
     cors: true,
     params: conversation,
     responses: { 201: telegramChatLinkSchema },
-    errors: ['blocked', 'unavailable'],
+    errors: ['blocked', 'conflict'],
   }),
   defineRoute({
     method: 'post',
