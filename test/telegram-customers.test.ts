@@ -145,9 +145,17 @@ describe('Telegram as a customer channel', () => {
     await botTells(carla, 'Thanks! An agent will be with you shortly.');
 
     // A reply in the topic reaches the customer, who is notified (never silent).
-    await delivered(stack.fake.write(ann, SUPPORT_CHAT, topic.thread_id, 'Ann here, checking'));
+    const annWrites = stack.fake.write(ann, SUPPORT_CHAT, topic.thread_id, 'Ann here, checking');
+    await delivered(annWrites);
     const fromTopic = await botTells(carla, 'Ann Agent: Ann here, checking');
     expect(fromTopic.disable_notification).toBe(false);
+    // Her edit in the topic is told in the chat, below the copy it keeps.
+    const annMessageId = (annWrites.update as { message?: { message_id: number } }).message!
+      .message_id;
+    await delivered(
+      stack.fake.edit(ann, SUPPORT_CHAT, annMessageId, 'Ann here, checking the charges'),
+    );
+    await botTells(carla, '✏️ Ann Agent: Ann here, checking the charges');
 
     // An admin takes it over in the inbox and answers from there.
     const claimed = await admin(url(), `/conversations/${started!.id}/claim`, {

@@ -54,5 +54,13 @@ describe('Telegram customer chats', () => {
     expect(customerPosts(system(false, 'm1'))).toEqual([{ text: 'Closed', attachmentIds: [] }]);
     expect(customerPosts(system(false, null))).toEqual([]);
     expect(customerPosts(event('note.added', { note: { text: 'private' } }))).toEqual([]);
+    // An agent's edit or deletion is told below the copy the chat keeps.
+    expect(customerPosts(event('message.edited', message('agent')))).toEqual([
+      { text: '✏️ Ann: Hello', attachmentIds: [] },
+    ]);
+    expect(customerPosts(event('message.deleted', message('agent')))).toEqual([
+      { text: '🗑 Ann deleted a message.', attachmentIds: [] },
+    ]);
+    expect(customerPosts(event('message.edited', message('customer')))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // What a customer who writes from Telegram sees of their conversation: the events the
-// widget would show (agents' replies, persisted system messages and banners) become posts
-// in their private chat with the bot, through the same outbox as the topics. Events of a
+// widget would show (agents' replies and their edits and deletions, persisted system
+// messages and banners) become posts in their private chat with the bot, through the same
+// outbox as the topics. Events of a
 // conversation without such a chat leave no rows here.
 import { type SQL, sql } from 'drizzle-orm';
 import type { DomainEvent, EventPayloads } from '../events/types';
@@ -26,6 +27,24 @@ export function customerPosts(event: DomainEvent): CustomerPost[] {
           text: agentReplyLine(message.agentName, message.text),
           attachmentIds: message.attachments.map((file) => file.id),
         },
+      ];
+    }
+    case 'message.edited': {
+      // The chat's copy stays as sent: the customer reads the new text below it.
+      const { message } = event.payload as EventPayloads['message.edited'];
+      if (message.author !== 'agent') return [];
+      return [
+        {
+          text: `✏️ ${agentReplyLine(message.agentName, message.text)}`,
+          attachmentIds: [],
+        },
+      ];
+    }
+    case 'message.deleted': {
+      const { message } = event.payload as EventPayloads['message.deleted'];
+      if (message.author !== 'agent') return [];
+      return [
+        { text: `🗑 ${message.agentName ?? 'The agent'} deleted a message.`, attachmentIds: [] },
       ];
     }
     case 'system_message.emitted': {
