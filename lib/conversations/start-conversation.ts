@@ -127,7 +127,11 @@ export async function startConversation(
       };
     }
   }
-  if (context.ip) await limitConversationStarts(context.ip);
+  // A Telegram customer has no address: their chat is counted instead.
+  const starter =
+    context.ip ??
+    (context.telegramChatId !== undefined ? `telegram:${context.telegramChatId}` : '');
+  if (starter) await limitConversationStarts(starter);
   const customerEmail = customerEmailOf(input, form, identity);
   for (let attempt = 1; ; attempt++) {
     try {

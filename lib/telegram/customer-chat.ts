@@ -28,6 +28,7 @@ import {
 } from '../db/schema';
 import { AppError } from '../errors';
 import { logger } from '../log';
+import { limitMessages } from '../rate-limit';
 import { getSettings } from '../settings/settings';
 import { parseCommand } from './commands';
 import { captionOf, incomingFile, receiveTelegramFile } from './incoming-media';
@@ -104,8 +105,18 @@ async function chatRow(chatId: number) {
   return row ?? null;
 }
 
-/** Posts into the customer's chat, after what the outbox holds for it already. */
+/**
+ * Posts into the customer's chat, after what the outbox holds for it already. The bot's own
+ * answers (menus, help, refusals) count against the chat's message rate, so a customer
+ * repeating `/start` cannot queue more than the chat's pace can send.
+ */
 async function reply(chatId: number, text: string, replyMarkup?: TelegramReplyMarkup) {
+  try {
+    await limitMessages(`telegram:${chatId}`);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'rate_limited') return;
+    throw error;
+  }
   await enqueueTelegram(db(), [{ kind: 'customer_post', chatId, text, replyMarkup }]);
   wakeTelegramSender();
 }
@@ -235,7 +246,8 @@ export class CustomerChats {
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       if (error.code === 'blocked') return this.tellBlocked(chatId);
-      // A customer over the message rate hears nothing: answering would feed the flood.
+      // A customer over the message (or new conversation) rate hears nothing: answering
+      // would feed the flood.
       if (error.code === 'rate_limited') return;
       logger().info({ code: error.code }, 'a Telegram customer message was refused');
       await reply(chatId, `Not sent: ${error.message}.`);
