@@ -1,148 +1,28 @@
-import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import type { Message } from '@/lib/contracts';
-import { signCustomerToken } from '@/lib/customer-token';
-import { openDatabase, rowsOf } from '@/lib/db/client';
-import { createTestDatabase, postgresReachable } from '../test/database';
+import { openDatabase } from '@/lib/db/client';
+import { createEmbeddedDatabase, createTestDatabase, postgresReachable } from '../test/database';
 import { type RunningServer, startServer } from '../test/server';
 import { uploadThroughput } from './bench-attachments';
+import {
+  AUTH_SECRET,
+  benchAgentCookie,
+  connectAll,
+  seedConversations,
+  serverRssBytes,
+  sleep,
+  summary,
+} from './bench-kit';
+import { parleyPipeline, relayPipeline } from './bench-pipeline';
 import { telegramIdleGroup, telegramLatency } from './bench-telegram';
 import { bundleWidget } from './widget-bundles';
 import { describeSizes } from './widget-sizes';
 
-const RATE = Number(process.env.BENCH_RATE ?? 500);
+const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SENDERS = Number(process.env.BENCH_SENDERS ?? 200);
 const IDLE = Number(process.env.BENCH_IDLE ?? 10_000);
-const AUTH_SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-const ms = (value: number) => `${value.toFixed(1)} ms`;
-
-function summary(label: string, samples: number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return `${label}: p50 ${ms(percentile(sorted, 50))}  p95 ${ms(percentile(sorted, 95))}  p99 ${ms(percentile(sorted, 99))}  max ${ms(sorted.at(-1) ?? Number.NaN)}  (n=${sorted.length})`;
-}
-
-function serverRssBytes(server: RunningServer): number {
-  const status = readFileSync(`/proc/${server.pid()}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-}
-
-/** Conversations and their tokens, inserted directly: the bench measures sockets, not setup. */
-async function seedConversations(url: string, count: number) {
-  process.env.AUTH_SECRET = AUTH_SECRET;
-  const handle = openDatabase({ url, dataDir: '/tmp' });
-  const rows = rowsOf<{ id: string }>(
-    await handle.db.execute(sql`
-      insert into conversations (codename, status)
-      select 'Bench #' || g || '-' || md5(random()::text), 'open_unclaimed'
-      from generate_series(1, ${count}) g
-      returning id`),
-  );
-  await handle.close();
-  return Promise.all(
-    rows.map(async (r) => ({ id: r.id, token: await signCustomerToken(r.id, 1) })),
-  );
-}
-
-function connect(url: string, token: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = io(`${url}/customer`, {
-      auth: { token },
-      transports: ['websocket'],
-      reconnection: false,
-      timeout: 30_000,
-    });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
-
-async function connectAll(url: string, tokens: string[], batch = 250): Promise<Socket[]> {
-  const sockets: Socket[] = [];
-  for (let i = 0; i < tokens.length; i += batch) {
-    sockets.push(...(await Promise.all(tokens.slice(i, i + batch).map((t) => connect(url, t)))));
-  }
-  return sockets;
-}
-
-async function throughput(server: RunningServer, url: string) {
-  const conversations = await seedConversations(url, SENDERS);
-  const sockets = await connectAll(
-    server.url,
-    conversations.map((c) => c.token),
-  );
-  const sentAt = new Map<string, number>();
-  const ackLatency: number[] = [];
-  const broadcastLatency: number[] = [];
-  for (const socket of sockets) {
-    socket.on('message', (message: Message) => {
-      const started = message.clientId ? sentAt.get(message.clientId) : undefined;
-      if (started !== undefined) broadcastLatency.push(performance.now() - started);
-    });
-  }
-
-  const total = Math.round(RATE * SECONDS);
-  const intervalMs = 1000 / RATE;
-  let failures = 0;
-  const inFlight: Promise<void>[] = [];
-  const began = performance.now();
-  for (let i = 0; i < total; i++) {
-    const due = began + i * intervalMs;
-    const wait = due - performance.now();
-    if (wait > 1) await sleep(wait);
-    const socket = sockets[i % sockets.length]!;
-    const clientId = `bench-${i}`;
-    const started = performance.now();
-    sentAt.set(clientId, started);
-    inFlight.push(
-      socket
-        .timeout(30_000)
-        .emitWithAck('message:send', { clientId, text: `Benchmark message ${i}` })
-        .then((ack: { ok: boolean }) => {
-          if (ack.ok) ackLatency.push(performance.now() - started);
-          else failures++;
-        })
-        .catch(() => {
-          failures++;
-        }),
-    );
-  }
-  const sendSeconds = (performance.now() - began) / 1000;
-  await Promise.all(inFlight);
-  const allAckedSeconds = (performance.now() - began) / 1000;
-  const deadline = Date.now() + 10_000;
-  while (broadcastLatency.length < ackLatency.length && Date.now() < deadline) await sleep(20);
-
-  const handle = openDatabase({ url, dataDir: '/tmp' });
-  const [stored] = rowsOf<{ count: number }>(
-    await handle.db.execute(sql`select count(*)::int as count from messages`),
-  );
-  await handle.close();
-  for (const socket of sockets) socket.close();
-
-  console.log(
-    `\n== customer messages over /customer sockets (${SENDERS} senders, target ${RATE} msg/s for ${SECONDS} s)`,
-  );
-  console.log(
-    `sent ${total} in ${sendSeconds.toFixed(2)} s, all acknowledged after ${allAckedSeconds.toFixed(2)} s`,
-  );
-  console.log(
-    `persisted: ${stored?.count} messages, ${(Number(stored?.count) / allAckedSeconds).toFixed(0)} msg/s held; failures: ${failures}`,
-  );
-  console.log(summary('ack latency (persisted, then acknowledged)', ackLatency));
-  console.log(
-    summary('broadcast latency (send → message event via the dispatcher)', broadcastLatency),
-  );
-}
 
 async function idleSockets(server: RunningServer, url: string) {
   const conversations = await seedConversations(url, IDLE);
@@ -165,37 +45,11 @@ async function idleSockets(server: RunningServer, url: string) {
   );
 }
 
-// ---- Inbox: customer message → agent socket, and the inbox's first page at scale ----
-//   BENCH_INBOX_CONVERSATIONS (100000)  BENCH_AGENT_RATES (100,200,<BENCH_RATE>: one run each)
+// ---- Two instances: customer message → agent socket across the adapter; the inbox's
+// first page at scale.
+//   BENCH_RATE (1000 msg/s)  BENCH_SECONDS (10)  BENCH_INBOX_CONVERSATIONS (100000)
 
 const INBOX_CONVERSATIONS = Number(process.env.BENCH_INBOX_CONVERSATIONS ?? 100_000);
-const AGENT_RATES = (process.env.BENCH_AGENT_RATES ?? `100,200,${RATE}`)
-  .split(',')
-  .map(Number)
-  .filter((rate) => rate > 0);
-
-/** An agent row and the session cookie the inbox would carry. */
-async function benchAgentCookie(url: string): Promise<{ agentId: string; cookie: string }> {
-  const { encode } = await import('next-auth/jwt');
-  const handle = openDatabase({ url, dataDir: '/tmp' });
-  const [row] = rowsOf<{ id: string }>(
-    await handle.db.execute(sql`
-      insert into agents (name, email, role) values ('Bench agent', ${`bench-${Date.now()}@example.com`}, 'agent')
-      returning id`),
-  );
-  // A session as sign-in opens one: the inbox's socket checks it on connect.
-  const [session] = rowsOf<{ id: string }>(
-    await handle.db.execute(
-      sql`insert into agent_sessions (agent_id) values (${row!.id}) returning id`,
-    ),
-  );
-  await handle.close();
-  const token = await encode({
-    token: { sub: row!.id, sid: session!.id, sv: 1 },
-    secret: AUTH_SECRET,
-  });
-  return { agentId: row!.id, cookie: `next-auth.session-token=${token}` };
-}
 
 /**
  * Customer sockets send at a sustained rate; an agent socket times each message's arrival.
@@ -354,7 +208,7 @@ async function main() {
       url: process.env.BENCH_URL,
       port: Number(new URL(process.env.BENCH_URL).port),
     };
-    await throughput(server as RunningServer, process.env.BENCH_DATABASE_URL);
+    await parleyPipeline('Parley', server.url);
     return;
   }
   if (!(await postgresReachable())) {
@@ -373,22 +227,33 @@ async function main() {
   try {
     // Idle sockets first, on a fresh process, so the RSS it reports is theirs alone.
     await idleSockets(server, database.url!);
-    await throughput(server, database.url!);
-    for (const rate of AGENT_RATES) await agentDelivery(server, database.url!, rate);
-    // A second instance on the same database (the PostgreSQL adapter between them), at the
-    // highest rate: on 2 cores the instances share the CPU, so the sum does not double.
+    await relayPipeline();
+    await parleyPipeline('Parley on PostgreSQL', server.url);
+    // A second instance on the same database (the PostgreSQL adapter between them): on 2
+    // cores the instances share the CPU, so the sum does not double.
     const second = await startServer({
       database,
       env: { AUTH_SECRET, LOG_LEVEL: 'warn', WIDGET_ALLOWED_ORIGINS: '*' },
     });
     try {
-      await agentDelivery(server, database.url!, Math.max(...AGENT_RATES), [server, second]);
+      await agentDelivery(server, database.url!, RATE, [server, second]);
     } finally {
       await second.stop();
     }
     await inboxFirstPage(server, database.url!);
   } finally {
     await server.dispose();
+  }
+
+  // ---- The pipeline again on embedded PGlite (printed; DESIGN §10 budgets PostgreSQL)
+  const embedded = await startServer({
+    database: createEmbeddedDatabase('bench_pglite'),
+    env: { AUTH_SECRET, LOG_LEVEL: 'warn', WIDGET_ALLOWED_ORIGINS: '*' },
+  });
+  try {
+    await parleyPipeline('Parley on embedded PGlite', embedded.url);
+  } finally {
+    await embedded.dispose();
   }
 
   // ---- Telegram: customer → Telegram latency, on a server of its own (scripts/bench-telegram.ts)

@@ -6,6 +6,7 @@ import { Server } from 'socket.io';
 import { closeDatabase } from '@/lib/db/client';
 import { EmailManager } from '@/lib/email/manager';
 import { Dispatcher } from '@/lib/events/dispatcher';
+import { startLiveChannels } from '@/lib/events/live';
 import { isOriginAllowed } from '@/lib/http/cors';
 import { logger } from '@/lib/log';
 import { metrics } from '@/lib/metrics';
@@ -70,8 +71,10 @@ async function main(): Promise<void> {
   };
   const agents = registerAgentNamespace(io, customers);
 
-  // Every registered channel (lib/events/channels); Telegram and email are always listed,
-  // and get delivery rows only while they are on.
+  // Every registered channel (lib/events/channels): the sockets are pushed by whichever
+  // process commits an event; Telegram and email are delivered from their rows, which they
+  // get only while they are on.
+  const stopLive = startLiveChannels({ customers, agents });
   const dispatcher = new Dispatcher(handle, { customers, agents });
   await dispatcher.start();
   const sweeper = new Sweeper();
@@ -113,6 +116,7 @@ async function main(): Promise<void> {
     // Disconnects every socket (their clients reconnect, to another instance if there is
     // one) and closes the adapter before its connections go.
     await new Promise<void>((resolve) => io.close(() => resolve()));
+    stopLive();
     await closed;
     await app.close?.();
     await adapter.close();

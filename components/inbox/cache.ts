@@ -1,5 +1,6 @@
 // Applies what the `/agent` socket pushes to the TanStack Query cache, so every list,
-// count and open conversation updates in place without a refetch.
+// count and open conversation updates in place without a refetch. Pushes are best effort:
+// a transcript that turns out to miss a `seq` is fetched again.
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import type {
   InboxConversation,
@@ -93,6 +94,8 @@ export function applyConversations(
   updates: AgentConversation[],
 ): void {
   for (const update of updates) {
+    // The row is read after its messages were pushed: a transcript behind it lost one.
+    repairTranscript(client, update.id, update.lastSeq);
     const conversation = withRead(update, knownReadSeq(client, update.id) ?? 0);
     client.setQueryData<InboxConversation>(keys.conversation(update.id), (old) =>
       old ? withRead(update, old.lastReadSeq) : undefined,
@@ -135,12 +138,30 @@ export function markReadLocally(client: QueryClient, id: string, seq: number): v
 
 type TranscriptData = InfiniteData<TranscriptPage, number | undefined>;
 
-/** Adds a message or note to the newest transcript page, once. */
+/** The highest `seq` a cached transcript holds; undefined when it is not cached. */
+function newestSeq(client: QueryClient, conversationId: string): number | undefined {
+  const newest = client.getQueryData<TranscriptData>(keys.transcript(conversationId))?.pages[0];
+  return newest && (newest.messages.at(-1)?.seq ?? 0);
+}
+
+/** Fetches a cached transcript again when it misses messages up to `seq` (a lost push). */
+function repairTranscript(client: QueryClient, conversationId: string, seq: number): void {
+  const newest = newestSeq(client, conversationId);
+  if (newest !== undefined && seq > newest) {
+    void client.invalidateQueries({ queryKey: keys.transcript(conversationId), exact: true });
+  }
+}
+
+/**
+ * Adds a message or note to the newest transcript page, once; a message past a gap in
+ * `seq` has the transcript fetched again for what was missed.
+ */
 export function appendToTranscript(
   client: QueryClient,
   conversationId: string,
   item: { message: Message } | { note: Note },
 ): void {
+  if ('message' in item) repairTranscript(client, conversationId, item.message.seq - 1);
   client.setQueryData<TranscriptData>(keys.transcript(conversationId), (old) => {
     const newest = old?.pages[0];
     if (!old || !newest) return old;

@@ -5,6 +5,7 @@ import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import { db, type Queryable } from '../db/client';
 import { type AgentRow, agentSessions, agents } from '../db/schema';
+import { inTransaction } from '../db/transaction';
 import { recordEvent } from '../events/record-event';
 
 /** How long a session lasts without the inbox being opened. */
@@ -48,7 +49,7 @@ export async function getSessionAgent(claims: SessionClaims): Promise<AgentRow |
 
 /** Ends one session (signing out): its cookie and its sockets stop working. */
 export async function endAgentSession(claims: SessionClaims): Promise<void> {
-  await db().transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     const ended = await tx
       .update(agentSessions)
       .set({ endedAt: new Date() })

@@ -7,6 +7,7 @@ import { createConversation, nextClientId } from '../../test/factories';
 import { serviceActor } from '../actor';
 import { db } from '../db/client';
 import { messages, messageTemplates, settings } from '../db/schema';
+import { inTransaction } from '../db/transaction';
 import { upsertTemplate } from '../settings/message-templates';
 import { updateSettings } from '../settings/update-settings';
 import { postCustomerMessage } from './post-customer-message';
@@ -89,7 +90,7 @@ describe('system messages', () => {
       .from(messages)
       .where(eq(messages.conversationId, first.conversation.id));
     const later = new Date(row!.createdAt.getTime() + 301_000);
-    await db().transaction((tx) =>
+    await inTransaction((tx) =>
       emitSystemMessage(tx, first.conversation, 'waiting_for_agent', serviceActor, later),
     );
     expect(await waiting(first.conversation.id)).toHaveLength(2);
@@ -109,7 +110,7 @@ describe('system messages', () => {
     const english = await createConversation({ locale: 'en' });
 
     for (const started of [german, brazilian, english]) {
-      await db().transaction((tx) =>
+      await inTransaction((tx) =>
         emitSystemMessage(tx, started.conversation, 'closing_message', serviceActor),
       );
     }

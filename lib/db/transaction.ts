@@ -1,6 +1,5 @@
-// Runs a unit of work in one transaction and wakes the dispatcher once it has committed;
-// work may also ask for something to happen only if the transaction commits (`afterCommit`).
-import { wakeDispatcher } from '../events/wake';
+// Runs a unit of work in one transaction; work may ask for something to happen only once it
+// has committed (`afterCommit`): pushing its events live, waking the dispatcher, metrics.
 import { db, type Queryable, type Transaction } from './client';
 
 const committed = new WeakMap<object, Array<() => void>>();
@@ -12,12 +11,16 @@ export async function inTransaction<T>(work: (tx: Transaction) => Promise<T>): P
     committed.set(tx, callbacks);
     return work(tx);
   });
-  wakeDispatcher();
   for (const callback of callbacks) callback();
   return result;
 }
 
-/** Calls `callback` once `tx` (begun by `inTransaction`) has committed; never on a rollback. */
+/**
+ * Calls `callback` once `tx` has committed; never on a rollback. `tx` must have been begun
+ * by `inTransaction`: anything else is a mistake that would lose the callback, and throws.
+ */
 export function afterCommit(tx: Queryable, callback: () => void): void {
-  committed.get(tx)?.push(callback);
+  const callbacks = committed.get(tx);
+  if (!callbacks) throw new Error('afterCommit needs a transaction begun by inTransaction');
+  callbacks.push(callback);
 }

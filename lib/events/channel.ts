@@ -1,6 +1,9 @@
-// What a channel is: a name, whether it is on, and what it does with each event. A channel
-// is one file that calls defineChannel; the registry (./channels) lists them, the
-// dispatcher delivers to them, and record-event gives each enabled one a delivery row.
+// What a channel is: a name, whether it is on, how it is reached and what it does with each
+// event. A channel is one file that calls defineChannel; the registry (./channels) lists
+// them. A durable channel (Telegram, email) gets a delivery row per event from
+// record-event and the dispatcher hands it the events from those rows; a live channel (the
+// sockets) is handed each event by the committing process right after the commit (./live),
+// and its clients repair what they miss by `seq`.
 import type { SQL } from 'drizzle-orm';
 import type { Namespace } from 'socket.io';
 import type { AgentServerEvents } from '../contracts/agent';
@@ -31,6 +34,8 @@ export type ChannelHandler =
 
 export interface Channel {
   readonly name: string;
+  /** Pushed after the commit, without a delivery row: what it misses, its clients fetch. */
+  readonly live: boolean;
   /** Whether events get delivery rows for this channel now (checked on every event). */
   enabled(): boolean;
   /** Called once by each dispatcher that delivers to this channel. */
@@ -54,18 +59,22 @@ export type ChannelDefinition = {
   name: string;
   /** On unless it says otherwise. */
   enabled?: () => boolean;
-} & Handling;
+} & (
+  | ({ live?: false } & Handling)
+  /** Live: handed each event once, after its commit, in this process; never retried. */
+  | ({ live: true } & Exclude<Handling, { writes: unknown }>)
+);
 
 const always = () => true;
 
 export function defineChannel(definition: ChannelDefinition): Channel {
   const { name } = definition;
-  const enabled = definition.enabled ?? always;
-  if ('start' in definition) return { name, enabled, start: definition.start };
+  const channel = { name, live: definition.live === true, enabled: definition.enabled ?? always };
+  if ('start' in definition) return { ...channel, start: definition.start };
   if ('writes' in definition) {
     const { writes } = definition;
-    return { name, enabled, start: (context) => ({ writes: (event) => writes(event, context) }) };
+    return { ...channel, start: (context) => ({ writes: (event) => writes(event, context) }) };
   }
   const { handle } = definition;
-  return { name, enabled, start: (context) => ({ handle: (event) => handle(event, context) }) };
+  return { ...channel, start: (context) => ({ handle: (event) => handle(event, context) }) };
 }

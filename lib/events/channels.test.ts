@@ -9,9 +9,12 @@ import { createConversation, nextClientId } from '../../test/factories';
 import { postCustomerMessage } from '../conversations/post-customer-message';
 import { database, db } from '../db/client';
 import { deliveries, events } from '../db/schema';
+import { inTransaction } from '../db/transaction';
 import { defineChannel } from './channel';
 import { activeChannels, channels, registerChannel } from './channels';
 import { Dispatcher } from './dispatcher';
+import { startLiveChannels } from './live';
+import { recordEvent } from './record-event';
 import type { DomainEvent } from './types';
 
 const io = new Server();
@@ -110,5 +113,37 @@ describe('a channel defined in one place', () => {
     expect(() => registerChannel(defineChannel({ name: 'telegram', handle() {} }))).toThrow(
       /registered already/,
     );
+  });
+
+  it('pushes a live channel each committed event at once, with no delivery row', async () => {
+    const pushed: DomainEvent[] = [];
+    cleanup.push(
+      registerChannel(
+        defineChannel({ name: 'wallboard', live: true, handle: (e) => void pushed.push(e) }),
+      ),
+    );
+    expect(activeChannels()).not.toContain('wallboard');
+    cleanup.push(startLiveChannels(context));
+
+    const { conversation } = await createConversation();
+    await postCustomerMessage(conversation.id, { text: 'Hello', clientId: nextClientId() });
+    // Pushed by the committing call itself: there when it returns, no dispatcher running.
+    const written = await eventIdsOf(conversation.id);
+    expect(pushed.map((event) => event.id)).toEqual(written);
+    const posted = pushed.find((event) => event.type === 'message.posted')!;
+    expect(posted).toMatchObject({ conversationId: conversation.id, actor: 'customer' });
+    expect(posted.payload).toMatchObject({ message: { text: 'Hello', seq: 1 } });
+    expect(await rowsFor('wallboard', written)).toEqual([]);
+
+    // A transaction that rolls back pushes nothing.
+    const failed = inTransaction(async (tx) => {
+      await recordEvent(tx, 'conversation.seen', { type: 'customer' }, conversation.id, {
+        conversationId: conversation.id,
+        seq: 1,
+      });
+      throw new Error('changed its mind');
+    });
+    await expect(failed).rejects.toThrow('changed its mind');
+    expect(pushed).toHaveLength(written.length);
   });
 });

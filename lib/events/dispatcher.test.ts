@@ -1,27 +1,37 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { Server } from 'socket.io';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../test/customer-client';
 import { createConversation, nextClientId } from '../../test/factories';
 import { postCustomerMessage } from '../conversations/post-customer-message';
 import { database, db } from '../db/client';
 import { deliveries, events } from '../db/schema';
 import { type Channel, type ChannelContext, defineChannel } from './channel';
+import { registerChannel } from './channels';
 import { Dispatcher } from './dispatcher';
 import type { DomainEvent } from './types';
 
 const HOUR = 3_600_000;
 const running: Dispatcher[] = [];
 
-// Real namespaces of a server nobody connects to: the socket channels emit into empty rooms.
+// Real namespaces of a server nobody connects to.
 const io = new Server();
 const context: ChannelContext = { customers: io.of('/customer'), agents: io.of('/agent') };
 
-/** Stands in for the customer sockets: the one channel these dispatchers deliver to. */
+// A durable channel registered for these tests, so that every event gets a row for it; each
+// test's dispatchers deliver those rows to recorders of the same name.
+const CHANNEL = 'ledger';
+let unregister: () => void;
+beforeAll(() => {
+  unregister = registerChannel(defineChannel({ name: CHANNEL, handle() {} }));
+});
+afterAll(() => unregister());
+
+/** The one channel these dispatchers deliver to. */
 function recorder(fail?: (event: DomainEvent) => boolean) {
   const seen: DomainEvent[] = [];
   const subscriber = defineChannel({
-    name: 'customer-sockets',
+    name: CHANNEL,
     handle(event) {
       if (fail?.(event)) throw new Error(`refused event ${event.id}`);
       seen.push(event);
@@ -53,9 +63,7 @@ async function pendingFor(eventIds: number[]) {
   return db()
     .select()
     .from(deliveries)
-    .where(
-      and(inArray(deliveries.eventId, eventIds), eq(deliveries.subscriber, 'customer-sockets')),
-    );
+    .where(and(inArray(deliveries.eventId, eventIds), eq(deliveries.subscriber, CHANNEL)));
 }
 
 afterEach(async () => {
@@ -98,7 +106,7 @@ describe('Dispatcher', () => {
         .insert(events)
         .values({ type: 'conversation.seen', actor: 'customer', conversationId: null, payload: {} })
         .returning({ id: events.id });
-      await tx.insert(deliveries).values({ eventId: row!.id, subscriber: 'customer-sockets' });
+      await tx.insert(deliveries).values({ eventId: row!.id, subscriber: CHANNEL });
       await tx.execute(sql`select pg_notify('parley_events', '')`);
       return row!.id;
     });

@@ -1,5 +1,6 @@
-// Delivers domain events to the registered channels from their durable deliveries: at least
-// once, in event order per batch, with retries and backoff. It wakes at once on an
+// Delivers domain events to the durable channels from their deliveries: at least once, in
+// event order per batch, with retries and backoff (live channels are pushed after the
+// commit instead, see ./live). It wakes at once on an
 // in-process poke or a NOTIFY from another instance, and polls as a safety net. Several
 // instances may run it together: rows are leased with FOR UPDATE SKIP LOCKED.
 import { inArray, sql } from 'drizzle-orm';
@@ -27,7 +28,7 @@ export interface DispatcherOptions {
   leaseSeconds?: number;
   pollIntervalMs?: number;
   maxAttempts?: number;
-  /** Which channels this dispatcher delivers to: those registered when it is built, unless given. */
+  /** Which channels this dispatcher delivers to: the durable ones registered when it is built, unless given. */
   channels?: readonly Channel[];
 }
 
@@ -53,13 +54,14 @@ export class Dispatcher {
 
   private readonly channels: Started[];
 
-  /** Starts every channel with the process's context (its Socket.IO namespaces). */
+  /** Starts every durable channel with the process's context (its Socket.IO namespaces). */
   constructor(
     private readonly database: DatabaseHandle,
     context: ChannelContext,
     options: DispatcherOptions = {},
   ) {
-    this.channels = (options.channels ?? registeredChannels()).map((channel) => ({
+    const durable = (options.channels ?? registeredChannels()).filter((channel) => !channel.live);
+    this.channels = durable.map((channel) => ({
       name: channel.name,
       handler: channel.start(context),
     }));

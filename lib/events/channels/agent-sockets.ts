@@ -1,4 +1,5 @@
-// Channel: keeps every signed-in inbox live. Messages and notes go out as they come;
+// Channel: keeps every signed-in inbox live, pushed after each commit (the inbox fetches by
+// `seq` what it misses, and again on reconnect). Messages and notes go out as they come;
 // conversation rows that changed are re-read and sent in coalesced batches (a burst of
 // 500 messages a second becomes a few queries), always in their current state.
 import { inArray } from 'drizzle-orm';
@@ -17,6 +18,7 @@ const FLUSH_DELAY_MS = 100;
 
 export const agentSockets = defineChannel({
   name: 'agent-sockets',
+  live: true,
   // Per process: the conversations waiting to be re-read belong to this dispatcher.
   start({ agents }) {
     const room = () => agents.to(agentsRoom());

@@ -1,10 +1,12 @@
-// Channel: pushes what the customer may see to their widget sockets.
+// Channel: pushes what the customer may see to their widget sockets, live after each
+// commit; the widget fetches by `seq` what it misses.
 import { customerRoom } from '../../realtime/rooms';
 import { defineChannel } from '../channel';
 import { isEvent } from '../types';
 
 export const customerSockets = defineChannel({
   name: 'customer-sockets',
+  live: true,
   handle(event, { customers }) {
     if (!event.conversationId) return;
     const room = customers.to(customerRoom(event.conversationId));

@@ -1,5 +1,5 @@
 // The one list of channels that receive every event. Adding a channel is a file that calls
-// defineChannel and a line here; the dispatcher and record-event both read this list.
+// defineChannel and a line here; record-event, the dispatcher and the live fan-out read it.
 import { processSingleton } from '../../singleton';
 import type { Channel } from '../channel';
 import { agentSockets } from './agent-sockets';
@@ -29,10 +29,11 @@ export function registerChannel(channel: Channel): () => void {
   };
 }
 
-/** The channels that get delivery rows now: a channel that is off (Telegram or email not
- * configured) gets none, so rows nobody will handle do not pile up. */
+/** The channels that get delivery rows now: the durable ones that are on. A channel that
+ * is off (Telegram or email not configured) gets none, so rows nobody will handle do not
+ * pile up; live channels never get any. */
 export function activeChannels(): string[] {
   return registry()
-    .filter((channel) => channel.enabled())
+    .filter((channel) => !channel.live && channel.enabled())
     .map((channel) => channel.name);
 }
