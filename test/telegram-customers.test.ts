@@ -60,7 +60,7 @@ interface Listed {
 
 interface Details {
   conversation: Listed;
-  messages: Array<{ author: string; text: string; agentName?: string }>;
+  messages: Array<{ id: string; author: string; text: string; agentName?: string }>;
 }
 
 const url = () => stack.server.url;
@@ -170,7 +170,31 @@ describe('Telegram as a customer channel', () => {
     const agentName = (await details(started!.id)).messages.find(
       (m) => m.text === 'Refunded, sorry!',
     )!.agentName;
-    await botTells(carla, `${agentName}: Refunded, sorry!`);
+    const refunded = await botTells(carla, `${agentName}: Refunded, sorry!`);
+
+    // A Telegram reply in the chat quotes the message it answers, and an agent's quote
+    // arrives there as a Telegram reply.
+    const quoting = stack.fake.writePrivately(carla, 'Both charges?', {
+      replyTo: refunded.message_id,
+    });
+    await delivered(quoting);
+    const [quoted] = await db()
+      .select({ id: messages.id, replyToId: messages.replyToId })
+      .from(messages)
+      .where(and(eq(messages.conversationId, started!.id), eq(messages.text, 'Both charges?')));
+    const refundedId = (await details(started!.id)).messages.find(
+      (m) => m.text === 'Refunded, sorry!',
+    )!.id;
+    expect(quoted?.replyToId).toBe(refundedId);
+    const answer = await admin(url(), `/conversations/${started!.id}/messages`, {
+      text: 'Yes, both',
+      agentEmail: TEST_ADMIN.email,
+      replyToId: quoted!.id,
+    });
+    expect(answer.status).toBe(201);
+    const answered = await botTells(carla, `${agentName}: Yes, both`);
+    const carlaLine = (quoting.update as { message?: { message_id: number } }).message!.message_id;
+    expect(answered.reply_to_message_id).toBe(carlaLine);
 
     // The customer's next message lands in the same conversation and topic.
     await writes(carla, 'Thanks a lot');
@@ -178,7 +202,11 @@ describe('Telegram as a customer channel', () => {
     expect(await conversationsOf(carla)).toHaveLength(1);
     expect(
       (await details(started!.id)).messages.filter((m) => m.author === 'customer'),
-    ).toMatchObject([{ text: 'Hi, I was charged twice' }, { text: 'Thanks a lot' }]);
+    ).toMatchObject([
+      { text: 'Hi, I was charged twice' },
+      { text: 'Both charges?' },
+      { text: 'Thanks a lot' },
+    ]);
     expect((await details(started!.id)).conversation.status).toBe('open_assigned');
 
     // /start in an open conversation offers nothing new.

@@ -239,9 +239,10 @@ export class FakeTelegram {
     );
   }
 
-  /** A customer writes to the bot in their private chat (`/start …` included). */
-  writePrivately(user: FakeUser, text: string) {
-    return this.pushPrivate(user, { text });
+  /** A customer writes to the bot in their private chat (`/start …` included), maybe
+   * replying to a message there. */
+  writePrivately(user: FakeUser, text: string, options: { replyTo?: number } = {}) {
+    return this.pushPrivate(user, { text, replyTo: options.replyTo });
   }
 
   /**
@@ -259,11 +260,17 @@ export class FakeTelegram {
 
   private pushPrivate(
     user: FakeUser,
-    { text }: { text: string },
+    { text, replyTo }: { text: string; replyTo?: number },
     fields?: Record<string, unknown>,
   ) {
     const chat = this.privateChat(user);
-    const message = this.world.addMessage(chat, { thread_id: null, from: user, text });
+    if (replyTo !== undefined) this.world.message(chat, replyTo, 'reply to');
+    const message = this.world.addMessage(chat, {
+      thread_id: null,
+      from: user,
+      text,
+      ...(replyTo !== undefined ? { reply_to_message_id: replyTo } : {}),
+    });
     const view = messageView(chat, message);
     if (fields) {
       const { text: _text, ...rest } = view as typeof view & { text?: string };

@@ -31,6 +31,7 @@ import { logger } from '../log';
 import { limitMessages } from '../rate-limit';
 import { getSettings } from '../settings/settings';
 import { parseCommand } from './commands';
+import { customerClientId, quotedInCustomerChat } from './customer-copies';
 import { captionOf, incomingFile, receiveTelegramFile } from './incoming-media';
 import { enqueueTelegram, wakeTelegramSender } from './outbox';
 
@@ -238,10 +239,15 @@ export class CustomerChats {
       const upload = content.file
         ? await receiveTelegramFile(this.telegram, conversationId, content.file, customerActor)
         : null;
+      const replied = (message as { reply_to_message?: { message_id: number } }).reply_to_message;
+      const replyToId = replied
+        ? await quotedInCustomerChat(db(), conversationId, chatId, replied.message_id)
+        : undefined;
       await postCustomerMessage(conversationId, {
         text: text.data,
-        clientId: `telegram:${message.message_id}`,
+        clientId: customerClientId(message.message_id),
         ...(upload ? { attachmentIds: [upload.id] } : {}),
+        ...(replyToId ? { replyToId } : {}),
       });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

@@ -9,6 +9,9 @@ import type { DomainEvent, EventPayloads } from '../events/types';
 export interface CustomerPost {
   text: string;
   attachmentIds: string[];
+  /** The agent's message it carries, and the message that one quotes. */
+  messageId?: string;
+  replyToMessageId?: string;
 }
 
 /** An agent's reply as the customer reads it in Telegram, signed like the widget shows it. */
@@ -26,6 +29,8 @@ export function customerPosts(event: DomainEvent): CustomerPost[] {
         {
           text: agentReplyLine(message.agentName, message.text),
           attachmentIds: message.attachments.map((file) => file.id),
+          messageId: message.id,
+          ...(message.replyTo ? { replyToMessageId: message.replyTo.id } : {}),
         },
       ];
     }
@@ -68,6 +73,7 @@ export function customerOutboxInsert(event: DomainEvent): SQL | null {
   const rows = posts.map(
     (post, index) => sql`(
       ${post.text}::text, ${`e${event.id}:c${index}`}::text,
+      ${post.messageId ?? null}::uuid, ${post.replyToMessageId ?? null}::uuid,
       ${
         post.attachmentIds.length
           ? sql`array[${sql.join(
@@ -79,11 +85,13 @@ export function customerOutboxInsert(event: DomainEvent): SQL | null {
   );
   return sql`
     insert into telegram_outbox
-      (lane, position, conversation_id, chat_id, kind, text, dedupe_key, attachment_ids)
+      (lane, position, conversation_id, chat_id, kind, text, dedupe_key, message_id,
+       reply_to_message_id, attachment_ids)
     select 'chat:' || c.customer_telegram_chat_id || ':0', ${event.id}::bigint, c.id,
            c.customer_telegram_chat_id, 'customer_post', post.text, post.dedupe_key,
-           post.attachment_ids
-    from (values ${sql.join(rows, sql`, `)}) as post (text, dedupe_key, attachment_ids)
+           post.message_id, post.reply_to_message_id, post.attachment_ids
+    from (values ${sql.join(rows, sql`, `)})
+      as post (text, dedupe_key, message_id, reply_to_message_id, attachment_ids)
     cross join conversations c
     where c.id = ${event.conversationId}::uuid and c.customer_telegram_chat_id is not null
     on conflict (dedupe_key) do nothing`;

@@ -16,6 +16,7 @@ import { logger } from '../log';
 import { metrics } from '../metrics';
 import { getSettings } from '../settings/settings';
 import { type CallFailure, classifyFailure, isCustomerChatGone, type Telegram } from './api';
+import { copyInCustomerChat } from './customer-copies';
 import { customerLine, splitText } from './format';
 import { loadMediaFiles, type Place, planMedia, remainingSteps, sendMediaStep } from './media';
 import { MessageCopies } from './message-copies';
@@ -287,7 +288,11 @@ export class TelegramSender {
 
   /** What the customer sees, in their private chat with the bot: never silent, no topic. */
   private async sendToCustomer(item: TelegramOutboxRow): Promise<void> {
-    const place: Place = { chatId: item.chatId!, silent: false };
+    const chatId = item.chatId!;
+    const replyTo = item.replyToMessageId
+      ? await copyInCustomerChat(this.options.database, chatId, item.replyToMessageId)
+      : undefined;
+    const place: Place = { chatId, silent: false, replyTo };
     if (item.attachmentIds.length > 0) return this.sendMedia(item, place);
     return this.sendText(item, null, place);
   }

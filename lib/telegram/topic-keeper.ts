@@ -175,7 +175,11 @@ async function recentLines(database: Database, conversationId: string): Promise<
             .select({ id: telegramOutbox.id })
             .from(telegramOutbox)
             .where(
-              and(eq(telegramOutbox.messageId, messages.id), eq(telegramOutbox.status, 'pending')),
+              and(
+                eq(telegramOutbox.messageId, messages.id),
+                eq(telegramOutbox.kind, 'post'),
+                eq(telegramOutbox.status, 'pending'),
+              ),
             ),
         ),
       ),
