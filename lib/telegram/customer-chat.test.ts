@@ -1,8 +1,14 @@
-// The pieces of a customer's private chat that need no bot: naming departments in `/start`,
-// the name Parley takes from Telegram, and what of a conversation reaches the chat.
+// A customer's private chat: naming departments in `/start`, the name Parley takes from
+// Telegram, what of a conversation reaches the chat, and first messages handled by two
+// instances at once.
+import { eq } from 'drizzle-orm';
+import type { Message } from 'telegraf/types';
 import { describe, expect, it } from 'vitest';
+import { db } from '../db/client';
+import { conversations, messages } from '../db/schema';
 import type { DomainEvent } from '../events/types';
-import { matchDepartment, telegramCustomerName } from './customer-chat';
+import { createBot } from './api';
+import { CustomerChats, matchDepartment, telegramCustomerName } from './customer-chat';
 import { customerPosts } from './customer-mirror';
 
 const departments = [
@@ -62,5 +68,38 @@ describe('Telegram customer chats', () => {
       { text: '🗑 Ann deleted a message.', attachmentIds: [] },
     ]);
     expect(customerPosts(event('message.edited', message('customer')))).toEqual([]);
+  });
+
+  it('keeps one conversation when two instances take the first messages of a chat at once', async () => {
+    // Text needs no Bot API call; the client points at a closed port all the same.
+    const { telegram } = createBot({ botToken: '1:unused', apiRoot: 'http://127.0.0.1:9' });
+    const instances = [
+      new CustomerChats(telegram, () => 'bot'),
+      new CustomerChats(telegram, () => 'bot'),
+    ];
+    const chatId = 9_100_001;
+    const from = { id: chatId, is_bot: false, first_name: 'Lea' };
+    const line = (id: number, text: string) =>
+      ({
+        message_id: id,
+        date: 1,
+        chat: { id: chatId, type: 'private', first_name: 'Lea' },
+        from,
+        text,
+      }) as Message;
+    await Promise.all([
+      instances[0]!.onMessage(line(1, 'Hello?')),
+      instances[1]!.onMessage(line(2, 'Anyone there?')),
+    ]);
+    const started = await db()
+      .select()
+      .from(conversations)
+      .where(eq(conversations.customerTelegramChatId, chatId));
+    expect(started).toHaveLength(1);
+    const written = await db()
+      .select({ text: messages.text })
+      .from(messages)
+      .where(eq(messages.conversationId, started[0]!.id));
+    expect(written.map((m) => m.text).sort()).toEqual(['Anyone there?', 'Hello?']);
   });
 });

@@ -11,11 +11,12 @@ import { asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Telegram } from 'telegraf';
 import type { CallbackQuery, Message, User } from 'telegraf/types';
 import { z } from 'zod';
-import { customerActor } from '../actor';
+import { customerActor, systemActor } from '../actor';
 import { isOpen } from '../contracts/conversation-state';
 import { messageTextSchema } from '../contracts/message-content';
 import { customerNameSchema } from '../contracts/text';
 import { attachTelegramChat, isChatLinkCode } from '../conversations/continue-in-telegram';
+import { deleteConversationBatch } from '../conversations/delete-conversations';
 import { postCustomerMessage } from '../conversations/post-customer-message';
 import { startConversation } from '../conversations/start-conversation';
 import { db } from '../db/client';
@@ -26,6 +27,7 @@ import {
   type TelegramReplyMarkup,
   telegramCustomerChats,
 } from '../db/schema';
+import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
 import { logger } from '../log';
 import { limitMessages } from '../rate-limit';
@@ -282,6 +284,10 @@ export class CustomerChats {
       })
       .returning({ conversationId: telegramCustomerChats.conversationId });
     if (row?.conversationId) return row.conversationId;
+    // Ours is empty (no message, no topic): it goes, so the inbox shows just the one.
+    await inTransaction((tx) =>
+      deleteConversationBatch(tx, eq(conversations.id, conversation.id), systemActor),
+    );
     return (await chatRow(chatId))!.conversationId!;
   }
 
