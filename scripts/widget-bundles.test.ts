@@ -1,10 +1,12 @@
-// The widget's bundles as a visitor downloads them: within DESIGN §10's budget at worst, every
-// lazy chunk on the app's own Preact (one copy, or hooks break), the app on the loader's
-// helpers, each app speaking its own language alone, and no zod in the browser.
+// The widget's bundles as a visitor downloads them: within DESIGN §10's budget at worst (the
+// build refusing them when not), the live link and the conversation's views left to their
+// chunk, every lazy chunk on the app's own Preact (one copy, or hooks break), the app on the
+// loader's helpers, each app speaking its own language alone, and no zod in the browser.
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../widget/locale';
 import { bundleWidget, CHUNK_ENTRIES, type WidgetBundle } from './widget-bundles';
-import { LOADER_BUDGET, TOTAL_BUDGET, widgetSizes } from './widget-sizes';
+import { describeSizes, LOADER_BUDGET, TOTAL_BUDGET, widgetSizes } from './widget-sizes';
 
 // Strings only Preact's renderer carries.
 const PREACT_MARKERS = ['dangerouslySetInnerHTML', 'http://www.w3.org/1998/Math/MathML'];
@@ -34,18 +36,41 @@ describe('the widget bundles', () => {
     }
   }, 60_000);
 
-  it('stays within the budget: the loader ≤ 4 KB, loader + app in English ≤ 25 KB', () => {
+  it('stays within the budget: the loader ≤ 4 KB, loader + any app + the start form ≤ 25 KB', () => {
     const sizes = widgetSizes(bundle);
     expect(sizes.loader).toBeLessThanOrEqual(LOADER_BUDGET);
     expect(sizes.toChat).toBeLessThanOrEqual(TOTAL_BUDGET);
-    // The worst case is the largest app with the start form (printed, not yet within it).
+    // The worst case is the largest app with the start form, and it is within the budget.
     for (const locale of LOCALES) {
       expect(sizes.loader + sizes.apps[locale] + sizes.chunks.start).toBeLessThanOrEqual(
         sizes.worst,
       );
     }
+    expect(sizes.worst).toBeLessThanOrEqual(TOTAL_BUDGET);
     // What waits for first use really is outside: every chunk is smaller than an app.
     for (const size of Object.values(sizes.chunks)) expect(size).toBeLessThan(sizes.apps.en);
+  });
+
+  it('fails the build when the worst case or the loader goes over its budget', () => {
+    const sizes = widgetSizes(bundle);
+    // Bytes gzip cannot shrink, a little more than the room left.
+    const filler = (spare: number) => `/*${randomBytes(spare + 100).toString('hex')}*/`;
+    const start = bundle.chunks.start;
+    const heavierStart: WidgetBundle = {
+      ...bundle,
+      chunks: {
+        ...bundle.chunks,
+        start: { ...start, code: start.code + filler(TOTAL_BUDGET - sizes.worst) },
+      },
+    };
+    const heavierLoader: WidgetBundle = {
+      ...bundle,
+      loader: bundle.loader + filler(LOADER_BUDGET - sizes.loader),
+    };
+    expect(describeSizes(bundle).overBudget).toBe(false);
+    expect(widgetSizes(heavierStart).worst).toBeGreaterThan(TOTAL_BUDGET);
+    expect(describeSizes(heavierStart).overBudget).toBe(true);
+    expect(describeSizes(heavierLoader).overBudget).toBe(true);
   });
 
   it('speaks one language per app and per language chunk', () => {
@@ -65,6 +90,17 @@ describe('the widget bundles', () => {
     for (const [name, chunk] of Object.entries(bundle.chunks)) {
       for (const marker of PREACT_MARKERS) {
         expect(chunk.code.includes(marker), `${name} carries its own Preact`).toBe(false);
+      }
+    }
+  });
+
+  it('leaves what only a conversation needs to the conversation chunk', () => {
+    // The socket's handshake path, and the views' Reply button.
+    const markers = ['socket.io/?EIO=4', 'class:"reply"'];
+    for (const marker of markers) {
+      expect(bundle.chunks.conversation.code).toContain(marker);
+      for (const app of Object.values(bundle.apps)) {
+        expect(app.code.includes(marker), `${app.name} carries ${marker}`).toBe(false);
       }
     }
   });

@@ -1,5 +1,5 @@
 // Bundles the embeddable widget in memory: the lazy chunks (attachments, emoji, the start
-// form, the settings drawer, each language), the chat app once per language with that
+// form, the settings drawer, the email cards, the conversation's views, each language), the chat app once per language with that
 // language's words inside (it knows the chunks' file names), and the loader that knows the
 // apps'. Shared by the build (scripts/build-widget.ts, which writes them), the bench and the
 // budget (widget-sizes.ts, which weigh them).
@@ -63,13 +63,13 @@ function handedOver(
 }
 
 /**
- * A chunk uses the app's own Preact, chat context and stylesheet helper (one copy, so hooks
- * and context work): its imports of the shared modules read what the app handed to the
- * chunk's script element.
+ * A chunk uses the app's own Preact, chat context, stylesheet helper and the views it builds
+ * on (one copy, so hooks and context work): its imports of the shared modules read what the
+ * app handed to the chunk's script element.
  */
 const fromApp = handedOver(
   'from-app',
-  /^preact(\/.*)?$|\/ui\/context$|(^|\/)styles$/,
+  /^preact(\/.*)?$|\/ui\/(context|avatar|bubble|with-chunk)$|(^|\/)styles$/,
   (path) => (path.startsWith('preact') ? path : (path.split('/').pop() ?? path)),
   SHARED_MODULES,
   `document.currentScript.${CHUNK_PROPERTY}.modules`,
@@ -127,6 +127,7 @@ export const CHUNK_ENTRIES = {
   start: 'widget/app/start/index.tsx',
   settings: 'widget/app/settings/index.tsx',
   email: 'widget/app/email/index.tsx',
+  conversation: 'widget/app/conversation/index.ts',
 } as const;
 
 export type ChunkName = keyof typeof CHUNK_ENTRIES | `strings-${Locale}`;

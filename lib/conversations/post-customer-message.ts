@@ -11,7 +11,7 @@ import { isUniqueViolation } from '../db/errors';
 import type { ConversationRow } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
-import { limitMessages } from '../rate-limit';
+import { limitMessages, messageCountsRollBack } from '../rate-limit';
 import { getSettings } from '../settings/settings';
 import { appendMessage } from './append-message';
 import { findMessageByClientId, getConversation, lockConversation } from './conversation-rows';
@@ -24,6 +24,13 @@ export interface PostedMessage {
   message: Message;
   /** False when the clientId had been seen: the earlier message is returned unchanged. */
   created: boolean;
+}
+
+/** Thrown out of the transaction to roll it back when the clientId was seen before. */
+class SentBefore extends Error {
+  constructor(readonly posted: PostedMessage) {
+    super('sent before');
+  }
 }
 
 /** Outside working hours the customer hears so; otherwise, while unclaimed, that help is on the way. */
@@ -46,21 +53,31 @@ export async function postCustomerMessage(
 ): Promise<PostedMessage> {
   try {
     return await inTransaction(async (tx): Promise<PostedMessage> => {
-      // One round trip: the lock, the schedule, and whether this clientId was seen before.
-      let [conversation, schedule, earlier] = await Promise.all([
+      // One round trip: the lock, the schedule, whether this clientId was seen before, and
+      // the message's count against the rate limit when a rollback takes it back.
+      const countedNow = messageCountsRollBack();
+      let [conversation, schedule, earlier, limited] = await Promise.all([
         lockConversation(tx, conversationId),
         getSettings(tx, 'workingHours'),
         findMessageByClientId(tx, conversationId, input.clientId),
+        countedNow
+          ? limitMessages(conversationId, tx).then(
+              () => null,
+              (refusal: unknown) => refusal,
+            )
+          : null,
       ]);
       if (earlier) {
         const [message] = await presentMessageRows(tx, [earlier], customerViewer(conversation));
-        return { message: message!, created: false };
+        // Rolled back: a message sent again does not count against the rate limit.
+        throw new SentBefore({ message: message!, created: false });
       }
-      // Refused before the rate limit counts it: a blocked customer hears 403, never 429.
+      // A blocked customer hears 403, never 429.
       if (conversation.status === 'blocked') {
         throw new AppError('blocked', 'This conversation is blocked');
       }
-      await limitMessages(conversationId, tx);
+      if (limited) throw limited;
+      if (!countedNow) await limitMessages(conversationId, tx);
       if (conversation.status === 'closed') {
         conversation = await reopenLocked(tx, conversation, customerActor);
       }
@@ -94,6 +111,7 @@ export async function postCustomerMessage(
       };
     });
   } catch (error) {
+    if (error instanceof SentBefore) return error.posted;
     // The same clientId sent twice at once: the other request won, return its message.
     if (isUniqueViolation(error, 'messages_conversation_client_id_idx')) {
       const database = db();

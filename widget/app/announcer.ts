@@ -3,7 +3,9 @@
 // while the panel is hidden.
 import type { Message } from '../../lib/contracts/dto';
 import type { Host } from '../host';
-import { chime } from './alert';
+import { unlockedSound } from './alert';
+import { loadedChunk } from './chunks';
+import type { ConversationUi } from './conversation';
 import type { Translate } from './i18n';
 import type { Store } from './state';
 
@@ -25,7 +27,10 @@ export class Announcer {
     this.say(this.#t()('announce', { name, text: message.text }));
     this.#host.emit('message', message);
     const hidden = !open || document.visibilityState !== 'visible';
-    if (message.author === 'agent' && hidden && sound) chime();
+    if (message.author === 'agent' && hidden && sound) {
+      // The chunk that brought the live link brought the chime.
+      loadedChunk<ConversationUi>('conversation')?.chime(unlockedSound());
+    }
   }
 
   /** Reads `text` out through the live region. */

@@ -12,12 +12,13 @@ import { Announcer } from './announcer';
 import { Api } from './api';
 import { loadChunk } from './chunks';
 import { configure } from './config';
+import type { ConversationUi } from './conversation';
 import { watchEmail } from './email';
 import { loadFilesUi } from './files';
 import type { ChunkStrings, Translate } from './i18n';
 import { Language } from './language';
 import { showLauncher } from './launcher';
-import { backoff, Link } from './link';
+import { backoff, type Link } from './link';
 import { Outbox } from './outbox';
 import { Receiver } from './receive';
 import { onSessionChangedElsewhere, restoredState, saveDraft, saveLook, saveSound } from './saved';
@@ -25,7 +26,7 @@ import { Sender } from './sender';
 import { Sessions } from './session';
 import { type Card, type ChatState, currentStep, type Session, type Step, Store } from './state';
 import { Sync } from './sync';
-import { TypingSignal } from './typing';
+import type { TypingSignal } from './typing';
 import { Unread } from './unread';
 
 export type { FieldValues } from './new-conversation';
@@ -43,6 +44,10 @@ export class Chat {
   readonly store: Store;
   readonly #api: Api;
   #link: Link | null = null;
+  /** The live link on its way: it comes with the conversation chunk (conversation.ts). */
+  #opening: Promise<void> | null = null;
+  #openingTimer?: ReturnType<typeof setTimeout>;
+  #openingFailures = 0;
   /** Files on their way into the tray (the attachment UI loading). */
   #attaching: Promise<void> | null = null;
   readonly #sender: Sender;
@@ -54,7 +59,8 @@ export class Chat {
   /** Starting and leaving: the department, the pre-chat answers, the visitor's name. */
   readonly sessions: Sessions;
   readonly #language: Language;
-  readonly #typingSignal = new TypingSignal(() => this.#link?.live() ?? null);
+  /** The visitor's "typing…" to agents, over the live link (so with it, from the chunk). */
+  #typingSignal: TypingSignal | null = null;
   #configFailures = 0;
 
   constructor(readonly host: Host) {
@@ -95,10 +101,7 @@ export class Chat {
       unread: this.#unread,
       locale: () => this.locale,
       openLink: (session) => this.#openLink(session),
-      closeLink: () => {
-        this.#link?.close();
-        this.#link = null;
-      },
+      closeLink: () => this.#closeLink(),
       changed: () => this.#updateLauncher(),
       t: () => this.t,
     });
@@ -106,7 +109,10 @@ export class Chat {
       api: this.#api,
       next: () => this.outbox.next(),
       conversation: () => this.sessions.ensure(),
-      socket: async () => (await this.#link?.whenLive(SOCKET_WAIT_MS)) ?? null,
+      socket: async () => {
+        await this.#opening;
+        return (await this.#link?.whenLive(SOCKET_WAIT_MS)) ?? null;
+      },
       upload: async (entry, session) => (await loadFilesUi(this)).upload(entry, session),
       sent: (message) => this.#receiver.messages([message]),
       failed: (clientId, code) => this.outbox.mark(clientId, code),
@@ -274,7 +280,7 @@ export class Chat {
   setDraft(draft: string): void {
     this.#set({ draft });
     saveDraft(draft);
-    this.#typingSignal.update(draft.trim() !== '');
+    this.#typingSignal?.update(draft.trim() !== '');
   }
 
   /** Adds files to the next message (loading the attachment UI the first time). */
@@ -321,10 +327,46 @@ export class Chat {
 
   // ── the link ─────────────────────────────────────────────────────────────────
 
+  /**
+   * Connects the conversation's live link. It comes with the conversation chunk, which a
+   * first-time visitor's app does not carry: fetched with the first message, or at once for
+   * a returning visitor, while the catch-up brings the history. Should the chunk not load,
+   * the link counts as down and the chunk is asked for again, with backoff.
+   */
   #openLink(session: Session): void {
-    this.#link?.close();
+    this.#closeLink();
     if (!this.#sync.loaded) void this.#sync.run();
-    this.#link = new Link(this.host.options.base, session.token, {
+    const opening: Promise<void> = loadChunk<ConversationUi>(this, 'conversation').then(
+      (ui) => {
+        if (this.#opening !== opening) return;
+        this.#openingFailures = 0;
+        this.#link = this.#connect(ui, session);
+      },
+      () => {
+        if (this.#opening !== opening) return;
+        this.#opening = null;
+        this.#set({ link: 'down' });
+        const retry = () => {
+          if (!this.#link && !this.#opening && this.state.session === session) {
+            this.#openLink(session);
+          }
+        };
+        this.#openingTimer = setTimeout(retry, backoff(++this.#openingFailures));
+      },
+    );
+    this.#opening = opening;
+  }
+
+  #closeLink(): void {
+    clearTimeout(this.#openingTimer);
+    this.#opening = null;
+    this.#link?.close();
+    this.#link = null;
+  }
+
+  #connect({ Link, TypingSignal }: ConversationUi, session: Session): Link {
+    this.#typingSignal ??= new TypingSignal(() => this.#link?.live() ?? null);
+    return new Link(this.host.options.base, session.token, {
       connected: () => {
         this.#unread.update();
         void this.#sync.run().finally(() => this.#sender.flush());
@@ -347,6 +389,8 @@ export class Chat {
   /** Skips the remaining backoff: the network is back, or the visitor is looking. */
   #retryNow(): void {
     this.#sender.resetBackoff();
+    const { session } = this.state;
+    if (session && !this.#link && !this.#opening) this.#openLink(session);
     this.#link?.retryNow();
     void this.#sender.flush();
   }

@@ -11,7 +11,14 @@ import { SHARED_MODULES } from './shared-modules';
 declare const __PARLEY_CHUNKS__: Record<string, string>;
 
 /** The chunks the build makes (CHUNK_ENTRIES in scripts/widget-bundles.ts). */
-export type ChunkName = 'files' | 'emoji' | 'start' | 'settings' | 'email' | `strings-${string}`;
+export type ChunkName =
+  | 'files'
+  | 'emoji'
+  | 'start'
+  | 'settings'
+  | 'email'
+  | 'conversation'
+  | `strings-${string}`;
 
 const loaded = new Map<ChunkName, unknown>();
 const loading = new Map<ChunkName, Promise<unknown>>();

@@ -9,6 +9,23 @@ export type Strings = Record<keyof typeof english, string>;
 
 /** Words only a chunk shows that loads on first use; each brings them (`<chunk>/strings.ts`). */
 export interface ChunkStrings {
+  // The conversation chunk's (conversation/strings.ts).
+  typing: string;
+  joined: string;
+  reply: string;
+  replyTo: string;
+  replyingTo: string;
+  cancelReply: string;
+  edited: string;
+  deleted: string;
+  justNow: string;
+  closed: string;
+  newConversation: string;
+  dismiss: string;
+  blocked: string;
+  rate_limited: string;
+  too_large: string;
+  invalid_request: string;
   // The settings chunk's (settings/strings.ts).
   sound: string;
   yourName: string;

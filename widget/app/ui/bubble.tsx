@@ -1,16 +1,17 @@
 /** @jsxImportSource preact */
 // One message in the transcript: the agent's face and name on the first of a run, the text
-// with links, a quote of the message it answers, its files, and one time under the last of
-// a run; "edited" and "Message deleted" as agents change it; a Reply button; and the
-// visitor's unconfirmed messages (sending, waiting for the network, or failed with a retry).
+// with links, a quote of the message it answers, its files and what is said under it; and
+// the visitor's unconfirmed messages (sending, waiting for the network, or failed with a
+// retry). The messages themselves, quotes and Reply buttons come with the conversation
+// chunk (conversation/views.tsx), which renders them with `Bubble`.
 import type { ComponentChildren } from 'preact';
-import type { Message, QuotedMessage } from '../../../lib/contracts/dto';
+import type { Message } from '../../../lib/contracts/dto';
+import { loadedChunk } from '../chunks';
 import type { Translate } from '../i18n';
 import type { Pending } from '../outbox';
 import { Avatar } from './avatar';
 import { useChat } from './context';
-import { relativeTime } from './times';
-import { WithFiles } from './with-chunk';
+import { WithConversation, WithFiles } from './with-chunk';
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]])/g;
 
@@ -78,79 +79,6 @@ export function Bubble(props: BubbleProps) {
   );
 }
 
-/**
- * The message answered, as a short quote above the answer: from the transcript's own copy
- * when it has one (it may have been edited or deleted since), else as the server quoted it.
- */
-export function Quote({ quote, team }: { quote: QuotedMessage; team: string }) {
-  const { t, state } = useChat();
-  const held = state.messages.find((message) => message.id === quote.id);
-  const deleted = held ? !!held.deletedAt : quote.deleted;
-  const author = held ?? quote;
-  return (
-    <blockquote class="quote">
-      <strong>{author.author === 'customer' ? t('you') : (author.agentName ?? team)}</strong>
-      <span>{deleted ? t('deleted') : (held?.text ?? quote.text)}</span>
-    </blockquote>
-  );
-}
-
-interface MessageViewProps extends RunPlace {
-  message: Message;
-  /** The team's name, for agent messages without an agent's. */
-  team: string;
-  now: number;
-}
-
-export function MessageView({ message, team, now, first, last }: MessageViewProps) {
-  const chat = useChat();
-  const { t } = chat;
-  const name = message.author === 'agent' ? (message.agentName ?? team) : undefined;
-  const deleted = !!message.deletedAt;
-  const time = message.createdAt;
-  return (
-    <Bubble
-      author={message.author}
-      name={name}
-      avatarUrl={message.agentAvatarUrl}
-      first={first}
-      last={last}
-      deleted={deleted}
-      quote={!deleted && message.replyTo && <Quote quote={message.replyTo} team={team} />}
-      files={
-        !deleted &&
-        message.attachments?.length > 0 && (
-          <WithFiles>{(ui) => <ui.Files attachments={message.attachments} />}</WithFiles>
-        )
-      }
-      meta={
-        (last || message.editedAt) && (
-          <>
-            {last && <time dateTime={time}>{relativeTime(time, now, chat.locale, t)}</time>}
-            {message.editedAt && !deleted && <span class="edited">{t('edited')}</span>}
-          </>
-        )
-      }
-      actions={
-        !deleted &&
-        message.author !== 'system' && (
-          <button
-            type="button"
-            class="reply"
-            aria-label={t('replyTo', { text: message.text.slice(0, 60) })}
-            title={t('reply')}
-            onClick={() => chat.replyTo(message)}
-          >
-            ↩
-          </button>
-        )
-      }
-    >
-      {deleted ? t('deleted') : message.text && <Linkified text={message.text} />}
-    </Bubble>
-  );
-}
-
 interface PendingBubbleProps {
   entry: Pending;
   team: string;
@@ -160,13 +88,18 @@ interface PendingBubbleProps {
 export function PendingBubble({ entry, team, waiting }: PendingBubbleProps) {
   const chat = useChat();
   const { t } = chat;
+  const { replyTo } = entry;
   return (
     <Bubble
       author="customer"
       first
       last
       pending
-      quote={entry.replyTo && <Quote quote={entry.replyTo} team={team} />}
+      quote={
+        replyTo && (
+          <WithConversation>{(ui) => <ui.Quote quote={replyTo} team={team} />}</WithConversation>
+        )
+      }
       meta={<PendingStatus entry={entry} t={t} waiting={waiting} />}
       files={entry.files && <WithFiles>{(ui) => <ui.PendingFiles entry={entry} />}</WithFiles>}
     >
@@ -178,14 +111,16 @@ export function PendingBubble({ entry, team, waiting }: PendingBubbleProps) {
 function PendingStatus({ entry, t, waiting }: { entry: Pending; t: Translate; waiting: boolean }) {
   const chat = useChat();
   if (!entry.error) return <span>{waiting ? t('waiting') : t('sending')}</span>;
-  // The attachment UI says what was wrong with a file (`file_…` codes) itself.
-  const reason = entry.error.startsWith('file_')
-    ? ''
-    : t(
-        (['blocked', 'rate_limited', 'too_large', 'invalid_request'] as const).find(
-          (code) => code === entry.error,
-        ) ?? 'error',
-      );
+  // The attachment UI says what was wrong with a file (`file_…` codes) itself; the words
+  // for the server's refusals come with the conversation chunk, asked for with the message.
+  const reason =
+    entry.error.startsWith('file_') || !loadedChunk('conversation')
+      ? ''
+      : t(
+          (['blocked', 'rate_limited', 'too_large', 'invalid_request'] as const).find(
+            (code) => code === entry.error,
+          ) ?? 'error',
+        );
   return (
     <>
       <span class="failed">

@@ -2,13 +2,14 @@
 // The message box: Enter sends, Shift+Enter adds a line, the draft survives reloads, and a
 // counter appears near the length limit. Files come by the attach button, paste or drop;
 // the tray that previews them belongs to the attachment UI, loaded on first use, as does the
-// emoji picker. A message being answered shows above it until sent or cancelled.
+// emoji picker. A message being answered shows above it until sent or cancelled (a view of
+// the conversation chunk's, conversation/views.tsx).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_TEXT_LENGTH } from '../chat';
 import type { EmojiUi } from '../emoji';
 import { useChat } from './context';
 import { AttachIcon, EmojiIcon, SendIcon } from './icons';
-import { WithChunk, WithFiles } from './with-chunk';
+import { WithChunk, WithConversation, WithFiles } from './with-chunk';
 
 const COUNTER_FROM = MAX_TEXT_LENGTH - 500;
 const MAX_HEIGHT = 140;
@@ -84,27 +85,7 @@ export function Composer() {
         chat.attach(filesOf(event.dataTransfer));
       }}
     >
-      {replyTo && (
-        <div class="replying">
-          <p>
-            <strong>
-              {t('replyingTo', {
-                name:
-                  replyTo.author === 'customer' ? t('you') : (replyTo.agentName ?? t('support')),
-              })}
-            </strong>
-            <span>{replyTo.text}</span>
-          </p>
-          <button
-            type="button"
-            class="icon-button"
-            aria-label={t('cancelReply')}
-            onClick={() => chat.replyTo(null)}
-          >
-            ×
-          </button>
-        </div>
-      )}
+      {replyTo && <WithConversation>{(ui) => <ui.Replying />}</WithConversation>}
       {picking && (
         <WithChunk<EmojiUi> name="emoji">
           {(ui) => <ui.Picker input={input.current} onClose={closePicker} />}

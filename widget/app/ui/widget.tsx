@@ -3,13 +3,13 @@
 // the pre-chat form — both from the start chunk — or the conversation). An always-present
 // live region reads new messages out.
 import { useEffect, useRef } from 'preact/hooks';
-import { presenceLine, shownNotice } from '../presence';
+import { presenceLine } from '../presence';
 import type { StartUi } from '../start';
 import { Composer } from './composer';
 import { useChat, useChatState } from './context';
 import { Header } from './header';
 import { Transcript } from './transcript';
-import { WithChunk } from './with-chunk';
+import { WithChunk, WithConversation } from './with-chunk';
 
 export function Widget() {
   const state = useChatState();
@@ -95,22 +95,13 @@ function Focused({ children }: { children: preact.ComponentChildren }) {
 }
 
 function Conversation() {
-  const chat = useChat();
-  const { t, state } = chat;
-  const status = state.conversation?.status;
+  const status = useChat().state.conversation?.status;
   // Writing into a closed conversation reopens it (DESIGN §5); a blocked one takes no input.
   const closed = status === 'closed' || status === 'blocked';
   return (
     <>
       <Transcript />
-      {closed && (
-        <div class="ended">
-          <p>{state.closedNote || t('closed')}</p>
-          <button type="button" class="secondary" onClick={() => chat.sessions.newConversation()}>
-            {t('newConversation')}
-          </button>
-        </div>
-      )}
+      {closed && <WithConversation>{(ui) => <ui.Ended />}</WithConversation>}
       {status !== 'blocked' && <Composer />}
     </>
   );
@@ -128,24 +119,13 @@ function Banner() {
     : state.link === 'down' && (state.session || state.pending.length)
       ? t('reconnecting')
       : '';
-  const notice = problem
-    ? null
-    : shownNotice(state.notices, presenceLine(state.config, t, chat.locale).online);
+  // Notices come over the live link, with the conversation chunk.
+  const online = presenceLine(state.config, t, chat.locale).online;
   return (
     <div class="banners">
       <div role="status">{problem && <p class="banner warn">{problem}</p>}</div>
-      {notice && (
-        <div class="banner notice" key={notice.key}>
-          <p>{notice.text}</p>
-          <button
-            type="button"
-            class="icon-button"
-            aria-label={t('dismiss')}
-            onClick={() => chat.dismissNotice(notice.key)}
-          >
-            ×
-          </button>
-        </div>
+      {!problem && state.notices.length > 0 && (
+        <WithConversation>{(ui) => <ui.Notice online={online} />}</WithConversation>
       )}
     </div>
   );
