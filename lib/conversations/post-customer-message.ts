@@ -14,7 +14,6 @@ import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
 import { limitMessages, messageCountsRollBack } from '../rate-limit';
 import { getSettings } from '../settings/settings';
-import { processSingleton } from '../singleton';
 import { appendMessage } from './append-message';
 import {
   findMessageByClientId,
@@ -297,7 +296,10 @@ class MessageBatches {
 const settle = (waiting: Waiting, posting: Promise<PostedMessage>) =>
   posting.then(waiting.resolve, waiting.reject);
 
-const batches = () => processSingleton('conversations.message-batches', () => new MessageBatches());
+// One per module graph, not per process: the custom server and Next's route handlers each
+// have their own, so the errors a batch hands back are of the caller's own classes. Their
+// batches lock in the same order, so they never deadlock one another.
+const batches = new MessageBatches();
 
 /**
  * The customer's message, stored before it is acknowledged. Plain text shares a
@@ -309,5 +311,5 @@ export function postCustomerMessage(
   input: SendMessageInput,
 ): Promise<PostedMessage> {
   if (input.attachmentIds?.length || input.replyToId) return postAlone(conversationId, input);
-  return batches().submit(conversationId, input);
+  return batches.submit(conversationId, input);
 }
