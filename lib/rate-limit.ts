@@ -99,6 +99,12 @@ async function consume(name: LimitName, key: string, what: string, tx?: Queryabl
 export const limitConversationStarts = (ip: string) =>
   consume('conversations', ip, 'new conversations');
 
+/**
+ * Whether a message's count is kept in its own transaction (PostgreSQL without Redis), so
+ * that a refused or repeated message rolls it back with everything else.
+ */
+export const messageCountsRollBack = () => usesPostgres();
+
 /** Counted in the message's transaction `tx`, when it has one. */
 export const limitMessages = (conversationId: string, tx?: Queryable) =>
   consume('messages', conversationId, 'messages', tx);

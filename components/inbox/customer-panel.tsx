@@ -64,9 +64,10 @@ export function CustomerPanel({
     ['Name', conversation.name ?? '—'],
     ...(address ? [['Email', address] as [string, string]] : []),
     ['Department', department],
+    ['Channel', conversation.channel === 'telegram' ? 'Telegram (private chat)' : 'Widget'],
     ['Page', conversation.page.url ?? '—'],
     ['Locale', conversation.locale ?? '—'],
-    ['Browser', browserOf(conversation.userAgent)],
+    ['Browser', conversation.channel === 'telegram' ? '—' : browserOf(conversation.userAgent)],
     ['First seen', fullTime(conversation.createdAt)],
     ['Last seen', fullTime(conversation.lastCustomerAt ?? conversation.createdAt)],
   ];

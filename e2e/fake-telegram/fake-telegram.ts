@@ -229,6 +229,59 @@ export class FakeTelegram {
     });
   }
 
+  // ---- acting as customers in private chats with the bot ----
+
+  /** The customer's private chat with the bot (opened by their first message). */
+  privateChat(user: FakeUser): FakeChat {
+    return (
+      this.world.chats.get(user.id) ??
+      this.world.addChat({ id: user.id, type: 'private', title: '', is_forum: false, user })
+    );
+  }
+
+  /** A customer writes to the bot in their private chat (`/start …` included), maybe
+   * replying to a message there. */
+  writePrivately(user: FakeUser, text: string, options: { replyTo?: number } = {}) {
+    return this.pushPrivate(user, { text, replyTo: options.replyTo });
+  }
+
+  /**
+   * Anything else in the private chat, as Telegram shows it: a sticker (`{sticker: {…}}`),
+   * a service message (`{pinned_message: {…}}`), a location…
+   */
+  sendPrivately(user: FakeUser, fields: Record<string, unknown>) {
+    return this.pushPrivate(user, { text: '' }, fields);
+  }
+
+  /** What the bot sent to the customer, oldest first. */
+  privateMessages(user: FakeUser) {
+    return this.world.chats.get(user.id)?.messages.filter((m) => m.from.id === FAKE_BOT.id) ?? [];
+  }
+
+  private pushPrivate(
+    user: FakeUser,
+    { text, replyTo }: { text: string; replyTo?: number },
+    fields?: Record<string, unknown>,
+  ) {
+    const chat = this.privateChat(user);
+    if (replyTo !== undefined) this.world.message(chat, replyTo, 'reply to');
+    const message = this.world.addMessage(chat, {
+      thread_id: null,
+      from: user,
+      text,
+      ...(replyTo !== undefined ? { reply_to_message_id: replyTo } : {}),
+    });
+    const view = messageView(chat, message);
+    if (fields) {
+      const { text: _text, ...rest } = view as typeof view & { text?: string };
+      return this.push({ message: { ...rest, ...fields } });
+    }
+    const entities = text.startsWith('/')
+      ? [{ type: 'bot_command', offset: 0, length: text.split(/\s/)[0]!.length }]
+      : undefined;
+    return this.push({ message: { ...view, ...(entities ? { entities } : {}) } });
+  }
+
   /** The user presses an inline button under a bot message. */
   press(user: FakeUser, chatId: number, messageId: number, data: string) {
     const chat = this.world.chat(chatId);

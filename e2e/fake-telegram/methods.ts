@@ -12,6 +12,16 @@ export const FAKE_BOT: FakeUser & { username: string } = {
 type Params = Record<string, unknown>;
 
 export function chatView(chat: FakeChat) {
+  if (chat.type === 'private') {
+    const user = chat.user!;
+    return {
+      id: chat.id,
+      type: 'private' as const,
+      first_name: user.first_name,
+      ...(user.last_name ? { last_name: user.last_name } : {}),
+      ...(user.username ? { username: user.username } : {}),
+    };
+  }
   return {
     id: chat.id,
     type: chat.type,
@@ -140,6 +150,7 @@ export function callMethod(world: FakeWorld, method: string, params: Params): un
     }
     case 'sendMessage': {
       const chat = world.chat(params.chat_id);
+      if (chat.botBlocked) throw new ApiError(403, 'Forbidden: bot was blocked by the user');
       const body = text(params);
       const topic = world.topicFor(chat, params.message_thread_id, true);
       world.spend(chat);

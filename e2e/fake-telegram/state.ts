@@ -58,7 +58,8 @@ export interface FakeTopic {
 export interface FakeChat {
   id: number;
   title: string;
-  type: 'supergroup' | 'group';
+  /** A private chat is a customer's with the bot: its id is the user's. */
+  type: 'supergroup' | 'group' | 'private';
   is_forum: boolean;
   botStatus: 'administrator' | 'member' | 'creator';
   botCanManageTopics: boolean;
@@ -71,6 +72,10 @@ export interface FakeChat {
   budgetLog: number[];
   /** Until when the last 429 told the bot to wait (ms). */
   retryAt: number;
+  /** The person in a private chat. */
+  user?: FakeUser;
+  /** A private chat whose user blocked the bot: sending there is refused (403). */
+  botBlocked?: boolean;
 }
 
 /** A Bot API error, answered as `{ok: false, error_code, description, parameters?}`. */

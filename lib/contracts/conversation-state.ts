@@ -11,6 +11,11 @@ export const CONVERSATION_STATUSES = [
 ] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 
+/** Where a conversation's customer writes from: the site's widget, or a private chat with
+ * the bot in Telegram (DESIGN §7, "Telegram as a customer channel"). */
+export const CONVERSATION_CHANNELS = ['widget', 'telegram'] as const;
+export type ConversationChannel = (typeof CONVERSATION_CHANNELS)[number];
+
 /** The statuses of a conversation that is still going: it can be claimed, replied to, closed. */
 export const OPEN_STATUSES = [
   'open_unclaimed',

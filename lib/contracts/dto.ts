@@ -1,6 +1,6 @@
 // The shapes that REST responses and socket events carry (DESIGN §6).
 
-import type { ConversationStatus } from './conversation-state';
+import type { ConversationChannel, ConversationStatus } from './conversation-state';
 
 export type { ConversationStatus } from './conversation-state';
 
@@ -104,6 +104,8 @@ export interface AgentConversation {
   id: string;
   codename: string;
   status: ConversationStatus;
+  /** Where the customer writes from: the widget, or a private chat with the bot. */
+  channel: ConversationChannel;
   name: string | null;
   departmentId: string | null;
   assignee: AgentSummary | null;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { TEMPLATE_KEYS } from './admin';
 import { AGENT_ROLES } from './agent';
 import { secretViewSchema } from './console-responses-telegram';
+import { CONVERSATION_CHANNELS } from './conversation-state';
 import { SETTINGS_SCHEMAS } from './settings';
 
 const id = z.uuid();
@@ -35,6 +36,13 @@ export const attachmentSchema = z
   .meta({ id: 'Attachment' });
 
 export const uploadAttachmentResponseSchema = z.object({ attachment: attachmentSchema });
+
+export const telegramChatLinkSchema = z
+  .object({
+    url: z.string().describe('`https://t.me/<bot>?start=<one-time code>`'),
+    expiresAt: time,
+  })
+  .meta({ id: 'TelegramChatLink' });
 
 export const quotedMessageSchema = z
   .object({
@@ -109,6 +117,9 @@ const agentConversationShape = {
   id,
   codename: z.string(),
   status: conversationStatusSchema,
+  channel: z
+    .enum(CONVERSATION_CHANNELS)
+    .describe('Where the customer writes from: the widget, or a private chat with the bot'),
   name: z.string().nullable(),
   departmentId: id.nullable(),
   assignee: agentSummarySchema.nullable(),

@@ -1,7 +1,7 @@
 // Appends one message to a locked conversation: the next gap-free `seq`, the row, and the
 // `message.posted` event, together with any status change the caller asks for.
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import { attachUploads, claimUploads } from '../attachments/attachment-rows';
 import { customerViewer, presentAttachment } from '../attachments/present';
@@ -18,7 +18,7 @@ import {
 import { afterCommit } from '../db/transaction';
 import { recordEvent } from '../events/record-event';
 import { countMessage } from '../metrics';
-import { customerView, updateConversation } from './conversation-rows';
+import { customerView } from './conversation-rows';
 import { presentMessage } from './present';
 import { requireQuotable } from './quotes';
 
@@ -60,13 +60,18 @@ export async function appendMessage(
     message.replyToId ? requireQuotable(tx, conversation.id, message.replyToId) : undefined,
   ]);
   const now = new Date();
-  const updated = await updateConversation(tx, conversation.id, {
+  // The caller holds the row lock, so the next `seq` is known without reading it back: the
+  // update, the message, its audit entry and the event go out together, in one round trip.
+  // Only the agent's name and photo for the customer's view may take one before them.
+  const set = {
     ...changes,
-    lastSeq: sql`${conversations.lastSeq} + 1` as unknown as number,
+    lastSeq: conversation.lastSeq + 1,
     lastActivityAt: now,
     ...(message.author === 'customer' ? { lastCustomerAt: now } : {}),
     ...(message.author === 'agent' ? { lastAgentAt: now } : {}),
-  });
+    updatedAt: now,
+  };
+  const updated: ConversationRow = { ...conversation, ...set };
   const row: MessageRow = {
     id: randomUUID(),
     conversationId: conversation.id,
@@ -84,15 +89,21 @@ export async function appendMessage(
     createdAt: now,
   };
   const view = await customerView(tx, updated);
-  // The statements go out at once on the transaction's connection (one round trip). The
-  // first failure is the one that matters (the message insert comes first): the later ones
-  // only report that the transaction is aborted.
   const statusChanged = updated.status !== conversation.status;
   // The event carries the links signed for the customer; agents' channels re-sign them.
   const files = uploads.map((file) =>
     presentAttachment(file, conversation.id, customerViewer(updated)),
   );
+  // The first failure is the one that matters (the update comes first): the later ones only
+  // report that the transaction is aborted.
   const results = await Promise.allSettled([
+    tx
+      .update(conversations)
+      .set(set)
+      .where(
+        and(eq(conversations.id, conversation.id), eq(conversations.lastSeq, conversation.lastSeq)),
+      )
+      .returning({ lastSeq: conversations.lastSeq }),
     tx.insert(messages).values(row),
     uploads.length ? attachUploads(tx, { messageId: row.id }, uploadIds) : undefined,
     statusChanged
@@ -114,6 +125,11 @@ export async function appendMessage(
   ]);
   const failed = results.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
+  const [seqUpdate] = results;
+  if (seqUpdate.status === 'fulfilled' && seqUpdate.value.length === 0) {
+    // Unreachable while callers hold the lock on a current row; never a wrong seq if not.
+    throw new Error(`appendMessage was given a stale row of conversation ${conversation.id}`);
+  }
   afterCommit(tx, () => countMessage(row.author, actor));
   return { message: row, conversation: updated, attachments: uploads, quote };
 }

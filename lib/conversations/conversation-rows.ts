@@ -1,5 +1,5 @@
 // Reading and locking conversation rows, and the few lookups every use case needs.
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { CustomerConversation } from '../contracts/dto';
 import type { Queryable } from '../db/client';
 import { agents, type ConversationRow, conversations, messages } from '../db/schema';
@@ -11,6 +11,16 @@ export async function lockConversation(tx: Queryable, id: string): Promise<Conve
   const [row] = await tx.select().from(conversations).where(eq(conversations.id, id)).for('update');
   if (!row) throw notFound('Conversation');
   return row;
+}
+
+/** Locks these conversations in one statement, in the order given (callers sort them). */
+export async function lockConversations(tx: Queryable, ids: string[]): Promise<void> {
+  await tx
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(inArray(conversations.id, ids))
+    .orderBy(conversations.id)
+    .for('update');
 }
 
 export async function getConversation(tx: Queryable, id: string): Promise<ConversationRow> {

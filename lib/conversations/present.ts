@@ -100,6 +100,7 @@ export function presentAgentConversation(
     id: row.id,
     codename: row.codename,
     status: row.status,
+    channel: row.channel,
     name: row.customerName,
     departmentId: row.departmentId,
     assignee: assignee ? presentAgent(assignee) : null,

@@ -96,17 +96,25 @@ function nameAndFields(input: StartConversationInput): {
   return { name: answer.data, fields };
 }
 
+export interface StartContext {
+  userAgent?: string | null;
+  /** The caller's address, rate-limited and checked against visitor blocks. */
+  ip?: string;
+  /** A customer writing from a private chat with the bot: the chat that gets the replies. */
+  telegramChatId?: number;
+}
+
 export async function startConversation(
   input: StartConversationInput,
-  /** `ip`: the caller's address, rate-limited and checked against visitor blocks. */
-  context: { userAgent?: string | null; ip?: string } = {},
+  context: StartContext = {},
 ): Promise<StartConversationResult> {
   // A blocked visitor is refused before the rate limit counts the attempt (DESIGN §8).
   if (await isVisitorBlocked(db(), { visitorId: input.visitorId, ip: context.ip })) {
     throw new AppError('blocked', 'You cannot start a new conversation');
   }
   const form = (await getSettings(db(), 'preChatFields')).fields;
-  checkPreChatAnswers(form, input);
+  // The pre-chat form is the widget's; a customer in Telegram starts by writing.
+  if (context.telegramChatId === undefined) checkPreChatAnswers(form, input);
   const identity = await verifiedIdentityOf(input);
   if (identity) {
     const open = await openConversationOf(identity.sub);
@@ -119,7 +127,11 @@ export async function startConversation(
       };
     }
   }
-  if (context.ip) await limitConversationStarts(context.ip);
+  // A Telegram customer has no address: their chat is counted instead.
+  const starter =
+    context.ip ??
+    (context.telegramChatId !== undefined ? `telegram:${context.telegramChatId}` : '');
+  if (starter) await limitConversationStarts(starter);
   const customerEmail = customerEmailOf(input, form, identity);
   for (let attempt = 1; ; attempt++) {
     try {
@@ -138,6 +150,8 @@ export async function startConversation(
           .insert(conversations)
           .values({
             codename: generateCodename(),
+            channel: context.telegramChatId === undefined ? 'widget' : 'telegram',
+            customerTelegramChatId: context.telegramChatId ?? null,
             departmentId: input.departmentId ?? null,
             customerName: name,
             customerEmail,

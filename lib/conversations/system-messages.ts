@@ -5,8 +5,10 @@ import type { Actor } from '../actor';
 import type { TemplateKey } from '../contracts/admin';
 import type { Queryable } from '../db/client';
 import { type ConversationRow, messageTemplates, systemMessageLog } from '../db/schema';
+import { afterCommit } from '../db/transaction';
 import { recordEvent } from '../events/record-event';
 import { readCached } from '../settings/cache';
+import { processSingleton } from '../singleton';
 import { appendMessage } from './append-message';
 
 export type { TemplateKey };
@@ -123,6 +125,15 @@ export function templateFromRow(
 }
 
 /**
+ * When this process last saw each conversation's template go out (after the commit): until
+ * its rate limit has passed the slot is surely taken, wherever it was taken since, so
+ * asking the database can wait. Only a lower bound: the database decides every free slot.
+ */
+const recentlySent = () =>
+  processSingleton('system-messages.recently-sent', () => new Map<string, number>());
+const RECENTLY_SENT_MAX = 10_000;
+
+/**
  * Whether the per-conversation rate limit lets `key` out now; records the emission if so.
  * One conditional upsert, so concurrent emitters cannot both pass.
  */
@@ -133,7 +144,11 @@ async function takeRateLimitSlot(
   now: Date,
 ): Promise<boolean> {
   if (template.rateLimitSeconds <= 0) return true;
-  const since = new Date(now.getTime() - template.rateLimitSeconds * 1000);
+  const windowMs = template.rateLimitSeconds * 1000;
+  const memo = `${conversationId}:${template.key}`;
+  const sentAt = recentlySent().get(memo);
+  if (sentAt !== undefined && now.getTime() - sentAt < windowMs) return false;
+  const since = new Date(now.getTime() - windowMs);
   const rows = await tx
     .insert(systemMessageLog)
     .values({ conversationId, key: template.key, lastSentAt: now })
@@ -143,7 +158,13 @@ async function takeRateLimitSlot(
       setWhere: lte(systemMessageLog.lastSentAt, since),
     })
     .returning({ key: systemMessageLog.key });
-  return rows.length > 0;
+  if (rows.length === 0) return false;
+  afterCommit(tx, () => {
+    const sent = recentlySent();
+    if (sent.size >= RECENTLY_SENT_MAX) sent.clear();
+    sent.set(memo, now.getTime());
+  });
+  return true;
 }
 
 /**

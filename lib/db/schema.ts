@@ -17,12 +17,17 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { CONVERSATION_STATUSES } from '../contracts/conversation-state';
+import { CONVERSATION_CHANNELS, CONVERSATION_STATUSES } from '../contracts/conversation-state';
 
 export interface VerifiedIdentity {
   sub: string;
   email?: string;
   name?: string;
+}
+
+/** Inline buttons as the Bot API takes them. */
+export interface TelegramReplyMarkup {
+  inline_keyboard: Array<Array<{ text: string; callback_data: string }>>;
 }
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -112,6 +117,10 @@ export const conversations = pgTable(
     }),
     telegramChatId: telegramId('telegram_chat_id'),
     telegramThreadId: integer('telegram_thread_id'),
+    /** Where the customer writes from; `telegram`: a private chat with the bot. */
+    channel: text('channel', { enum: CONVERSATION_CHANNELS }).notNull().default('widget'),
+    /** The customer's private chat with the bot, where what the widget would show goes. */
+    customerTelegramChatId: telegramId('customer_telegram_chat_id'),
     visitorId: text('visitor_id'),
     /** The address the conversation was started from, so a block can cover it too. */
     clientIp: text('client_ip'),
@@ -146,6 +155,7 @@ export const conversations = pgTable(
       'conversations_status_check',
       sql`${t.status} in ('open_unclaimed', 'open_assigned', 'awaiting_customer', 'closed', 'blocked')`,
     ),
+    check('conversations_channel_check', sql`${t.channel} in ('widget', 'telegram')`),
     index('conversations_status_activity_idx').on(t.status, t.lastActivityAt.desc(), t.id.desc()),
     index('conversations_activity_idx').on(t.lastActivityAt.desc(), t.id.desc()),
     index('conversations_created_idx').on(t.createdAt.desc(), t.id.desc()),
@@ -487,6 +497,8 @@ export const TELEGRAM_OUTBOX_KINDS = [
   'edit_post',
   /** A deleted message: its copy in the topic goes (or is marked deleted). */
   'delete_post',
+  /** What the customer sees, sent to their private chat with the bot (`chat_id`). */
+  'customer_post',
 ] as const;
 
 /**
@@ -515,6 +527,8 @@ export const telegramOutbox = pgTable(
     replyToMessageId: uuid('reply_to_message_id'),
     /** A post's files, sent as photos, documents or an album with `text` as the caption. */
     attachmentIds: uuid('attachment_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** Inline buttons under the post (a customer's department choice). */
+    replyMarkup: jsonb('reply_markup').$type<TelegramReplyMarkup>(),
     /** Customer messages: consecutive ones may go out as one post. */
     coalescible: boolean('coalescible').notNull().default(false),
     pin: boolean('pin').notNull().default(false),
@@ -538,7 +552,7 @@ export const telegramOutbox = pgTable(
       .where(sql`${t.status} = 'pending'`),
     check(
       'telegram_outbox_kind_check',
-      sql`${t.kind} in ('post', 'sync_topic', 'delete_topic', 'edit_post', 'delete_post')`,
+      sql`${t.kind} in ('post', 'sync_topic', 'delete_topic', 'edit_post', 'delete_post', 'customer_post')`,
     ),
     index('telegram_outbox_merged_idx').on(t.mergedInto).where(sql`${t.mergedInto} is not null`),
     index('telegram_outbox_message_idx')
@@ -559,6 +573,41 @@ export const telegramChats = pgTable('telegram_chats', {
   pausedUntil: timestamp('paused_until', { withTimezone: true }),
 });
 
+/**
+ * Customers' private chats with the bot: the department they picked with `/start` (kept
+ * until their first message starts the conversation) and the conversation their messages
+ * go to. A chat that only said `/start` has a row here and nothing else.
+ */
+export const telegramCustomerChats = pgTable('telegram_customer_chats', {
+  chatId: telegramId('chat_id').primaryKey(),
+  departmentId: uuid('department_id').references(() => departments.id, { onDelete: 'set null' }),
+  conversationId: uuid('conversation_id').references(() => conversations.id, {
+    onDelete: 'set null',
+  }),
+  /** When the customer was last told they cannot write (blocked), so they hear it rarely. */
+  blockedNoticeAt: timestamp('blocked_notice_at', { withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * "Continue in Telegram": one-time codes in a `t.me/<bot>?start=<code>` link that attach the
+ * customer's private chat to their widget conversation. Only the hash is kept.
+ */
+export const telegramChatLinks = pgTable(
+  'telegram_chat_links',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('telegram_chat_links_conversation_idx').on(t.conversationId)],
+);
+
 /** One-time codes that tie a Telegram user to an inbox account; only the hash is kept. */
 export const telegramLinkCodes = pgTable(
   'telegram_link_codes',
@@ -575,6 +624,7 @@ export const telegramLinkCodes = pgTable(
 );
 
 export type TelegramOutboxRow = typeof telegramOutbox.$inferSelect;
+export type TelegramCustomerChatRow = typeof telegramCustomerChats.$inferSelect;
 export type TelegramTopicRow = typeof telegramTopics.$inferSelect;
 
 // ---- Attachments: uploaded files, the messages they belong to, and stored bytes ----

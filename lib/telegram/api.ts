@@ -88,3 +88,15 @@ export function classifyFailure(error: unknown): CallFailure {
   }
   return { kind: 'transient', description: (error as Error)?.message ?? String(error) };
 }
+
+/** A private chat that takes no more messages: the customer blocked the bot, deleted their
+ * account, or never started a chat with it. Only an answer about a customer's chat means
+ * this; in a group the same words name a setup an admin can fix. */
+export function isCustomerChatGone(failure: CallFailure): boolean {
+  return (
+    failure.kind === 'rejected' &&
+    /bot was blocked by the user|user is deactivated|chat not found|bot can't initiate/i.test(
+      failure.description,
+    )
+  );
+}

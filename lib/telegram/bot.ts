@@ -18,6 +18,7 @@ import { AppError } from '../errors';
 import { isTopicAction, runTopicAction } from './actions';
 import { createBot, type TelegramConfig } from './api';
 import { runCommand } from './commands';
+import { CustomerChats, isPrivateChatUpdate } from './customer-chat';
 import { parseButton } from './format';
 import { captionOf, type IncomingFile, incomingFile, receiveTelegramFile } from './incoming-media';
 import { describeError, notify, type Place } from './notices';
@@ -57,9 +58,11 @@ const disabledNotice = (agent: AgentRow) =>
 export class TelegramEdge {
   readonly bot: Telegraf;
   private chats: Set<number> | null = null;
+  private readonly customers: CustomerChats;
 
   constructor(private readonly config: TelegramConfig) {
     this.bot = createBot(config);
+    this.customers = new CustomerChats(this.bot.telegram, () => this.bot.botInfo?.username);
     this.bot.use(async (ctx) => this.route(ctx.update));
     // Errors reach the caller (the webhook answers 500 and Telegram delivers again).
     this.bot.catch((error) => {
@@ -97,7 +100,11 @@ export class TelegramEdge {
   }
 
   private async route(update: Update): Promise<void> {
-    if ('callback_query' in update) return this.onButton(update.callback_query);
+    if ('callback_query' in update) {
+      const query = update.callback_query;
+      if (isPrivateChatUpdate(query.message?.chat)) return this.customers.onButton(query);
+      return this.onButton(query);
+    }
     const message =
       'message' in update
         ? update.message
@@ -105,6 +112,10 @@ export class TelegramEdge {
           ? update.edited_message
           : null;
     if (!message?.from || message.from.is_bot) return;
+    // A customer writing to the bot; their edits stay theirs.
+    if (isPrivateChatUpdate(message.chat)) {
+      return 'message' in update ? this.customers.onMessage(message) : undefined;
+    }
     const file = incomingFile(message);
     if (!('text' in message) && !file) return;
     const threadId = message.is_topic_message ? message.message_thread_id : undefined;

@@ -35,6 +35,8 @@ export interface HeaderCardInput {
   identity?: { sub: string; email?: string; name?: string } | null;
   /** In a topic that replaces a vanished one: `recapNote` of the last messages. */
   recap?: string;
+  /** The customer writes from a private chat with the bot, not the widget. */
+  fromTelegram?: boolean;
 }
 
 export function headerCard(input: HeaderCardInput): string {
@@ -46,6 +48,7 @@ export function headerCard(input: HeaderCardInput): string {
     lines.push('⚠️ Unverified: the details are what the visitor typed or the page sent');
   }
   if (input.department) lines.push(`Department: ${input.department}`);
+  if (input.fromTelegram) lines.push('Channel: Telegram (the customer writes to the bot)');
   if (input.pageUrl) {
     lines.push(`Page: ${input.pageTitle ? `${input.pageTitle} — ` : ''}${input.pageUrl}`);
   }

@@ -28,7 +28,7 @@ const isSettled = (failure: CallFailure) =>
 export function linkCopies(outboxId: number, telegramMessageId: number): SQL {
   return sql`update messages m set telegram_message_id = ${telegramMessageId}
     from telegram_outbox o
-    where (o.id = ${outboxId} or o.merged_into = ${outboxId})
+    where (o.id = ${outboxId} or o.merged_into = ${outboxId}) and o.kind = 'post'
       and o.message_id = m.id and m.telegram_message_id is null`;
 }
 

@@ -1,12 +1,14 @@
 // Turns domain events into Telegram outbox rows: what each change looks like in the
-// conversation's topic. A topic is asked for by the first customer message; events of a
-// conversation without one leave no trace in Telegram.
+// conversation's topic, and, for a customer writing from Telegram, in their private chat
+// (./customer-mirror.ts). A topic is asked for by the first customer message; events of a
+// conversation without one leave no trace in the group.
 import { sql } from 'drizzle-orm';
 import type { Message } from '../contracts/dto';
 import { db } from '../db/client';
 import type { ChannelWrites } from '../events/channel';
 import { commitWithAcknowledgement } from '../events/deliveries';
 import type { DomainEvent, EventPayloads } from '../events/types';
+import { customerOutboxInsert } from './customer-mirror';
 import { customerLine, inboxReply, noteLine } from './format';
 import { type OutboxItem, outboxInsert, wakeTelegramSender } from './outbox';
 
@@ -117,7 +119,10 @@ export function mirrorWrites(event: DomainEvent): ChannelWrites | null {
     dedupeKey: `e${event.id}:${index}`,
     position: event.id,
   }));
-  if (items.length === 0) return null;
+  const customer = customerOutboxInsert(event);
+  if (items.length === 0) {
+    return customer ? { statements: { customer }, afterCommit: wakeTelegramSender } : null;
+  }
   const isCustomerMessage =
     event.type === 'message.posted' &&
     (event.payload as Payload<'message.posted'>).message.author === 'customer';
@@ -127,7 +132,11 @@ export function mirrorWrites(event: DomainEvent): ChannelWrites | null {
           on conflict do nothing returning conversation_id`
     : sql`select null::uuid as conversation_id where false`;
   return {
-    statements: { topic, added: outboxInsert(items, sql`exists (select 1 from topic)`) },
+    statements: {
+      topic,
+      added: outboxInsert(items, sql`exists (select 1 from topic)`),
+      ...(customer ? { customer } : {}),
+    },
     afterCommit: wakeTelegramSender,
   };
 }

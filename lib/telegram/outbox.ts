@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
-import type { TelegramOutboxRow } from '../db/schema';
+import type { TelegramOutboxRow, TelegramReplyMarkup } from '../db/schema';
 import { processSingleton } from '../singleton';
 
 export interface OutboxItem {
@@ -19,6 +19,8 @@ export interface OutboxItem {
   replyToMessageId?: string;
   /** Files to post, with `text` as their caption (lib/telegram/media.ts). */
   attachmentIds?: string[];
+  /** Inline buttons under the post (a customer's private chat). */
+  replyMarkup?: TelegramReplyMarkup;
   coalescible?: boolean;
   pin?: boolean;
   /** Makes adding the same item twice (a redelivered event) a no-op. */
@@ -51,15 +53,16 @@ export function outboxInsert(items: OutboxItem[], topicRequested: SQL = sql`fals
       ${item.threadId ?? null}::integer, ${item.kind}::text, ${item.text ?? null}::text,
       ${item.coalescible ?? false}::boolean, ${item.pin ?? false}::boolean,
       ${item.dedupeKey ?? null}::text, ${uuids(item.attachmentIds)}::uuid[],
-      ${item.messageId ?? null}::uuid, ${item.replyToMessageId ?? null}::uuid)`,
+      ${item.messageId ?? null}::uuid, ${item.replyToMessageId ?? null}::uuid,
+      ${item.replyMarkup ? JSON.stringify(item.replyMarkup) : null}::jsonb)`,
   );
   return sql`
     insert into telegram_outbox
       (lane, position, conversation_id, chat_id, thread_id, kind, text, coalescible, pin,
-       dedupe_key, attachment_ids, message_id, reply_to_message_id)
+       dedupe_key, attachment_ids, message_id, reply_to_message_id, reply_markup)
     select * from (values ${sql.join(rows, sql`, `)}) as item
       (lane, position, conversation_id, chat_id, thread_id, kind, text, coalescible, pin,
-       dedupe_key, attachment_ids, message_id, reply_to_message_id)
+       dedupe_key, attachment_ids, message_id, reply_to_message_id, reply_markup)
     where item.conversation_id is null
        or ${topicRequested}
        or exists (select 1 from telegram_topics t where t.conversation_id = item.conversation_id)

@@ -3,7 +3,15 @@
 // instances taking slots at the same time, and nothing before a 429's pause has passed.
 import { describe, expect, it } from 'vitest';
 import { db } from '../db/client';
-import { isReservoirLow, paceFor, pauseChat, RESERVOIR, reserveSlot } from './pacing';
+import {
+  isReservoirLow,
+  PRIVATE_CHAT_PACE,
+  paceFor,
+  paceOf,
+  pauseChat,
+  RESERVOIR,
+  reserveSlot,
+} from './pacing';
 
 const TELEGRAM_PACE = paceFor(20);
 
@@ -66,5 +74,19 @@ describe('Telegram pacing', () => {
     expect(paceFor(600)).toEqual({ windowMs: 2100, spacingMs: 100 });
     expect(paceFor(6).spacingMs).toBe(500);
     expect(paceFor(6).windowMs).toBeCloseTo(210_000, 6);
+  });
+
+  it("spaces a customer's private chat a second apart, apart from the groups' budget", async () => {
+    const privateChat = 7_000_000 + Math.floor(Math.random() * 1_000_000);
+    expect(paceOf(privateChat, 100_000)).toBe(PRIVATE_CHAT_PACE);
+    expect(paceOf(-1001234567890, 20)).toEqual(paceFor(20));
+    const group = chat();
+    const slots: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      slots.push(await reserveSlot(db(), privateChat, paceOf(privateChat, 20)));
+      // A group's calls at the same time take nothing from the private chat's pace.
+      await reserveSlot(db(), group, paceOf(group, 20));
+    }
+    for (let i = 1; i < slots.length; i++) expect(slots[i]! - slots[i - 1]!).toBeCloseTo(1000, 0);
   });
 });

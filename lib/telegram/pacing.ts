@@ -1,7 +1,9 @@
 // Per-chat pacing shared by every instance through the database, as Telegram counts: a
 // reservoir of RESERVOIR calls per window (a minute at 20 calls a minute), so a quiet group
 // gets a burst at once, each call at least a short spacing after the one before, and never
-// more than RESERVOIR calls in any window. A 429 pauses the whole chat for `retry_after`.
+// more than RESERVOIR calls in any window. A customer's private chat with the bot has a
+// budget of its own, about one message a second. A 429 pauses the whole chat for
+// `retry_after`.
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { rowsOf } from '../db/client';
@@ -30,6 +32,19 @@ export function paceFor(callsPerMinute: number): Pace {
     spacingMs: Math.min(MAX_SPACING_MS, interval),
   };
 }
+
+/** A private chat with a customer: Telegram allows about one message a second there. */
+export const PRIVATE_CHAT_PACE: Pace = {
+  windowMs: 1000 * RESERVOIR * WINDOW_MARGIN,
+  spacingMs: 1000,
+};
+
+/** Private chats have the user's (positive) id; groups and channels negative ones. */
+export const isPrivateChat = (chatId: number) => chatId > 0;
+
+/** The pace of a chat: a group's follows the configured rate, a private chat's its own. */
+export const paceOf = (chatId: number, groupCallsPerMinute: number): Pace =>
+  isPrivateChat(chatId) ? PRIVATE_CHAT_PACE : paceFor(groupCallsPerMinute);
 
 /** Takes the next send slot of the chat; resolves to its time (epoch ms). */
 export async function reserveSlot(tx: Queryable, chatId: number, pace: Pace): Promise<number> {

@@ -15,13 +15,14 @@ import { reportTelegramState } from '../health';
 import { logger } from '../log';
 import { metrics } from '../metrics';
 import { getSettings } from '../settings/settings';
-import { type CallFailure, classifyFailure, type Telegram } from './api';
+import { type CallFailure, classifyFailure, isCustomerChatGone, type Telegram } from './api';
+import { copyInCustomerChat } from './customer-copies';
 import { customerLine, splitText } from './format';
 import { loadMediaFiles, type Place, planMedia, remainingSteps, sendMediaStep } from './media';
 import { MessageCopies } from './message-copies';
 import { onTelegramSenderWake } from './outbox';
 import { OutboxQueue } from './outbox-queue';
-import { isReservoirLow, paceFor, pauseChat, pausedUntil, reserveSlot } from './pacing';
+import { isReservoirLow, paceFor, paceOf, pauseChat, pausedUntil, reserveSlot } from './pacing';
 import { TopicKeeper, type TopicTarget } from './topic-keeper';
 
 export interface SenderOptions {
@@ -185,6 +186,17 @@ export class TelegramSender {
           return true;
         }
         const failure = error instanceof CallError ? error.failure : classifyFailure(error);
+        if (item.kind === 'customer_post' && isCustomerChatGone(failure)) {
+          // The customer blocked the bot or left Telegram: nothing to fix, nothing to retry.
+          logger().info({ outboxId: item.id }, 'a customer chat no longer takes messages');
+          await this.queue.reschedule(item.id, {
+            attempts: item.attempts + 1,
+            dead: true,
+            error: 'description' in failure ? failure.description : failure.kind,
+            delayMs: 0,
+          });
+          return true;
+        }
         if (failure.kind === 'thread_missing' && item.conversationId) {
           // Deleted by an admin: forget it; the next round recreates it with a new header.
           await detachTelegramTopic(item.conversationId, systemActor);
@@ -234,6 +246,7 @@ export class TelegramSender {
       await this.call(item.chatId!, (tg) => tg.deleteForumTopic(item.chatId!, item.threadId!));
       return;
     }
+    if (item.kind === 'customer_post') return this.sendToCustomer(item);
     if (item.kind === 'edit_post') return this.copies.edit(item);
     if (item.kind === 'delete_post') return this.copies.remove(item);
     let target: TopicTarget | null = null;
@@ -273,7 +286,19 @@ export class TelegramSender {
     }
   }
 
-  /** A text post, in parts of at most 4096 characters, each recorded once sent. */
+  /** What the customer sees, in their private chat with the bot: never silent, no topic. */
+  private async sendToCustomer(item: TelegramOutboxRow): Promise<void> {
+    const chatId = item.chatId!;
+    const replyTo = item.replyToMessageId
+      ? await copyInCustomerChat(this.options.database, chatId, item.replyToMessageId)
+      : undefined;
+    const place: Place = { chatId, silent: false, replyTo };
+    if (item.attachmentIds.length > 0) return this.sendMedia(item, place);
+    return this.sendText(item, null, place);
+  }
+
+  /** A text post, in parts of at most 4096 characters, each recorded once sent; its buttons
+   * go under the last part. */
   private async sendText(item: TelegramOutboxRow, target: TopicTarget | null, place: Place) {
     const { chatId, threadId, silent, replyTo } = place;
     const { telegram } = this.options;
@@ -290,6 +315,9 @@ export class TelegramSender {
           disable_notification: silent,
           ...(replyTo && part === 0
             ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
+            : {}),
+          ...(item.replyMarkup && part + 1 >= parts.length
+            ? { reply_markup: item.replyMarkup }
             : {}),
         }),
       );
@@ -336,7 +364,11 @@ export class TelegramSender {
   /** Waits for the chat's next slot and any 429 pause, keeping the row's lease alive. */
   private async waitForSlot(chatId: number): Promise<void> {
     const { messagesPerMinute } = await this.settings();
-    const slot = await reserveSlot(this.options.database, chatId, paceFor(messagesPerMinute));
+    const slot = await reserveSlot(
+      this.options.database,
+      chatId,
+      paceOf(chatId, messagesPerMinute),
+    );
     metrics().telegramPacingWait.observe(Math.max(0, slot - Date.now()) / 1000);
     // A slot taken now already lies past any pause; only a wait can overlap a new 429.
     if (slot <= Date.now()) return;

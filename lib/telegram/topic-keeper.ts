@@ -84,6 +84,7 @@ export class TopicKeeper {
         locale: row.conversation.locale,
         fields: row.conversation.fields,
         identity: row.conversation.identity,
+        fromTelegram: row.conversation.channel === 'telegram',
         ...(replacesLost
           ? { recap: recapNote(await recentLines(this.database, conversationId)) }
           : {}),
@@ -174,7 +175,11 @@ async function recentLines(database: Database, conversationId: string): Promise<
             .select({ id: telegramOutbox.id })
             .from(telegramOutbox)
             .where(
-              and(eq(telegramOutbox.messageId, messages.id), eq(telegramOutbox.status, 'pending')),
+              and(
+                eq(telegramOutbox.messageId, messages.id),
+                eq(telegramOutbox.kind, 'post'),
+                eq(telegramOutbox.status, 'pending'),
+              ),
             ),
         ),
       ),

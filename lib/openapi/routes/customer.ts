@@ -13,6 +13,7 @@ import {
   customerConversationSchema,
   messageSchema,
   startConversationResponseSchema,
+  telegramChatLinkSchema,
   uploadAttachmentResponseSchema,
   widgetConfigSchema,
 } from '../../contracts/responses';
@@ -101,6 +102,22 @@ export const customerRoutes = [
     bodyOptional: true,
     responses: { 202: z.object({ email: z.string() }) },
     errors: ['blocked', 'conflict', 'rate_limited', 'unavailable'],
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/v1/conversations/{id}/telegram-link',
+    summary: 'Continue in Telegram: a one-time link to the bot’s private chat',
+    description:
+      'Opening the link sends `/start <code>` from the customer’s chat with the bot, which ' +
+      'attaches that chat to this conversation: agents’ replies then reach the widget and the ' +
+      'chat, and what the customer writes there lands here. The code works once, for 30 ' +
+      'minutes; 409 while Telegram is not set up.',
+    tag,
+    auth: 'customer',
+    cors: true,
+    params: conversation,
+    responses: { 201: telegramChatLinkSchema },
+    errors: ['blocked', 'conflict'],
   }),
   defineRoute({
     method: 'post',

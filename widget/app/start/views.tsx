@@ -184,6 +184,7 @@ function Field({ id, field, value, error, autofocus, onChange }: FieldProps) {
       <input
         {...common}
         type={field.type}
+        list={undefined}
         maxLength={1000}
         autocomplete={autocomplete}
         value={text}
