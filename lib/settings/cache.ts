@@ -1,7 +1,7 @@
 // Settings and message templates kept in memory, so the message path reads them without a
 // query. Every write empties the cache: at once in the writing process (when the write is
 // made and again once its transaction ended), and in every other instance through the
-// NOTIFY a trigger on both tables sends (migration 0018). Until this process LISTENs — and
+// NOTIFY a trigger on both tables sends (migration 0019). Until this process LISTENs — and
 // whenever its LISTEN was re-established, since notifications may have been missed — the
 // cache is bypassed or emptied, and an entry never lives longer than MAX_AGE_MS, so a
 // LISTEN lost for good cannot keep a stale value forever.
