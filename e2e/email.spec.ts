@@ -78,6 +78,17 @@ test('a visitor who left gets the reply by email, and its link opens the convers
   await turnEmailOn(parley);
   const visitorContext = await browser.newContext();
   const page = await visitorContext.newPage();
+  // The widget's email part arrives only after the visitor headed out: leaving right after
+  // writing counts all the same (the admin signed in above, so the team shows online and
+  // only leaving brings the card).
+  let releaseEmailPart = () => {};
+  const emailPartHeld = new Promise<void>((resolve) => {
+    releaseEmailPart = resolve;
+  });
+  await page.route(/\/widget\/email-\w+\.js$/, async (route) => {
+    await emailPartHeld;
+    await route.continue();
+  });
   await page.goto(parley.site.url);
   const widget = new Widget(page);
   await widget.open();
@@ -88,6 +99,7 @@ test('a visitor who left gets the reply by email, and its link opens the convers
   await page.evaluate(() =>
     document.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, relatedTarget: null })),
   );
+  releaseEmailPart();
   const card = widget.panel.getByRole('form', { name: 'Your email' });
   await expect(card).toContainText(/Leaving\? Get the reply by email|Nobody is online right now/);
   await card.getByRole('textbox', { name: 'Your email' }).fill('nora@example');

@@ -8,6 +8,7 @@ import type { Actor } from './actor';
 import { database, db, rowsOf } from './db/client';
 import { deliveryBacklog } from './events/deliveries';
 import { logger } from './log';
+import { settingsCacheStats } from './settings/cache';
 import { processSingleton } from './singleton';
 
 /** What the sockets and the pool look like now; the server registers it at boot. */
@@ -67,6 +68,19 @@ const create = () => {
       for (const [namespace, count] of Object.entries(live.gauges?.socketsByNamespace() ?? {})) {
         this.set({ namespace }, count);
       }
+    },
+  });
+
+  new Counter({
+    name: 'parley_settings_cache_reads_total',
+    help: 'Settings and template reads, by whether memory answered (hit) or the database (miss)',
+    labelNames: ['result'] as const,
+    registers: [registry],
+    collect() {
+      const { hits, misses } = settingsCacheStats();
+      this.reset();
+      this.inc({ result: 'hit' }, hits);
+      this.inc({ result: 'miss' }, misses);
     },
   });
 

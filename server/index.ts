@@ -12,6 +12,7 @@ import { logger } from '@/lib/log';
 import { metrics } from '@/lib/metrics';
 import { installSocketAdapter } from '@/lib/realtime/adapter';
 import { closeRedis } from '@/lib/redis';
+import { listenForSettingsChanges } from '@/lib/settings/cache';
 import { TelegramManager } from '@/lib/telegram/manager';
 import { loadConfigOrExit, prepareDatabase } from './boot';
 import { answerClientErrors, prepareRequest } from './http-edge';
@@ -75,6 +76,10 @@ async function main(): Promise<void> {
   // process commits an event; Telegram and email are delivered from their rows, which they
   // get only while they are on.
   const stopLive = startLiveChannels({ customers, agents });
+  // Settings and templates are served from memory once this LISTENs for their changes.
+  await listenForSettingsChanges().catch((error) =>
+    log.warn({ err: error }, 'settings are read uncached until their changes can be heard'),
+  );
   const dispatcher = new Dispatcher(handle, { customers, agents });
   await dispatcher.start();
   const sweeper = new Sweeper();

@@ -93,6 +93,10 @@ describe('GET /metrics', () => {
     ).toBeUndefined();
     expect(seriesValue(text, 'parley_telegram_outbox_depth')).toBe(0);
     expect(text).toContain('parley_process_resident_memory_bytes');
+    // The message path's settings came from the database once, then from memory.
+    expect(
+      seriesValue(text, 'parley_settings_cache_reads_total', { result: 'miss' }),
+    ).toBeGreaterThan(0);
     if (await postgresReachable()) {
       // The pool: the scrape's own query holds one connection, so at least one is active.
       expect(seriesValue(text, 'parley_database_pool_max')).toBeGreaterThanOrEqual(2);
@@ -100,6 +104,12 @@ describe('GET /metrics', () => {
         seriesValue(text, 'parley_database_pool_connections', { state: 'active' }),
       ).toBeGreaterThanOrEqual(1);
     }
+    await customer.send('And this one');
+    await eventually(
+      async () =>
+        seriesValue(await scrape(), 'parley_settings_cache_reads_total', { result: 'hit' }),
+      'a settings read answered from memory',
+    );
     customer.close();
   });
 

@@ -17,6 +17,7 @@ import {
 import { postCustomerMessage } from '../conversations/post-customer-message';
 import { db } from '../db/client';
 import { type AttachmentRow, attachments, settings, sweepRuns } from '../db/schema';
+import { invalidateSettingsCache } from '../settings/cache';
 import { updateSettings } from '../settings/update-settings';
 import { storedKeys } from './remove-attachments';
 import { removeOrphanedFiles } from './remove-orphaned-files';
@@ -30,6 +31,7 @@ const storage = () => attachmentStorage();
 
 beforeEach(async () => {
   await db().delete(settings);
+  invalidateSettingsCache();
   await db().delete(sweepRuns);
 });
 

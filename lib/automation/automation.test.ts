@@ -9,6 +9,7 @@ import { postAgentMessage } from '../conversations/post-agent-message';
 import { postCustomerMessage } from '../conversations/post-customer-message';
 import { db } from '../db/client';
 import { conversations, messages, settings } from '../db/schema';
+import { invalidateSettingsCache } from '../settings/cache';
 import { updateSettings } from '../settings/update-settings';
 import { autoCloseIdleConversations } from './auto-close';
 import { sendDueReminders } from './send-reminders';
@@ -30,6 +31,7 @@ const secondsAfter = (start: Date, seconds: number) => new Date(start.getTime() 
 
 beforeEach(async () => {
   await db().delete(settings);
+  invalidateSettingsCache();
   await updateSettings(
     { automation: { firstReminderSeconds: 300, secondReminderSeconds: 900 } },
     { type: 'service' },

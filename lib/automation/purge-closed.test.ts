@@ -6,6 +6,7 @@ import { closeConversation } from '../conversations/close-conversation';
 import { postCustomerMessage } from '../conversations/post-customer-message';
 import { db } from '../db/client';
 import { auditLog, conversations, events, messages, settings, sweepRuns } from '../db/schema';
+import { invalidateSettingsCache } from '../settings/cache';
 import { updateSettings } from '../settings/update-settings';
 import { purgeClosedConversations } from './purge-closed';
 
@@ -26,6 +27,7 @@ async function closedConversation(telegramThreadId: number | null = null) {
 
 beforeEach(async () => {
   await db().delete(settings);
+  invalidateSettingsCache();
   await db().delete(sweepRuns);
 });
 

@@ -15,6 +15,7 @@ import {
   messageTemplates,
 } from '../db/schema';
 import { activeChannels } from '../events/channels';
+import { invalidateSettingsCache } from '../settings/cache';
 import { blockConversation } from './block-conversation';
 import { claimConversation } from './claim-conversation';
 import { closeConversation } from './close-conversation';
@@ -262,6 +263,7 @@ describe('closeConversation', () => {
     await db()
       .insert(messageTemplates)
       .values({ key: 'closing_message', locale: 'fr', text: 'Conversation terminée.' });
+    invalidateSettingsCache();
     const { conversation } = await createConversation({ locale: 'fr-CA' });
     await closeConversation(conversation.id, serviceActor);
 

@@ -8,6 +8,7 @@ import { serviceActor } from '../actor';
 import { db } from '../db/client';
 import { messages, messageTemplates, settings } from '../db/schema';
 import { inTransaction } from '../db/transaction';
+import { invalidateSettingsCache } from '../settings/cache';
 import { upsertTemplate } from '../settings/message-templates';
 import { updateSettings } from '../settings/update-settings';
 import { postCustomerMessage } from './post-customer-message';
@@ -27,7 +28,9 @@ const send = (conversationId: string) =>
 
 beforeEach(async () => {
   await db().delete(messageTemplates);
+  invalidateSettingsCache();
   await db().delete(settings);
+  invalidateSettingsCache();
 });
 
 describe('system messages', () => {

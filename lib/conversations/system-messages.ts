@@ -7,6 +7,7 @@ import type { Queryable } from '../db/client';
 import { type ConversationRow, messageTemplates, systemMessageLog } from '../db/schema';
 import { afterCommit } from '../db/transaction';
 import { recordEvent } from '../events/record-event';
+import { readCached } from '../settings/cache';
 import { processSingleton } from '../singleton';
 import { appendMessage } from './append-message';
 
@@ -88,17 +89,22 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Omit<Template, 'key'>> = {
   },
 };
 
-/** The template for a locale: an exact match, then the language alone, then the fallback. */
+/**
+ * The template for a locale: an exact match, then the language alone, then the fallback.
+ * Read through the settings cache (lib/settings/cache.ts), which every change empties.
+ */
 export async function getTemplate(
   tx: Queryable,
   key: TemplateKey,
   locale?: string | null,
 ): Promise<Template> {
   const wanted = locale ? [locale, locale.split('-')[0]!, ''] : [''];
-  const rows = await tx
-    .select()
-    .from(messageTemplates)
-    .where(and(eq(messageTemplates.key, key), inArray(messageTemplates.locale, wanted)));
+  const rows = await readCached(tx, `template:${key}:${locale ?? ''}`, () =>
+    tx
+      .select()
+      .from(messageTemplates)
+      .where(and(eq(messageTemplates.key, key), inArray(messageTemplates.locale, wanted))),
+  );
   const row = wanted.map((l) => rows.find((r) => r.locale === l)).find(Boolean);
   return row ? templateFromRow(key, row) : { key, ...DEFAULT_TEMPLATES[key] };
 }

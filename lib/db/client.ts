@@ -25,8 +25,16 @@ export interface DatabaseHandle {
   kind: 'postgres' | 'pglite';
   /** PostgreSQL's pool: its size, and the name its connections carry in pg_stat_activity. */
   pool?: { max: number; applicationName: string };
-  /** Calls `onNotify` for every NOTIFY on `channel`; resolves to an unsubscribe function. */
-  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onNotify` for every NOTIFY on `channel`; resolves to an unsubscribe function.
+   * `onListen` runs each time the LISTEN is in place: at first, and again after its
+   * connection dropped and was re-established (notifications sent meanwhile are lost).
+   */
+  listen(
+    channel: string,
+    onNotify: () => void,
+    onListen?: () => void,
+  ): Promise<() => Promise<void>>;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -77,8 +85,8 @@ function openPostgres(url: string, size: number): DatabaseHandle {
     db,
     kind: 'postgres',
     pool: { max, applicationName },
-    async listen(channel, onNotify) {
-      const subscription = await client.listen(channel, onNotify);
+    async listen(channel, onNotify, onListen) {
+      const subscription = await client.listen(channel, onNotify, onListen);
       return () => subscription.unlisten();
     },
     async migrate() {
@@ -113,8 +121,10 @@ function openPglite(dataDir: string): DatabaseHandle {
   return {
     db,
     kind: 'pglite',
-    async listen(channel, onNotify) {
+    async listen(channel, onNotify, onListen) {
       const unlisten = await client.listen(channel, onNotify);
+      // In the same process: the LISTEN never drops.
+      onListen?.();
       return () => unlisten();
     },
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),

@@ -18,6 +18,7 @@ import {
 import { db } from '../db/client';
 import { messageTemplates } from '../db/schema';
 import { notFound } from '../errors';
+import { writeSettingsTransaction } from './cache';
 
 export interface TemplateView extends Template {
   locale: string;
@@ -77,7 +78,7 @@ export async function upsertTemplate(input: TemplateUpsert, actor: Actor): Promi
     pin: input.pin ?? defaults.pin,
     rateLimitSeconds: input.rateLimitSeconds ?? defaults.rateLimitSeconds,
   };
-  await db().transaction(async (tx) => {
+  await writeSettingsTransaction(async (tx) => {
     await tx
       .insert(messageTemplates)
       .values(values)
@@ -103,7 +104,7 @@ const fallbackChain = (locale: string) =>
  * comes from.
  */
 export async function resetTemplate(input: TemplateReset, actor: Actor): Promise<TemplateView> {
-  return db().transaction(async (tx) => {
+  return writeSettingsTransaction(async (tx) => {
     const removed = await tx
       .delete(messageTemplates)
       .where(and(eq(messageTemplates.key, input.key), eq(messageTemplates.locale, input.locale)))

@@ -15,6 +15,7 @@ import { db, type Queryable } from '../db/client';
 import { settings } from '../db/schema';
 import { env } from '../env';
 import { AppError } from '../errors';
+import { settingsWritten, writeSettingsTransaction } from './cache';
 import { getSettings } from './settings';
 
 const KEYS = Object.keys(SETTINGS_SCHEMAS) as SettingsKey[];
@@ -54,8 +55,12 @@ export async function getAllSettings(tx: Queryable = db()): Promise<AdminSetting
   return all as unknown as AdminSettings;
 }
 
-/** Announces a change to every instance (delivered when the transaction commits). */
+/**
+ * Announces a change to every instance (delivered when the transaction commits); this
+ * process's settings cache is emptied at once and the transaction reads its own write.
+ */
 export async function announceSettingsChange(tx: Queryable, key: SettingsKey): Promise<void> {
+  settingsWritten(tx);
   await tx.execute(sql`select pg_notify(${SETTINGS_CHANNEL}, ${key})`);
 }
 
@@ -67,7 +72,7 @@ export async function updateSettings(
   if (unknown.length > 0) {
     throw new AppError('invalid_request', `Unknown settings: ${unknown.join(', ')}`);
   }
-  return db().transaction(async (tx) => {
+  return writeSettingsTransaction(async (tx) => {
     for (const key of KEYS) {
       const changes = patch[key];
       if (!changes) continue;

@@ -11,6 +11,7 @@ import type {
 } from '@/lib/contracts/dto';
 import { db } from '@/lib/db/client';
 import { settings } from '@/lib/db/schema';
+import { invalidateSettingsCache } from '@/lib/settings/cache';
 import { sessionCookie } from '@/test/agent-session';
 import { apiRequest, expectError, routeParams } from '@/test/api-requests';
 import { createAgent } from '@/test/factories';
@@ -145,6 +146,7 @@ describe('agent avatars', () => {
     await db()
       .insert(settings)
       .values({ key: 'widget', value: { title: 'Talk to Acme' } });
+    invalidateSettingsCache();
     const shown = await createAgent({ name: 'Bea Shown', email: 'bea@example.com' });
     const hidden = await createAgent({ name: 'Cy Hidden', shownInWidget: false });
     await createAgent({ name: 'Dee Disabled', active: false });

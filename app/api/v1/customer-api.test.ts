@@ -8,6 +8,7 @@ import { closeConversation } from '@/lib/conversations/close-conversation';
 import { DEFAULT_TEMPLATES } from '@/lib/conversations/system-messages';
 import { db } from '@/lib/db/client';
 import { conversations, messages, settings } from '@/lib/db/schema';
+import { invalidateSettingsCache } from '@/lib/settings/cache';
 import { apiRequest, expectError, routeParams } from '@/test/api-requests';
 import { createAgent, createDepartment, nextClientId } from '@/test/factories';
 import * as messagesRoute from './conversations/[id]/messages/route';
@@ -22,6 +23,7 @@ const params = (id: string) => routeParams({ id });
 // Settings a test writes (the pre-chat form above all) would hold for the tests after it.
 afterEach(async () => {
   await db().delete(settings);
+  invalidateSettingsCache();
 });
 
 const start = (body: unknown = {}, headers?: Record<string, string>) =>
@@ -67,6 +69,7 @@ describe('GET /api/v1/widget/config', () => {
           },
         },
       ]);
+    invalidateSettingsCache();
     const second = await createDepartment({ name: 'Billing', sortOrder: 2, icon: '💳' });
     const first = await createDepartment({ name: 'Sales', sortOrder: 1, description: 'Buy' });
     const hidden = await createDepartment({ sortOrder: 0, active: false });
@@ -253,6 +256,7 @@ describe('POST /api/v1/conversations', () => {
           ],
         },
       });
+    invalidateSettingsCache();
     const answers = { email: 'kim@shop.example', topic: 'Sales', terms: true };
 
     const refusals = await Promise.all([

@@ -3,14 +3,14 @@
 import type { Actor } from '../../actor';
 import { writeAudit } from '../../audit/write-audit';
 import type { TelegramStateDto } from '../../contracts/telegram';
-import { db } from '../../db/client';
+import { writeSettingsTransaction } from '../../settings/cache';
 import { reloadTelegram } from '../manager';
 import { getTelegramState } from './get-telegram-state';
 import { refuseWhenEnvironmentManaged, storeTelegramSettings } from './save-telegram';
 
 export async function disconnectTelegram(actor: Actor): Promise<TelegramStateDto> {
   refuseWhenEnvironmentManaged();
-  await db().transaction(async (tx) => {
+  await writeSettingsTransaction(async (tx) => {
     await storeTelegramSettings(tx, { botToken: null, supportChatId: null, webhookSecret: null });
     await writeAudit(tx, actor, 'telegram.disconnected', null, {});
   });

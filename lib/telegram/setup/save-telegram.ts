@@ -7,9 +7,9 @@ import { writeAudit } from '../../audit/write-audit';
 import { telegramSettingsSchema } from '../../contracts/settings';
 import type { TelegramSave, TelegramStateDto } from '../../contracts/telegram';
 import type { Queryable } from '../../db/client';
-import { db } from '../../db/client';
 import { settings } from '../../db/schema';
 import { AppError, conflict } from '../../errors';
+import { writeSettingsTransaction } from '../../settings/cache';
 import { getSettings } from '../../settings/settings';
 import { announceSettingsChange } from '../../settings/update-settings';
 import { environmentTelegramConfig } from '../config';
@@ -45,7 +45,7 @@ export async function saveTelegram(input: TelegramSave, actor: Actor): Promise<T
   if (input.mode === 'webhook' && !webhookTarget().allowed) {
     throw new AppError('invalid_request', `mode: ${webhookTarget().reason}`);
   }
-  await db().transaction(async (tx) => {
+  await writeSettingsTransaction(async (tx) => {
     const stored = await getSettings(tx, 'telegram');
     const botToken = input.botToken ?? stored.botToken;
     if (!botToken) throw new AppError('invalid_request', 'botToken: paste the bot token first');

@@ -6,6 +6,7 @@ import type { StartConversationResponse } from '@/lib/contracts/dto';
 import { db } from '@/lib/db/client';
 import { settings } from '@/lib/db/schema';
 import { env } from '@/lib/env';
+import { invalidateSettingsCache } from '@/lib/settings/cache';
 import { apiRequest, expectError, routeParams } from '@/test/api-requests';
 import * as conversationRoute from '../conversations/[id]/route';
 import * as transcriptRoute from '../conversations/[id]/transcript/route';
@@ -22,6 +23,7 @@ const signIdentity = (claims: Record<string, unknown>) =>
 
 afterEach(async () => {
   await db().delete(settings);
+  invalidateSettingsCache();
 });
 
 async function started(body: unknown = {}): Promise<StartConversationResponse> {
@@ -48,6 +50,7 @@ describe('the visitor’s email address', () => {
         key: 'preChatFields',
         value: { fields: [{ id: 'work', label: 'Work email', type: 'email', required: false }] },
       });
+    invalidateSettingsCache();
     const fromForm = await started({ fields: { work: 'bo@example.com' } });
     expect(fromForm.conversation.email).toBe('bo@example.com');
 
