@@ -2,7 +2,7 @@
 // one, or after an admin resets it. Only a hash of the token is stored; the token itself is
 // an HMAC of the link's id under AUTH_SECRET, so an admin can copy a pending link again
 // without the database ever holding something that signs in.
-import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { type Actor, serviceActor } from '../actor';
 import { writeAudit } from '../audit/write-audit';
@@ -14,11 +14,12 @@ import { inTransaction } from '../db/transaction';
 import { env } from '../env';
 import { AppError, conflict, notFound } from '../errors';
 import { recordEvent } from '../events/record-event';
+import { sha256Hex } from '../sha256';
 import { hashPassword } from './password';
 
 const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const hashToken = sha256Hex;
 
 const tokenFor = (inviteId: string) =>
   createHmac('sha256', env().authSecret).update(`agent-invite:${inviteId}`).digest('base64url');

@@ -1,7 +1,7 @@
 // Tying a Telegram user to an inbox account with a one-time code: the inbox shows the code
 // (createTelegramLinkCode), the agent sends `/link <code>` in the group (linkTelegramAccount).
 // Codes expire after a few minutes, work once, and are stored only as a hash.
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { writeAudit } from '../audit/write-audit';
 import { OPEN_STATUSES } from '../contracts/conversation-state';
@@ -10,6 +10,7 @@ import { lockConversation } from '../conversations/conversation-rows';
 import { type AgentRow, agents, conversations, telegramLinkCodes } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
+import { sha256Hex } from '../sha256';
 import { requireActiveAgent } from './agents';
 import { getAgentByTelegramId, type TelegramUser, telegramActor } from './telegram-agents';
 
@@ -17,7 +18,7 @@ export const LINK_CODE_TTL_MS = 15 * 60 * 1000;
 // No 0/O or 1/I: the code is read off one screen and typed on another.
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-const hashCode = (code: string) => createHash('sha256').update(normalizeCode(code)).digest('hex');
+const hashCode = (code: string) => sha256Hex(normalizeCode(code));
 
 /** Case and separators do not matter: `abcd-2345` is `ABCD2345`. */
 export function normalizeCode(code: string): string {

@@ -1,5 +1,5 @@
 // Creates an API token: a random secret shown once, stored only as its SHA-256.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import { writeAudit } from '../audit/write-audit';
@@ -10,12 +10,13 @@ import {
 } from '../contracts/api-tokens';
 import { apiTokens } from '../db/schema';
 import { inTransaction } from '../db/transaction';
+import { sha256Hex } from '../sha256';
 import { presentApiToken, selectApiTokens } from './present';
 
 /** 32 random bytes (256 bits) behind a prefix that secret scanners and people recognise. */
 const newSecret = () => `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
 
-export const hashApiToken = (secret: string) => createHash('sha256').update(secret).digest('hex');
+export const hashApiToken = sha256Hex;
 
 export async function createApiToken(
   input: CreateApiTokenInput,

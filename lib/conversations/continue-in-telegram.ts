@@ -3,7 +3,7 @@
 // chat is attached to the same conversation — agents' replies then reach the widget and the
 // chat, and what the customer writes there lands in the conversation. Codes work once, for
 // a short while, and are stored only as a hash.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { customerActor } from '../actor';
 import { writeAudit } from '../audit/write-audit';
@@ -15,6 +15,7 @@ import {
 } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
+import { sha256Hex } from '../sha256';
 import { lockConversation } from './conversation-rows';
 
 export const CHAT_LINK_TTL_MS = 30 * 60 * 1000;
@@ -22,7 +23,7 @@ export const CHAT_LINK_TTL_MS = 30 * 60 * 1000;
  * department's name. */
 const CODE_PREFIX = 'c_';
 
-const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
+const hashCode = sha256Hex;
 
 export const isChatLinkCode = (arg: string) => /^c_[A-Za-z0-9_-]{24}$/.test(arg);
 
