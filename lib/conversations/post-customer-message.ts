@@ -97,6 +97,23 @@ async function writeMessage(
 
 const blocked = () => new AppError('blocked', 'This conversation is blocked');
 
+/**
+ * In one round trip: the conversation (locked), the working hours, and the message this
+ * clientId was sent as before, if it was (presented for the customer).
+ */
+async function readForMessage(tx: Queryable, conversationId: string, input: SendMessageInput) {
+  const [conversation, schedule, earlier] = await Promise.all([
+    lockConversation(tx, conversationId),
+    getSettings(tx, 'workingHours'),
+    findMessageByClientId(tx, conversationId, input.clientId),
+  ]);
+  const [message] = earlier
+    ? await presentMessageRows(tx, [earlier], customerViewer(conversation))
+    : [];
+  const sentBefore: PostedMessage | null = message ? { message, created: false } : null;
+  return { conversation, schedule, sentBefore };
+}
+
 /** One message in a transaction of its own. */
 async function postAlone(conversationId: string, input: SendMessageInput): Promise<PostedMessage> {
   try {
@@ -104,10 +121,8 @@ async function postAlone(conversationId: string, input: SendMessageInput): Promi
       // One round trip: the lock, the schedule, whether this clientId was seen before, and
       // the message's count against the rate limit when a rollback takes it back.
       const countedNow = messageCountsRollBack();
-      const [conversation, schedule, earlier, limited] = await Promise.all([
-        lockConversation(tx, conversationId),
-        getSettings(tx, 'workingHours'),
-        findMessageByClientId(tx, conversationId, input.clientId),
+      const [{ conversation, schedule, sentBefore }, limited] = await Promise.all([
+        readForMessage(tx, conversationId, input),
         countedNow
           ? limitMessages(conversationId, tx).then(
               () => null,
@@ -115,11 +130,8 @@ async function postAlone(conversationId: string, input: SendMessageInput): Promi
             )
           : null,
       ]);
-      if (earlier) {
-        const [message] = await presentMessageRows(tx, [earlier], customerViewer(conversation));
-        // Rolled back: a message sent again does not count against the rate limit.
-        throw new SentBefore({ message: message!, created: false });
-      }
+      // Rolled back: a message sent again does not count against the rate limit.
+      if (sentBefore) throw new SentBefore(sentBefore);
       // A blocked customer hears 403, never 429.
       if (conversation.status === 'blocked') throw blocked();
       if (limited) throw limited;
@@ -157,15 +169,8 @@ async function postInBatch(
   input: SendMessageInput,
 ): Promise<PostedMessage | AppError> {
   try {
-    const [conversation, schedule, earlier] = await Promise.all([
-      lockConversation(tx, conversationId),
-      getSettings(tx, 'workingHours'),
-      findMessageByClientId(tx, conversationId, input.clientId),
-    ]);
-    if (earlier) {
-      const [message] = await presentMessageRows(tx, [earlier], customerViewer(conversation));
-      return { message: message!, created: false };
-    }
+    const { conversation, schedule, sentBefore } = await readForMessage(tx, conversationId, input);
+    if (sentBefore) return sentBefore;
     if (conversation.status === 'blocked') return blocked();
     await limitMessages(conversationId, tx);
     return await writeMessage(tx, conversation, schedule, input);
